@@ -1,0 +1,45 @@
+import pytest
+
+from timeline.sentences import split
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kim met Putin. They talked.", ["Kim met Putin.", "They talked."]),
+    ("The U.S. President met Kim. He left.", ["The U.S. President met Kim.", "He left."]),
+    ("He lived in the U.S. The end came.", ["He lived in the U.S.", "The end came."]),
+    ("On Sept. 11 they met. Later, talks.", ["On Sept. 11 they met.", "Later, talks."]),
+    ("Martin Luther King Jr. spoke in Washington.", ["Martin Luther King Jr. spoke in Washington."]),
+    ("J. Smith said so. Then he left.", ["J. Smith said so.", "Then he left."]),
+    ("It said, \u201cWe will come.\u201d Putin arrived.", ["It said, \u201cWe will come.\u201d", "Putin arrived."]),
+    ("Is it over? Yes! It is.", ["Is it over?", "Yes!", "It is."]),
+    ("Talks at 3 p.m. Monday went well.", ["Talks at 3 p.m. Monday went well."]),
+])
+def test_sentences_split_survives_abbreviations_and_quotes(text, expected):
+    assert [s.text for s in split(text)] == expected
+
+
+def test_sentences_offsets_slice_the_text():
+    text = "Headline here\n\nFirst one. Second one.\n  \u2022 Label: bullet text here.\n"
+    for s in split(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_sentences_bullets_and_their_labels():
+    text = "  \u2022 Previous Summit: Kim had a summit with Putin in 2019.\n- plain bullet"
+    first, second = split(text)
+    assert first.kind == "bullet"
+    assert first.text == "Previous Summit: Kim had a summit with Putin in 2019."
+    assert text[first.body_start:].startswith("Kim had a summit")
+    assert second.kind == "bullet" and second.text == "plain bullet"
+
+
+@pytest.mark.parametrize("line", ["Latest news", "Related news", "Read more", "READ MORE:", "Share this article",
+                                  "Advertisement", "By John Smith", "Follow us on X", "Subscribe to our newsletter",
+                                  "\u00a9 2023 Example Media"])
+def test_sentences_page_furniture_is_marked(line):
+    (sentence,) = split(line)
+    assert sentence.kind == "furniture"
+
+
+def test_sentences_empty_text():
+    assert split("") == [] and split("\n \n") == []

@@ -1,0 +1,86 @@
+"""timeline: news articles in, dated, located, sourced diplomatic events out.
+
+    import timeline
+    articles = timeline.read_articles("data/articles")
+    frame = timeline.parse(articles)          # one row per merged event
+    frame = timeline.parse_text(text, published=datetime.date(2023, 9, 11))
+
+The columns of the frame are ``timeline.schema.EVENT_COLUMNS``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterable
+
+import importlib
+
+import pandas as pd
+
+from . import filters, schema
+from .articles import Article, read_articles
+from .errors import ArticleError, SettingValidationError, TimelineError
+from .filters import Filters
+
+__all__ = [
+    "Article", "ArticleError", "Filters", "SettingValidationError", "TimelineError", "export", "filters",
+    "gazetteer", "mentions", "parse", "parse_text", "read_articles", "schema", "temporal",
+]
+__version__ = "0.1.0"
+LOGGER = logging.getLogger(__name__)
+_LAZY = ("temporal", "gazetteer", "export", "store", "charts", "events", "merge", "sentences", "cli")
+
+
+def __getattr__(name):
+    # submodules load on first use, so `import timeline` stays cheap
+    if name in _LAZY:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise SettingValidationError(f"published: {value!r} is not a date (YYYY-MM-DD)") from None
+    raise TypeError(f"published must be a date, a datetime or an ISO string, not {type(value).__name__}")
+
+
+def mentions(articles: Iterable[Article]) -> pd.DataFrame:
+    """Unmerged event mentions of the articles, one row per trigger, EVENT_COLUMNS."""
+    from .events import extract
+
+    rows = []
+    for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(f"parse() takes Article objects, not {type(article).__name__}")
+        rows.extend(extract(article))
+    return schema.to_frame(rows)
+
+
+def parse(articles: Iterable[Article] | Article) -> pd.DataFrame:
+    """One row per event, mentions of the same event merged within and across articles."""
+    from .merge import merge
+
+    if isinstance(articles, Article):
+        articles = [articles]
+    return merge(mentions(articles))
+
+
+def parse_text(text: str, published=None, title: str | None = None) -> pd.DataFrame:
+    """Events of one text; ``published`` (date or 'YYYY-MM-DD') anchors relative dates."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    digest = hashlib.sha256(f"{title or ''}\n{text}".encode("utf-8")).hexdigest()[:16]
+    article = Article(digest, title or "", text, published=_as_date(published))
+    return parse([article])
