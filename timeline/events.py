@@ -32,7 +32,7 @@ import logging
 import re
 from collections.abc import Iterable
 
-from . import gazetteer, sentences, temporal
+from . import gazetteer, geo, sentences, temporal
 from .schema import EVENT_TYPES, Event
 
 LOGGER = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ _NOT_EVENT_BEFORE = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|going\s+to|plans?\s+to|planned|planning\s+to|expected\s+to|expects?\s+to|"
     r"poised\s+to|set\s+to|scheduled|due\s+to|intends?\s+to|prepar(?:e|es|ing)\s+to|upcoming|forthcoming|"
-    r"invit(?:ed|ation|es)\s+(?:\w+\s+){0,3}to|agreed\s+to|ahead\s+of|expected|to\s+be\s+held|would\s+meet|next)\b",
+    r"invit(?:ed|ation|es)\s+(?:\w+\s+){0,3}to|(?:agreed|pledged|promised|vowed|pledges|promises|vows)\s+to|ahead\s+of|expected|to\s+be\s+held|would\s+meet|next)\b",
     re.IGNORECASE,
 )
 _POSSIBLE = re.compile(
@@ -147,7 +147,8 @@ _GROUP_NOUNS = (
     r"government|authorities|officials|ministers|leaders|diplomats|envoys?|delegation|coup\s+leaders|gang|gunmen"
 )
 _GROUP_RE = re.compile(
-    r"\b(?:(?P<mod>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+)?(?P<noun>" + _GROUP_NOUNS + r")\b")
+    r"\b(?:(?P<mod>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+)?(?P<noun>" + _GROUP_NOUNS + r")\b"
+    r"(?!\s+(?:sources?|media|spokes\w+|reports?|statements?|officials?\s+said|buildings?|facilit\w+))")
 _GROUP_SKIP_MOD = frozenset({"The", "A", "An", "On", "In", "At", "By", "Some", "Many", "Two", "Three", "Several",
                              "Both", "All", "His", "Her", "Their", "Its", "Our", "This", "That", "Local", "Unnamed"})
 
@@ -220,13 +221,12 @@ def _find(spans, pos):
 
 
 class _Context:
-    """What the article has established so far: anchor, last dates, antecedents."""
+    """What the article has established so far: anchor, last dated event, antecedents by family."""
 
     def __init__(self, anchor):
         self.anchor = anchor
         self.by_family: dict[str, Event] = {}
         self.last_dated: Event | None = None
-        self.paragraph = -1
 
 
 def _interval(timexes):
@@ -238,20 +238,16 @@ def _interval(timexes):
 
 
 def _precision_of(start: dt.date, end: dt.date, declared: str | None) -> str:
+    """The declared precision of a single time expression, else one read off the interval's width."""
     if start == end:
         return "day"
-    if declared and len(set([declared])) == 1 and declared not in ("day",):
+    if declared and declared != "day":
         return declared
     days = (end - start).days + 1
-    if days <= 7:
-        return "day" if days <= 3 else "week"
-    if start.year == end.year and start.month == end.month:
-        return "month"
-    if days <= 92:
-        return "quarter"
-    if start.year == end.year:
-        return "year"
-    return "decade" if days <= 3660 else "century"
+    for limit, name in ((3, "day"), (7, "week"), (31, "month"), (92, "quarter"), (366, "year"), (3653, "decade")):
+        if days <= limit:
+            return name
+    return "century"
 
 
 def extract(article) -> list[Event]:
@@ -260,20 +256,17 @@ def extract(article) -> list[Event]:
     if not text.strip():
         LOGGER.warning("discarding article: %s (no text)", article.id)
         return []
-    published = article.published
-    anchor = published or temporal.infer_anchor(text)
+    anchor = article.published or temporal.infer_anchor(text)
     timexes = [t for t in temporal.tag(text, anchor=anchor) if t.type in ("DATE", "TIME")]
     mentions = gazetteer.find(text, published=anchor)
     states = {m.text: m.country for m in mentions if m.category == "state" and m.country}
     ctx = _Context(anchor)
     rows: list[Event] = []
     ti = mi = 0
-    paragraph = 0
     last_end = 0
     for sent in sentences.split(text):
-        if "\n\n" in text[last_end:sent.start] or (sent.kind == "bullet" and ctx.paragraph != -2):
-            paragraph += 1
-            ctx.last_dated = None
+        if "\n" in text[last_end:sent.start]:
+            ctx.last_dated = None  # a new paragraph: narrative dates do not carry over
         last_end = sent.end
         if sent.kind == "furniture":
             continue
@@ -281,308 +274,379 @@ def extract(article) -> list[Event]:
             ti += 1
         while mi < len(mentions) and mentions[mi].end <= sent.start:
             mi += 1
-        s_timexes = [t for t in timexes[ti:] if t.start < sent.end and t.start >= sent.start]
-        s_mentions = [m for m in mentions[mi:] if m.start < sent.end and m.start >= sent.start]
-        rows.extend(_sentence_events(article, text, sent, s_timexes, s_mentions, states, ctx))
+        s_timexes = [t for t in timexes[ti:] if sent.start <= t.start < sent.end]
+        s_mentions = [m for m in mentions[mi:] if sent.start <= m.start < sent.end]
+        rows.extend(_Sentence(article, sent, s_timexes, s_mentions, states, ctx).events())
     return rows
 
 
-def _sentence_events(article, text, sent, s_timexes, s_mentions, states, ctx) -> list[Event]:
-    s0 = sent.start
-    stext = sent.text
-    body = sent.body_start - s0
-    clauses = _clauses(stext)
-    segments = _segments(stext)
-    reporting = [bool(_REPORTING.match(stext[a:b])) and i > 0 for i, (a, b) in enumerate(segments)]
-
-    # actors, places, sources in sentence coordinates
-    actors: list[_Actor] = []
-    places = []
-    sources = []
-    for m in s_mentions:
-        a, b = m.start - s0, m.end - s0
-        if a < body:
-            continue
-        if m.kind == "source":
-            sources.append((a, b, m))
-        elif m.kind == "place":
-            places.append((a, b, m))
-        elif m.category in _ACTOR_CATEGORIES:
-            actor = _Actor(a, b, m.name, m.country, m.category, m)
-            before = stext[max(0, a - 14):a]
-            if m.category == "state" and _PREP_PLACE.search(before) and not stext[b:b + 2] in ("'s", "\u2019s"):
-                actor.is_place_like = True
-                places.append((a, b, m))
-            actors.append(actor)
-    taken = [(a.start, a.end) for a in actors] + [(a, b) for a, b, _ in places] + [(a, b) for a, b, _ in sources]
-    actors.extend(_group_actors(stext, body, len(stext), taken, states))
-    actors.sort(key=lambda x: x.start)
-
-    # triggers
-    found = []
-    for m in _TRIGGER_RE.finditer(stext, body):
-        etype = _TRIGGER_TYPES[int(m.lastgroup[1:])]
-        a, b = m.span()
-        if any(pa <= a < pb for pa, pb, _ in places + sources) or any(x.start <= a < x.end for x in actors):
-            continue  # a word inside a name: "Eastern Economic Forum", "Victory Day Parade"
-        if _NOT_EVENT_AFTER.match(stext[b:b + 25]) or _NOT_EVENT_BEFORE.search(stext[max(0, a - 25):a]):
-            continue
-        seg = _find(segments, a)
-        if reporting[seg] and etype == "statement":
-            continue  # "as reported by Reuters": the report, not an event
-        found.append((a, b, etype))
-    if not found:
-        return []
-
-    # one event per clause and family: the most specific trigger names it
-    chosen: dict[tuple[int, str], tuple[int, int, str]] = {}
-    for a, b, etype in found:
-        key = (_find(clauses, a), FAMILY[etype])
-        best = chosen.get(key)
-        if best is None or _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
-            chosen[key] = (a, b, etype)
-    triggers = sorted(chosen.values())
-    strong = [t for t in triggers if t[2] not in _WEAK]
-    if strong:
-        # a weak trigger alone in a sentence with a strong one is usually its complement
-        triggers = [t for t in triggers if t[2] not in _WEAK or t[2] == "statement" and not _attached(t, strong, clauses)]
-
-    out = []
-    for a, b, etype in triggers:
-        event = _build(article, text, sent, stext, a, b, etype, s_timexes, actors, places, sources, clauses,
-                       segments, reporting, ctx)
-        if event is not None:
-            out.append(event)
-    return out
+# an actor right after one of these is not the subject of the clause
+_PREP_BEFORE = re.compile(
+    r"\b(?:of|in|to|with|from|for|at|on|by|near|against|toward|towards|about|over|into|between|among|and|"
+    r"visit(?:s|ed|ing)?|met|meet(?:s|ing)?)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"^\s*(?:of|on|against|with|to|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_PAST_NARRATIVE = re.compile(r"\b(?:was|were|had|did)\b|\b(?!(?:has|have)\s)\w+ed\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|un|ne)\b|\b(?:is|are|am)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?:which|who|while|during\s+which|when|where|as|after|before)\b", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(
+    r"\s*(?:is|are|was|were|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:expected|scheduled|planned|set|due|likely|"
+    r"slated|to\s+(?:be|take|go|begin|start))\b|\s*(?:will|would|is\s+to|are\s+to)\b", re.IGNORECASE)
+_SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
+_SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
+_GEO_RANK = {"city": 0, "region": 1, "country": 2, None: 3}
+_NOMINAL_AGENT_OF = frozenset({"invitation"})
 
 
-def _attached(trigger, strong, clauses):
-    ci = _find(clauses, trigger[0])
-    return any(_find(clauses, t[0]) == ci for t in strong)
+class _Sentence:
+    """One sentence being read: its clauses, actors, places, sources and triggers."""
 
+    def __init__(self, article, sent, s_timexes, s_mentions, states, ctx):
+        self.article, self.sent, self.ctx = article, sent, ctx
+        self.s0 = sent.start
+        self.text = sent.text
+        self.body = sent.body_start - sent.start
+        self.clauses = [(a + self.body, b + self.body) for a, b in _clauses(self.text[self.body:])]
+        self.segments = [(a + self.body, b + self.body) for a, b in _segments(self.text[self.body:])]
+        self.reporting = [bool(_REPORTING.match(self.text[a:b])) and i > 0 for i, (a, b) in enumerate(self.segments)]
+        self.timexes = [(t, t.start - self.s0, t.end - self.s0) for t in s_timexes
+                        if t.start - self.s0 >= self.body and (t.date_start is not None or t.value.endswith("_REF"))]
+        self.actors: list[_Actor] = []
+        self.places: list[tuple[int, int, object]] = []
+        self.sources: list[tuple[int, int, object]] = []
+        stext = self.text
+        for m in s_mentions:
+            a, b = m.start - self.s0, m.end - self.s0
+            if a < self.body:
+                continue  # a bullet's label ("Previous Summit:") is not text
+            if m.kind == "source":
+                self.sources.append((a, b, m))
+            elif m.kind == "place":
+                self.places.append((a, b, m))
+            elif m.category in _ACTOR_CATEGORIES:
+                actor = _Actor(a, b, m.name, m.country, m.category, m)
+                possessive = stext[b:b + 2] in ("'s", "\u2019s")
+                if m.category == "state" and _PREP_PLACE.search(stext[max(0, a - 14):a]) and not possessive:
+                    actor.is_place_like = True
+                    self.places.append((a, b, m))
+                self.actors.append(actor)
+        taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
+        self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states))
+        self.actors.sort(key=lambda x: x.start)
 
-def _pick_date(stext, s0, a, b, s_timexes, clauses, segments, reporting):
-    """Own timexes of the trigger at [a, b) in sentence coordinates, nearest first."""
-    usable = []
-    for t in s_timexes:
-        ta, tb = t.start - s0, t.end - s0
-        if t.date_start is None and not t.value.endswith("_REF"):
-            continue
-        seg = _find(segments, ta)
-        trig_seg = _find(segments, a)
-        if reporting[seg] and seg != trig_seg:
-            continue
-        usable.append((t, ta, tb))
-    if not usable:
-        return []
-    ci = _find(clauses, a)
-    same = [u for u in usable if _find(clauses, u[1]) == ci]
-    pool = same or usable
-    pool.sort(key=lambda u: (abs(u[1] - a) if u[1] >= b else abs(a - u[2]) + 2))
-    first = pool[0]
-    picked = [first]
-    # alternatives and ranges: "as early as Tuesday, or more likely, on Wednesday"
-    for t, ta, tb in pool[1:]:
-        lo, hi = (first[2], ta) if ta > first[2] else (tb, first[1])
-        if 0 <= hi - lo <= 40 and _OR_BETWEEN.match(stext[lo:hi]):
-            picked.append((t, ta, tb))
-    return picked
+    # ------------------------------------------------------------ triggers
+    def triggers(self) -> list[tuple[int, int, str]]:
+        stext = self.text
+        found = []
+        names = [(a, b) for a, b, _ in self.places + self.sources] + [(x.start, x.end) for x in self.actors]
+        for m in _TRIGGER_RE.finditer(stext, self.body):
+            etype = _TRIGGER_TYPES[int(m.lastgroup[1:])]
+            a, b = m.span()
+            if any(na <= a < nb for na, nb in names):
+                continue  # a word inside a name: "Eastern Economic Forum", "Victory Day Parade"
+            if _NOT_EVENT_AFTER.match(stext[b:b + 25]) or _NOT_EVENT_BEFORE.search(stext[max(0, a - 25):a]):
+                continue
+            if etype == "statement" and self.reporting[_find(self.segments, a)]:
+                continue  # "as reported by Reuters": the report, not an event
+            found.append((a, b, etype))
+        return found
 
+    def events(self) -> list[Event]:
+        found = self.triggers()
+        if not found:
+            return []
+        self.all_triggers = found
+        chosen: dict[tuple[int, str], tuple[int, int, str]] = {}
+        for a, b, etype in found:  # one event per clause and family: the most specific word names it
+            key = (_find(self.clauses, a), FAMILY[etype])
+            best = chosen.get(key)
+            if best is None or _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
+                chosen[key] = (a, b, etype)
+        triggers = sorted(chosen.values())
+        strong_clauses = {_find(self.clauses, a) for a, _, t in triggers if t not in _WEAK}
+        out = []
+        for a, b, etype in triggers:
+            if etype in _WEAK and _find(self.clauses, a) in strong_clauses:
+                # a weak word beside a strong one is usually its complement ("met ... to discuss"),
+                # except a statement by a named actor ("the Kremlin confirmed the visit")
+                if etype != "statement":
+                    continue
+                subject = self._subject(a, _find(self.clauses, a))
+                if subject is None or subject.category == "group":
+                    continue
+            event = self._build(a, b, etype)
+            if event is not None:
+                out.append(event)
+        return out
 
-def _status(stext, a, b, clause_start, date_start, anchor, etype):
-    window = stext[clause_start:a]
-    near = stext[max(clause_start, a - 60):a]
-    if _DENIED.search(stext[max(clause_start, a - 30):a]):
-        return "denied"
-    if _POSSIBLE.search(near):
-        return "possible"
-    if _PLANNED.search(near) or (etype == "invitation" and re.match(r"\s+to\b", stext[b:b + 4])):
-        return "planned"
-    if anchor and date_start and date_start > anchor:
-        return "planned"
-    if _FUTURE_MARK.search(window[-80:]):
-        return "planned"
-    return "occurred"
+    # ------------------------------------------------------------- roles
+    def _subject(self, a, ci):
+        """The acting actor of a clause: its first actor not inside a prepositional phrase."""
+        c_lo = self.clauses[ci][0]
+        pool = [x for x in self.actors if not x.is_place_like and c_lo <= x.start and x.end <= a
+                and not self.reporting[_find(self.segments, x.start)]]
+        if not pool and ci > 0 and _RELATIVE.match(self.text, c_lo):
+            # a relative clause ("..., which came after the breakdown") acts through the sentence's subject
+            pool = [x for x in self.actors if not x.is_place_like and x.end <= self.clauses[0][1]
+                    and not self.reporting[_find(self.segments, x.start)]]
+        if pool and re.fullmatch(r"\s*", self.text[pool[-1].end:a]):
+            return pool[-1]  # right before the verb: "North Korea providing weapons", "Putin met"
+        free = [x for x in pool if not _PREP_BEFORE.search(self.text[max(0, x.start - 16):x.start])
+                and self.text[x.end:x.end + 2] not in ("'s", "\u2019s")]
+        if free:
+            return free[0]
+        return pool[-1] if pool else None
 
-
-def _build(article, text, sent, stext, a, b, etype, s_timexes, actors, places, sources, clauses, segments,
-           reporting, ctx) -> Event | None:
-    s0 = sent.start
-    ci = _find(clauses, a)
-    c_lo, c_hi = clauses[ci]
-    spans: dict[str, list[int]] = {"trigger": [a, b]}
-    confidence = 0.45
-
-    # --- roles
-    cand = [x for x in actors if not x.is_place_like]
-    before = [x for x in cand if x.end <= a]
-    after = [x for x in cand if x.start >= b]
-    actor1 = actor2 = None
-    follow = stext[b:b + 40]
-    preceding = stext[max(0, a - 12):a]
-    poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")]
-    if poss:  # "Russia's invasion of Ukraine"
-        actor1 = poss[-1]
-        actor2 = next((x for x in after if re.match(r"\s*(?:of|on|against|with|to)\s+(?:the\s+)?$",
-                                                     stext[b:x.start])), None)
-    elif _PASSIVE_AUX.search(preceding) and _PASSIVE_BY.match(follow):
-        agent = next((x for x in after if x.start - b < 40), None)
-        actor1 = agent
-        actor2 = next((x for x in reversed(before) if x.start >= c_lo), None)
-    else:
-        between = re.match(r"\s*(?:\w+\s+){0,3}between\s+", follow)
-        in_clause = [x for x in before if x.start >= c_lo]
-        subj_pool = in_clause or [x for x in before if _find(clauses, x.start) == 0 and ci > 0
-                                  and not reporting[_find(segments, x.start)]]
-        actor1 = subj_pool[-1] if subj_pool else None
-        if actor1 is not None:
-            # "Kim and Putin met": the first of a coordinated subject acts, the other is the partner
-            coord = [x for x in subj_pool if x is not actor1 and re.fullmatch(r"\s*(?:and|,)\s*", stext[x.end:actor1.start])]
-            if coord:
-                actor2, actor1 = actor1, coord[0]
-        if between:
-            pair = [x for x in after if x.start - b < 80][:2]
-            if pair:
-                if actor1 is None:
-                    actor1 = pair[0]
-                    actor2 = pair[1] if len(pair) > 1 else None
-                else:
-                    actor2 = actor2 or pair[0]
-        if actor2 is None:
-            actor2 = next((x for x in after if _find(clauses, x.start) == ci and x is not actor1
-                           and not reporting[_find(segments, x.start)]), None)
-    if actor1 is None and actor2 is not None and etype in ("statement", "visit", "criticism", "protest"):
-        actor1, actor2 = actor2, None
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
-        actor2 = None
-
-    # --- definite mention of an earlier event: "the summit", "the visit"
-    definite = bool(re.search(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", stext[max(0, a - 20):a], re.IGNORECASE))
-    antecedent = ctx.by_family.get(FAMILY[etype]) if definite else None
-
-    # --- date
-    picked = _pick_date(stext, s0, a, b, s_timexes, clauses, segments, reporting)
-    date_text = None
-    if picked:
-        timexes = [p[0] for p in picked]
-        start, end = _interval(timexes)
-        if start is None:
-            ref = timexes[0]
-            if ref.value == "FUTURE_REF" and ctx.anchor:
-                start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
-            elif ref.value == "PRESENT_REF" and ctx.anchor:
-                start = end = ctx.anchor
-        precision = timexes[0].precision if len(timexes) == 1 else None
-        lo = min(p[1] for p in picked)
-        hi = max(p[2] for p in picked)
-        date_text = stext[lo:hi] if len(picked) > 1 else picked[0][0].text
-        spans["date"] = [lo, hi]
-        confidence += 0.2
-    else:
-        start = end = None
-        precision = None
-    if start is None and antecedent is not None and antecedent.date_start is not None:
-        start, end, precision = antecedent.date_start, antecedent.date_end, antecedent.date_precision
-        date_text = antecedent.date_text
-    elif start is None and ctx.last_dated is not None and etype not in ("statement",) and \
-            not _FUTURE_MARK.search(stext[c_lo:a]):
-        prev = ctx.last_dated
-        start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
-        confidence -= 0.1
-    elif start is None and ctx.anchor is not None:
-        if _FUTURE_MARK.search(stext[c_lo:b]):
-            start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
-            precision = "month"
+    def _roles(self, a, b, etype, ci):
+        stext = self.text
+        cand = [x for x in self.actors if not x.is_place_like]
+        before = [x for x in cand if x.end <= a]
+        after = [x for x in cand if x.start >= b and _find(self.clauses, x.start) == ci
+                 and not self.reporting[_find(self.segments, x.start)]]
+        actor1 = actor2 = None
+        poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")]
+        agent = next((x for x in after if _AGENT_AFTER.match(stext[b:x.start])), None)
+        of_x = next((x for x in after if _OF_AFTER.match(stext[b:x.start])), None)
+        if poss:  # "Russia's invasion of Ukraine"
+            actor1, actor2 = poss[-1], of_x
+        elif _PASSIVE_AUX.search(stext[max(0, a - 12):a]) and agent is not None:
+            actor1 = agent  # "Ukraine was invaded by Russia"
+            actor2 = self._subject(a, ci)
+        elif agent is not None or (etype in _NOMINAL_AGENT_OF and of_x is not None):
+            actor1 = agent or of_x  # "an invitation from Putin", "at the invitation of Putin"
+            subject = self._subject(a, ci)
+            if subject is None:
+                after_all = [x for x in cand if x.start > actor1.end and _find(self.clauses, x.start) == ci]
+                subject = after_all[0] if after_all else None
+            actor2 = subject if subject is not actor1 else None
         else:
-            start = end = ctx.anchor
-            precision = "day"
-        date_text = None
-        confidence -= 0.1
-    if start is not None and end is not None:
-        precision = _precision_of(start, end, precision)
+            actor1 = self._subject(a, ci)
+            if actor1 is not None:
+                # "Kim and Putin met": the first of a coordinated subject acts, the next is the partner
+                nxt = next((x for x in before if x.start > actor1.end
+                            and re.fullmatch(r"\s*(?:and|,)\s*", stext[actor1.end:x.start])), None)
+                if nxt is not None:
+                    actor2 = nxt
+            if re.match(r"\s*(?:\w+\s+){0,3}between\s+", stext[b:b + 40]):
+                pair = [x for x in after if x.start - b < 90][:2]
+                if actor1 is None and pair:
+                    actor1, pair = pair[0], pair[1:]
+                if actor2 is None and pair:
+                    actor2 = pair[0]
+            if actor2 is None:
+                actor2 = next((x for x in after if x is not actor1), None)
+        if actor1 is None and actor2 is not None and etype in ("statement", "visit", "criticism", "protest"):
+            actor1, actor2 = actor2, None
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+            actor2 = None
+        return actor1, actor2
 
-    # --- place
-    location = None
-    if places:
-        def place_rank(p):
+    def _own_roles(self, a, b) -> bool:
+        """Whether a nominal trigger names its own participants: "Russia's invasion", "a visit by Kim"."""
+        stext = self.text
+        for x in self.actors:
+            if x.end <= a and stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019"):
+                return True
+            if x.start >= b and re.match(r"^\s*(?:by|from|of|between|with)\s+(?:the\s+)?$", stext[b:x.start]):
+                return True
+        return False
+
+    # -------------------------------------------------------------- date
+    def _own_timexes(self, a, b):
+        """The time expressions that date the trigger at [a, b): those nearer to it than to any other trigger."""
+        if not self.timexes:
+            return []
+        ci = _find(self.clauses, a)
+        seg = _find(self.segments, a)
+        others = [(ta, tb) for ta, tb, _ in self.all_triggers if (ta, tb) != (a, b)]
+
+        def dist(x0, x1, y0, y1):
+            return y0 - x1 if y0 >= x1 else (x0 - y1 if x0 >= y1 else 0)
+
+        usable = []
+        for t, ta, tb in self.timexes:
+            tseg = _find(self.segments, ta)
+            if self.reporting[tseg] and tseg != seg:
+                continue  # "as reported by Reuters on Monday" dates the report
+            mine = dist(a, b, ta, tb)
+            if any(dist(oa, ob, ta, tb) < mine and _find(self.clauses, oa) == _find(self.clauses, ta)
+                   for oa, ob in others):
+                continue
+            usable.append((t, ta, tb, mine))
+        if not usable:
+            return []
+        same = [u for u in usable if _find(self.clauses, u[1]) == ci]
+        pool = sorted(same or usable, key=lambda u: (u[3] + (0 if u[1] >= b else 2)))
+        first = pool[0]
+        picked = [first]
+        for u in pool[1:]:  # alternatives and ranges: "as early as Tuesday, or more likely, on Wednesday"
+            lo, hi = (first[2], u[1]) if u[1] > first[2] else (u[2], first[1])
+            if 0 <= hi - lo <= 40 and _OR_BETWEEN.match(self.text[lo:hi]):
+                picked.append(u)
+        return picked
+
+    def _status(self, a, b, etype, c_lo, date_start):
+        stext = self.text
+        # a modal or a negation governs the verb phrase it stands in: look back to the clause
+        # or comma segment start, whichever is nearer
+        c_lo = max(c_lo, self.segments[_find(self.segments, a)][0])
+        near = stext[max(c_lo, a - 100):a]
+        if _DENIED.search(stext[max(c_lo, a - 30):a]):
+            return "denied"
+        if _POSSIBLE.search(near):
+            return "possible"
+        if _PLANNED.search(near) or (etype == "invitation" and re.match(r"\s+to\b", stext[b:b + 4])) \
+                or _PLANNED_AFTER.match(stext, b):
+            return "planned"
+        if re.search(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$", stext[max(0, a - 20):a]):
+            return "planned"  # purpose: "on a special train for a summit with Putin"
+        if self.ctx.anchor and date_start and date_start > self.ctx.anchor:
+            return "planned"
+        return "occurred"
+
+    # ------------------------------------------------------------- place
+    def _place(self, a, b, etype, ci):
+        stext = self.text
+
+        speech = etype in _SPEECH_ACTS
+
+        def rank(p):
             pa, pb, m = p
-            own_clause = _find(clauses, pa) == ci
+            own_clause = _find(self.clauses, pa) == ci
+            prep = bool(_PREP_PLACE.search(stext[max(0, pa - 12):pa])) or m.category in ("venue", "event") or \
+                (etype == "visit" and bool(re.fullmatch(r"\s*", stext[b:pa])))
             distance = pa - b if pa >= b else (a - pb) + 30
-            prep = bool(_PREP_PLACE.search(stext[max(0, pa - 12):pa])) or m.category in ("venue", "event")
-            return (not own_clause, not prep, distance)
-        pa, pb, m = min(places, key=place_rank)
-        if _find(clauses, pa) == ci or len(clauses) == 1 or etype in ("visit", "forum", "summit", "meeting"):
-            location = m
+            return (not own_clause, not prep, _GEO_RANK.get(m.precision, 3), distance)
+
+        places = self.places
+        if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia
+            places = [p for p in places if _SAID_AT.search(stext[max(0, p[0] - 12):p[0]])]
+        if not places:
+            return None
+        pa, pb, m = min(places, key=rank)
+        if _find(self.clauses, pa) == ci or len(self.clauses) == 1 or etype in ("visit", "forum", "summit", "meeting"):
+            return pa, pb, m
+        return None
+
+    # ------------------------------------------------------------- build
+    def _build(self, a, b, etype) -> Event | None:
+        ctx, stext, s0 = self.ctx, self.text, self.s0
+        ci = _find(self.clauses, a)
+        c_lo = self.clauses[ci][0]
+        spans: dict[str, list[int]] = {"trigger": [a, b]}
+        confidence = 0.45
+        # a definite mention of an earlier event ("the summit", "this concern") is that event again:
+        # it takes the antecedent's roles unless its own words name them ("Russia's", "by Putin")
+        definite = bool(re.search(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", stext[max(0, a - 20):a], re.IGNORECASE))
+        antecedent = ctx.by_family.get(FAMILY[etype]) if definite else None
+        actor1, actor2 = self._roles(a, b, etype, ci)
+        if antecedent is not None and not self._own_roles(a, b):
+            actor1 = actor2 = None
+
+        picked = self._own_timexes(a, b)
+        if antecedent is not None and picked and min(p[3] for p in picked) > 40:
+            picked = []  # a date far off in the sentence belongs to something else than the anaphor
+        start = end = precision = date_text = None
+        if picked:
+            tx = [p[0] for p in picked]
+            start, end = _interval(tx)
+            if start is None and tx[0].value == "PRESENT_REF" and ctx.anchor:
+                start = end = ctx.anchor
+            if start is not None:
+                precision = tx[0].precision if len(tx) == 1 else None
+                lo, hi = min(p[1] for p in picked), max(p[2] for p in picked)
+                date_text = stext[lo:hi] if len(picked) > 1 else tx[0].text
+                spans["date"] = [lo, hi]
+                confidence += 0.2
+        status = self._status(a, b, etype, c_lo, start)
+        if antecedent is not None and status == "occurred":
+            status = antecedent.status
+        if start is None and antecedent is not None and antecedent.date_start is not None:
+            start, end = antecedent.date_start, antecedent.date_end
+            precision, date_text = antecedent.date_precision, antecedent.date_text
+        elif start is None and ctx.anchor is not None:
+            if status in ("planned", "possible"):
+                start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
+            elif ctx.last_dated is not None and _PAST_NARRATIVE.search(stext) and not _PERFECT.search(stext):
+                prev = ctx.last_dated  # past-tense narrative goes on from the last dated event
+                start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
+            else:
+                start = end = ctx.anchor  # present-tense reporting: the publication date
+                precision = "day"
+            confidence -= 0.1
+        if start is not None and end is not None:
+            precision = _precision_of(start, end, precision)
+
+        # place
+        place = self._place(a, b, etype, ci)
+        loc = (None, None, None, None, None)
+        if place is not None:
+            pa, pb, m = place
+            loc = (m.location or m.name, m.country, m.lat, m.lon, m.precision)
             spans["location"] = [pa, pb]
-    if location is None and antecedent is not None and antecedent.location:
-        loc_fields = (antecedent.location, antecedent.country, antecedent.lat, antecedent.lon, antecedent.geo_precision)
-    elif location is not None:
-        loc_name = location.location or location.name
-        loc_fields = (loc_name, location.country, location.lat, location.lon, location.precision)
-    elif etype == "statement" and actor1 is not None and actor1.category in ("state", "government") and actor1.mention:
-        m = actor1.mention
-        loc_fields = (gazetteer.country_name(m.country) if hasattr(gazetteer, "country_name") else m.name,
-                      m.country, m.lat, m.lon, "country")
-    else:
-        loc_fields = (None, None, None, None, None)
+            confidence += 0.05
+        elif antecedent is not None and isinstance(antecedent.location, str):
+            loc = (antecedent.location, antecedent.country, antecedent.lat, antecedent.lon, antecedent.geo_precision)
+        elif etype == "military action" and actor2 is not None and actor2.category == "state" and actor2.mention:
+            m = actor2.mention  # an attack on a state happens in it
+            loc = (m.name, m.country, m.lat, m.lon, "country")
+        elif etype in _SPEECH_ACTS and actor1 is not None and actor1.country:
+            home = geo.countries().get(actor1.country)  # said at home: the acting state
+            if home and home["lat"] is not None:
+                loc = (home["name"], actor1.country, home["lat"], home["lon"], "country")
 
-    # a visit's destination state is the one acted on: "visit Russia"
-    if etype == "visit" and actor2 is None and location is not None and location.category == "state":
-        actor2 = _Actor(location.start - s0, location.end - s0, location.name, location.country, "state", location)
+        # a visit's destination state is the one visited: "visit Russia"
+        if etype == "visit" and actor2 is None and place is not None and place[2].category == "state":
+            m = place[2]
+            actor2 = _Actor(place[0], place[1], m.name, m.country, "state", m)
 
-    if antecedent is not None:
-        if actor1 is None:
-            actor1 = _Actor(-1, -1, antecedent.actor1, antecedent.actor1_country, None) if antecedent.actor1 else None
-        if actor2 is None and antecedent.actor2 and (actor1 is None or antecedent.actor2 != actor1.name):
-            actor2 = _Actor(-1, -1, antecedent.actor2, antecedent.actor2_country, None)
-        if actor2 is None and actor1 is not None and antecedent.actor1 and antecedent.actor1 != actor1.name:
-            actor2 = _Actor(-1, -1, antecedent.actor1, antecedent.actor1_country, None)
+        if antecedent is not None:
+            known = {x.name for x in (actor1, actor2) if x is not None}
+            inherited = [(antecedent.actor1, antecedent.actor1_country), (antecedent.actor2, antecedent.actor2_country)]
+            inherited = [(n, c) for n, c in inherited if isinstance(n, str) and n not in known]
+            if actor1 is None and inherited:
+                actor1 = _Actor(-1, -1, *inherited.pop(0), None)
+            if actor2 is None and inherited:
+                actor2 = _Actor(-1, -1, *inherited.pop(0), None)
 
-    names = []
-    for x in (actor1, actor2):
-        if x is not None and x.name not in names:
-            names.append(x.name)
-    if actor1 is not None and actor1.start >= 0:
-        spans["actor1"] = [actor1.start, actor1.end]
-        confidence += 0.1
-    if actor2 is not None and actor2.start >= 0:
-        spans["actor2"] = [actor2.start, actor2.end]
-        confidence += 0.05
-    if location is not None:
-        confidence += 0.05
+        names = [x.name for x in (actor1, actor2) if x is not None]
+        if actor1 is not None and actor1.start >= 0:
+            spans["actor1"] = [actor1.start, actor1.end]
+            confidence += 0.1
+        if actor2 is not None and actor2.start >= 0:
+            spans["actor2"] = [actor2.start, actor2.end]
+            confidence += 0.05
+        if etype in _WEAK and actor1 is None and "date" not in spans:
+            return None  # a weak word with nobody acting and no date of its own says too little
+        if not names and "date" not in spans and place is None:
+            return None
 
-    # a weak trigger with nobody acting and no date of its own says too little
-    if etype in _WEAK and actor1 is None and "date" not in spans:
-        return None
-    if not names and "date" not in spans and location is None:
-        return None
-
-    reported_by = None
-    if sources:
-        sa, sb, sm = sources[0]
-        reported_by = sm.name
-        spans["reported_by"] = [sa, sb]
-
-    status = _status(stext, a, b, c_lo, start, ctx.anchor, etype)
-    if sent.kind == "bullet":
-        confidence -= 0.1
-    event = Event(
-        date_start=start, date_end=end, date_precision=precision if start else None, date_text=date_text,
-        status=status, event_type=etype, plover=EVENT_TYPES[etype],
-        actor1=actor1.name if actor1 else None, actor2=actor2.name if actor2 else None,
-        actors="; ".join(names) or None,
-        actor1_country=actor1.country if actor1 else None, actor2_country=actor2.country if actor2 else None,
-        location=loc_fields[0], country=loc_fields[1], lat=loc_fields[2], lon=loc_fields[3],
-        geo_precision=loc_fields[4], reported_by=reported_by, trigger=stext[a:b], sentence=stext,
-        sentence_start=s0, spans=json.dumps(spans, sort_keys=True), article_id=article.id,
-        article_ids=article.id, title=article.title, source=article.source, url=article.url,
-        published=article.published, sources=1, confidence=round(max(0.05, min(0.95, confidence)), 2),
-    )
-    event.event_id = _stable_id(article.id, s0 + a, etype)
-    ctx.by_family[FAMILY[etype]] = event
-    if "date" in spans:
-        ctx.last_dated = event
-    return event
+        reported_by = None
+        if self.sources:
+            sa, sb, sm = self.sources[0]
+            reported_by = sm.name
+            spans["reported_by"] = [sa, sb]
+        if self.sent.kind == "bullet":
+            confidence -= 0.1
+        article = self.article
+        event = Event(
+            date_start=start, date_end=end, date_precision=precision if start else None, date_text=date_text,
+            status=status, event_type=etype, plover=EVENT_TYPES[etype],
+            actor1=actor1.name if actor1 else None, actor2=actor2.name if actor2 else None,
+            actors="; ".join(dict.fromkeys(names)) or None,
+            actor1_country=actor1.country if actor1 else None, actor2_country=actor2.country if actor2 else None,
+            location=loc[0], country=loc[1], lat=loc[2], lon=loc[3], geo_precision=loc[4],
+            reported_by=reported_by, trigger=stext[a:b], sentence=stext, sentence_start=s0,
+            spans=json.dumps(spans, sort_keys=True), article_id=article.id, article_ids=article.id,
+            title=article.title, source=article.source, url=article.url, published=article.published,
+            sources=1, confidence=round(max(0.05, min(0.95, confidence)), 2),
+        )
+        event.event_id = _stable_id(article.id, s0 + a, etype)
+        if antecedent is None:
+            ctx.by_family[FAMILY[etype]] = event
+        if "date" in spans:
+            ctx.last_dated = event
+        return event
 
 
 def extract_many(articles: Iterable) -> list[Event]:

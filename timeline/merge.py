@@ -36,7 +36,7 @@ def _own_date(spans: str) -> bool:
 
 
 class _Cluster:
-    __slots__ = ("rows", "family", "actors", "start", "end", "country")
+    __slots__ = ("rows", "family", "actors", "start", "end", "country", "geo")
 
     def __init__(self, i, row):
         self.rows = [i]
@@ -44,6 +44,7 @@ class _Cluster:
         self.actors = set(row["names"])
         self.start, self.end = row["date_start"], row["date_end"]
         self.country = row["country"]
+        self.geo = row["geo_precision"]
 
     def fits(self, row, own: bool) -> bool:
         if row["family"] != self.family:
@@ -53,7 +54,9 @@ class _Cluster:
                 return False
         elif self.actors or row["names"]:
             return False
-        if isinstance(self.country, str) and isinstance(row["country"], str) and self.country != row["country"]:
+        # places must not contradict, unless one of the two is only a country or the row's date came from context
+        if own and isinstance(self.country, str) and isinstance(row["country"], str) and self.country != row["country"] \
+                and row["geo_precision"] != "country" and self.geo != "country":
             return False
         if own and not pd.isna(self.start) and not pd.isna(row["date_start"]):
             return row["date_start"] <= self.end and self.start <= row["date_end"]
@@ -65,8 +68,8 @@ class _Cluster:
         if own and not pd.isna(row["date_start"]):
             if pd.isna(self.start) or (row["date_end"] - row["date_start"]) < (self.end - self.start):
                 self.start, self.end = row["date_start"], row["date_end"]
-        if not isinstance(self.country, str):
-            self.country = row["country"]
+        if not isinstance(self.country, str) or self.geo == "country":
+            self.country, self.geo = row["country"], row["geo_precision"]
 
 
 def merge(frame: pd.DataFrame) -> pd.DataFrame:
@@ -144,8 +147,12 @@ def _combine(work: pd.DataFrame, cluster: _Cluster) -> dict:
                 row["actor2"] = name
                 row["actor2_country"] = other["actor1_country"].iloc[0] if not other.empty else np.nan
                 break
-    statuses = [s for s in members["status"] if isinstance(s, str)]
-    row["status"] = max(statuses, key=lambda s: _STATUS_RANK.get(s, 0)) if statuses else best["status"]
+    # status: what the latest report that dates the event itself says; occurred wins among equals,
+    # so a planned event reported later as done becomes occurred
+    voters = members[members["own"]] if members["own"].any() else members
+    voters = voters.assign(rank=voters["status"].map(lambda s: _STATUS_RANK.get(s, 0)),
+                           pub=voters["published"].fillna(pd.Timestamp("1000-01-01")))
+    row["status"] = voters.sort_values(["pub", "rank"], ascending=[False, False]).iloc[0]["status"]
     reporters = [r for r in members["reported_by"] if isinstance(r, str)]
     if not isinstance(row["reported_by"], str) and reporters:
         row["reported_by"] = reporters[0]
