@@ -45,7 +45,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|phoned|spoke\s+(?:by|on\s+the)\s+(?:tele)?phone"),
     ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|"
               r"travel(?:l?ed|l?ing|s)?|journey|en\s+route|head(?:ed|ing|s)?\s+(?:to|for|toward)|flew"),
-    ("meeting", r"met|meet(?:s|ing|ings)?|hosted|hosts|welcomed|received|presents?\s+(?:his|her)\s+credentials|"
+    ("meeting", r"met|meet(?:s|ing|ings)?|hosted|hosts|welcomed|received|greet(?:ed|s)|presents?\s+(?:his|her)\s+credentials|"
                 r"presented\s+(?:his|her)\s+credentials|reunion|face-to-face"),
     ("talks", r"talks|negotiat(?:e|ed|es|ing|ions?)|dialogue|consultations|discuss(?:ed|es|ing)?"),
     ("invitation", r"invit(?:e|ed|es|ing|ation)"),
@@ -68,11 +68,13 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("military action", r"invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|air\s*strikes?|drone\s+strikes?|missile\s+strikes?|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
                         r"killed|fired\s+(?:\w+\s+)?(?:missiles?|rockets?|shells)|launch(?:ed|es)?\s+(?:\w+\s+)?missiles?|"
-                        r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|war"),
+                        r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down"),
     ("mobilization", r"reinforcements|massing|deploy(?:ed|s|ment)?|troops?\s+(?:build-?up|movements?)|movement\s+of\s+forces|"
                      r"sent\s+(?:\w+\s+)?troops|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
-    ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|closed?|clos(?:es|ing)|revok(?:e|ed|es)|"
-               r"free[sd]?|releas(?:e|ed|es)"),
+    ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|revok(?:e|ed|es)|"
+               r"clos(?:e|ed|es|ing)\s+(?:the|its|their|a|all)\b|"
+               r"(?:free[sd]?|releas(?:e|ed|es))\s+(?:\w+\s+){0,3}(?:prisoners|hostages|detainees|captives|activists|President|"
+               r"Prime)"),
     ("protest", r"protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|march(?:ed|es)?|"
                 r"(?:general|transport|national|labou?r|workers'?|hunger)\s+strike|strike\s+action|sit-in|riots?"),
     ("election", r"elections?|elected|re-elected|referendum|polls"),
@@ -134,7 +136,7 @@ _REPORTING = re.compile(
 _PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|on|to|into|toward|towards|from|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|into|toward|towards|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _OR_BETWEEN = re.compile(r"^[\s,]*(?:or|and|to|-|–|through|until)[\s,]+(?:\w+[\s,]+){0,3}$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:\u2014]|,\s+(?:which|who|while|during\s+which|when|where|as|but|although|after|before)\b"
+_CLAUSE_BREAK = re.compile(r"[;:\u2014]|\s(?=that\s)|,\s+(?:which|who|while|during\s+which|when|where|as|but|although|after|before)\b"
                            r"|,\s*[\"\u201c]|[\"\u201c\u201d]")
 _FUTURE_MARK = re.compile(r"\b(?:will|shall|'ll|would|going\s+to|expected|poised|set\s+to|plans?\s+to)\b", re.IGNORECASE)
 
@@ -143,9 +145,9 @@ _GROUP_NOUNS = (
     r"police(?:\s+(?:forces|officers|officials))?|(?:security|armed|military|government|federal|coalition|rebel|"
     r"opposition|pro-[\w-]+)\s+forces|forces|troops|soldiers|army|militants|rebels|insurgents|militia(?:s|men)?|"
     r"protesters|demonstrators|students|rioters|workers|health\s+workers|lawyers|teachers|farmers|vendors|traders|"
-    r"civilians|residents|villagers|activists|citizens|journalists|lawmakers|legislators|parliament|senate|"
-    r"government|authorities|officials|ministers|leaders|diplomats|envoys?|delegation|coup\s+leaders|gang|gunmen"
+    r"civilians|residents|villagers|activists|journalists|coup\s+leaders|gang|gunmen"
 )
+
 _GROUP_RE = re.compile(
     r"\b(?:(?P<mod>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+)?(?P<noun>" + _GROUP_NOUNS + r")\b"
     r"(?!\s+(?:sources?|media|spokes\w+|reports?|statements?|officials?\s+said|buildings?|facilit\w+))")
@@ -227,6 +229,16 @@ class _Context:
         self.anchor = anchor
         self.by_family: dict[str, Event] = {}
         self.last_dated: Event | None = None
+        self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
+        self.states: list[tuple[str, str | None]] = []
+
+    def remember(self, actors):
+        for x in actors:
+            pool = self.people if x.category == "person" else self.states if x.category == "state" else None
+            if pool is not None:
+                if (x.name, x.country) in pool:
+                    pool.remove((x.name, x.country))
+                pool.append((x.name, x.country))
 
 
 def _interval(timexes):
@@ -276,7 +288,9 @@ def extract(article) -> list[Event]:
             mi += 1
         s_timexes = [t for t in timexes[ti:] if sent.start <= t.start < sent.end]
         s_mentions = [m for m in mentions[mi:] if sent.start <= m.start < sent.end]
-        rows.extend(_Sentence(article, sent, s_timexes, s_mentions, states, ctx).events())
+        reading = _Sentence(article, sent, s_timexes, s_mentions, states, ctx)
+        rows.extend(reading.events())
+        ctx.remember(reading.actors)
     return rows
 
 
@@ -298,6 +312,22 @@ _GEO_RANK = {"city": 0, "region": 1, "country": 2, None: 3}
 _NOMINAL_AGENT_OF = frozenset({"invitation"})
 
 
+_SPEAKS = re.compile(
+    r"\s+(?:has|have|had|said|says|warned|warns|accused|accuses|announced|announces|urged|urges|demanded|condemned|"
+    r"denied|rejected|insisted|responded|replied|will|would|is|was|and\s+\w+\s+(?:have|had|said))\b", re.IGNORECASE)
+
+
+def _capital_speaks(m, text: str, end: int) -> bool:
+    if m.precision != "city" or not m.country:
+        return False
+    home = geo.countries().get(m.country)
+    return bool(home and home.get("capital") == m.name and _SPEAKS.match(text, end))
+
+
+_PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|men|heads\s+of\s+state|sides|countries|nations|governments)\b",
+                   re.IGNORECASE)
+
+
 class _Sentence:
     """One sentence being read: its clauses, actors, places, sources and triggers."""
 
@@ -315,12 +345,19 @@ class _Sentence:
         self.places: list[tuple[int, int, object]] = []
         self.sources: list[tuple[int, int, object]] = []
         stext = self.text
+        dates = [(ta, tb) for _, ta, tb in self.timexes]
         for m in s_mentions:
             a, b = m.start - self.s0, m.end - self.s0
             if a < self.body:
                 continue  # a bullet's label ("Previous Summit:") is not text
+            if any(ta <= a < tb for ta, tb in dates):
+                continue  # "May" in "in May 2018" is a month, not Theresa May
             if m.kind == "source":
                 self.sources.append((a, b, m))
+            elif m.kind == "place" and _capital_speaks(m, stext, b):
+                # "Washington has warned", "Pyongyang said": the capital speaks for its state
+                home = geo.countries().get(m.country or "")
+                self.actors.append(_Actor(a, b, home["name"] if home else m.name, m.country, "state", m))
             elif m.kind == "place":
                 self.places.append((a, b, m))
             elif m.category in _ACTOR_CATEGORIES:
@@ -342,8 +379,10 @@ class _Sentence:
         for m in _TRIGGER_RE.finditer(stext, self.body):
             etype = _TRIGGER_TYPES[int(m.lastgroup[1:])]
             a, b = m.span()
-            if any(na <= a < nb for na, nb in names):
-                continue  # a word inside a name: "Eastern Economic Forum", "Victory Day Parade"
+            if any(na <= a < nb for na, nb in names) or any(ta <= a < tb for _, ta, tb in self.timexes):
+                continue  # a word inside a name or a date: "Eastern Economic Forum", "in March"
+            if stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
+                continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
             if _NOT_EVENT_AFTER.match(stext[b:b + 25]) or _NOT_EVENT_BEFORE.search(stext[max(0, a - 25):a]):
                 continue
             if etype == "statement" and self.reporting[_find(self.segments, a)]:
@@ -357,11 +396,15 @@ class _Sentence:
             return []
         self.all_triggers = found
         chosen: dict[tuple[int, str], tuple[int, int, str]] = {}
-        for a, b, etype in found:  # one event per clause and family: the most specific word names it
+        for a, b, etype in found:
+            # one event per clause and family: it stands where its first word stands (usually the verb,
+            # which its date and roles hang on) and takes the most specific label ("met ... in a summit")
             key = (_find(self.clauses, a), FAMILY[etype])
             best = chosen.get(key)
-            if best is None or _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
+            if best is None:
                 chosen[key] = (a, b, etype)
+            elif _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
+                chosen[key] = (best[0], best[1], etype)
         triggers = sorted(chosen.values())
         strong_clauses = {_find(self.clauses, a) for a, _, t in triggers if t not in _WEAK}
         out = []
@@ -435,6 +478,15 @@ class _Sentence:
                     actor2 = pair[0]
             if actor2 is None:
                 actor2 = next((x for x in after if x is not actor1), None)
+        if actor1 is None:
+            # "the two leaders met": the last two people (or states) the article named
+            pair = _PAIR.search(stext, self.clauses[ci][0], a)
+            if pair:
+                pool = self.ctx.states if re.search(r"sides|countries|nations|governments", pair.group(0)) else self.ctx.people
+                if len(pool) >= 2:
+                    (n1, c1), (n2, c2) = pool[-2], pool[-1]
+                    actor1 = _Actor(pair.start(), pair.end(), n1, c1, "person")
+                    actor2 = actor2 or _Actor(pair.start(), pair.end(), n2, c2, "person")
         if actor1 is None and actor2 is not None and etype in ("statement", "visit", "criticism", "protest"):
             actor1, actor2 = actor2, None
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
@@ -452,13 +504,15 @@ class _Sentence:
         return False
 
     # -------------------------------------------------------------- date
-    def _own_timexes(self, a, b):
+    def _own_timexes(self, a, b, etype):
         """The time expressions that date the trigger at [a, b): those nearer to it than to any other trigger."""
         if not self.timexes:
             return []
         ci = _find(self.clauses, a)
         seg = _find(self.segments, a)
-        others = [(ta, tb) for ta, tb, _ in self.all_triggers if (ta, tb) != (a, b)]
+        # other events compete for dates; other words of this same event ("met ... in a summit") do not
+        others = [(ta, tb) for ta, tb, t in self.all_triggers
+                  if (ta, tb) != (a, b) and not (FAMILY[t] == FAMILY[etype] and _find(self.clauses, ta) == ci)]
 
         def dist(x0, x1, y0, y1):
             return y0 - x1 if y0 >= x1 else (x0 - y1 if x0 >= y1 else 0)
@@ -468,6 +522,8 @@ class _Sentence:
             tseg = _find(self.segments, ta)
             if self.reporting[tseg] and tseg != seg:
                 continue  # "as reported by Reuters on Monday" dates the report
+            if re.search(r"\b(?:since|until|till|before)\s+$", self.text[max(0, ta - 8):ta]):
+                continue  # "their first summit since 2019" is not dated 2019
             mine = dist(a, b, ta, tb)
             if any(dist(oa, ob, ta, tb) < mine and _find(self.clauses, oa) == _find(self.clauses, ta)
                    for oa, ob in others):
@@ -543,7 +599,7 @@ class _Sentence:
         if antecedent is not None and not self._own_roles(a, b):
             actor1 = actor2 = None
 
-        picked = self._own_timexes(a, b)
+        picked = self._own_timexes(a, b, etype)
         if antecedent is not None and picked and min(p[3] for p in picked) > 40:
             picked = []  # a date far off in the sentence belongs to something else than the anaphor
         start = end = precision = date_text = None
@@ -582,7 +638,9 @@ class _Sentence:
         loc = (None, None, None, None, None)
         if place is not None:
             pa, pb, m = place
-            loc = (m.location or m.name, m.country, m.lat, m.lon, m.precision)
+            # a venue is the place itself (Vostochny Cosmodrome); a recurring event stands for its city
+            name = m.location if m.category == "event" and m.location else m.name
+            loc = (name, m.country, m.lat, m.lon, m.precision)
             spans["location"] = [pa, pb]
             confidence += 0.05
         elif antecedent is not None and isinstance(antecedent.location, str):

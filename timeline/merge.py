@@ -50,7 +50,10 @@ class _Cluster:
         if row["family"] != self.family:
             return False
         if self.actors and row["names"]:
-            if not self.actors & set(row["names"]):
+            # one event: one side's actors are all among the other's ("Kim" joins "Kim, Putin";
+            # "Kim, Trump" does not join "Kim, Putin")
+            names = set(row["names"])
+            if not (names <= self.actors or self.actors <= names):
                 return False
         elif self.actors or row["names"]:
             return False
