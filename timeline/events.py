@@ -324,6 +324,9 @@ def _capital_speaks(m, text: str, end: int) -> bool:
     return bool(home and home.get("capital") == m.name and _SPEAKS.match(text, end))
 
 
+_PLACE_NOUN = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:island|islands|border|borders|region|regions|coast|capital|city|port|territory|"
+    r"territories|province|far\s+east|north|south|east|west|soil|airspace|waters|frontier|peninsula)\b")
 _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|men|heads\s+of\s+state|sides|countries|nations|governments)\b",
                    re.IGNORECASE)
 
@@ -363,7 +366,9 @@ class _Sentence:
             elif m.category in _ACTOR_CATEGORIES:
                 actor = _Actor(a, b, m.name, m.country, m.category, m)
                 possessive = stext[b:b + 2] in ("'s", "\u2019s")
-                if m.category == "state" and _PREP_PLACE.search(stext[max(0, a - 14):a]) and not possessive:
+                if m.category == "state" and ((_PREP_PLACE.search(stext[max(0, a - 14):a]) and not possessive)
+                                              or (possessive and _PLACE_NOUN.match(stext, b + 2))):
+                    # "to Russia", "on Singapore's Sentosa island", "toward North Korea's border"
                     actor.is_place_like = True
                     self.places.append((a, b, m))
                 self.actors.append(actor)
@@ -466,9 +471,13 @@ class _Sentence:
             actor1 = self._subject(a, ci)
             if actor1 is not None:
                 # "Kim and Putin met": the first of a coordinated subject acts, the next is the partner
+                prev = next((x for x in reversed(before) if x.end <= actor1.start
+                             and re.fullmatch(r"\s*(?:and|,)\s*", stext[x.end:actor1.start])), None)
                 nxt = next((x for x in before if x.start > actor1.end
                             and re.fullmatch(r"\s*(?:and|,)\s*", stext[actor1.end:x.start])), None)
-                if nxt is not None:
+                if prev is not None:
+                    actor1, actor2 = prev, actor1
+                elif nxt is not None:
                     actor2 = nxt
             if re.match(r"\s*(?:\w+\s+){0,3}between\s+", stext[b:b + 40]):
                 pair = [x for x in after if x.start - b < 90][:2]
@@ -524,9 +533,10 @@ class _Sentence:
                 continue  # "as reported by Reuters on Monday" dates the report
             if re.search(r"\b(?:since|until|till|before)\s+$", self.text[max(0, ta - 8):ta]):
                 continue  # "their first summit since 2019" is not dated 2019
-            mine = dist(a, b, ta, tb)
-            if any(dist(oa, ob, ta, tb) < mine and _find(self.clauses, oa) == _find(self.clauses, ta)
-                   for oa, ob in others):
+            mine = dist(a, b, ta, tb) + (12 if tb <= a else 0)
+            # an adverbial follows the verb it modifies: a date between two events leans to the earlier
+            if any(dist(oa, ob, ta, tb) + (12 if tb <= oa else 0) < mine
+                   and _find(self.clauses, oa) == _find(self.clauses, ta) for oa, ob in others):
                 continue
             usable.append((t, ta, tb, mine))
         if not usable:
@@ -654,7 +664,8 @@ class _Sentence:
                 loc = (home["name"], actor1.country, home["lat"], home["lon"], "country")
 
         # a visit's destination state is the one visited: "visit Russia"
-        if etype == "visit" and actor2 is None and place is not None and place[2].category == "state":
+        if etype == "visit" and place is not None and place[2].category == "state" \
+                and (actor1 is None or actor1.country != place[2].country):
             m = place[2]
             actor2 = _Actor(place[0], place[1], m.name, m.country, "state", m)
 
