@@ -582,7 +582,9 @@ class _Sentence:
             prep = bool(_PREP_PLACE.search(stext[max(0, pa - 12):pa])) or m.category in ("venue", "event") or \
                 (etype == "visit" and bool(re.fullmatch(r"\s*", stext[b:pa])))
             distance = pa - b if pa >= b else (a - pb) + 30
-            return (not own_clause, not prep, _GEO_RANK.get(m.precision, 3), distance)
+            # near before precise: "travel to Russia ... weapons to Moscow" is a trip to Russia, but
+            # "in Russia's far east, specifically in Vladivostok" is one in Vladivostok
+            return (not own_clause, not prep, distance > 60, _GEO_RANK.get(m.precision, 3), distance)
 
         places = self.places
         if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia
