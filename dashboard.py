@@ -72,7 +72,8 @@ def main() -> None:
     cols[1].metric("Articles", f"{shown['article_ids'].str.split('; ').explode().nunique() if len(shown) else 0}")
     cols[2].metric("Actors", f"{len(counts(shown, 'actors'))}")
     dated = shown["date_start"].dropna()
-    cols[3].metric("Date span", f"{dated.min():%Y-%m-%d} \u2192 {shown['date_end'].max():%Y-%m-%d}" if len(dated) else "\u2014")
+    cols[3].metric("Date span", f"{dated.min():%Y} \u2192 {shown['date_end'].max():%Y}" if len(dated) else "\u2014",
+                   help=f"{dated.min():%Y-%m-%d} to {shown['date_end'].max():%Y-%m-%d}" if len(dated) else None)
 
     st.plotly_chart(charts.timeline(shown, lane=lane), width="stretch", config=PLOTLY_CONFIG, key="timeline_chart")
     st.plotly_chart(charts.event_map(shown), width="stretch", config=PLOTLY_CONFIG, key="map_chart")

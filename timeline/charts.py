@@ -127,25 +127,45 @@ def timeline(frame: pd.DataFrame, lane: str = "event type") -> go.Figure:
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", line=dict(color=colors[etype], width=10), opacity=0.3,
             hoverinfo="skip", showlegend=False, legendgroup=etype, name=f"{etype} span"))
-    for (etype, status), group in work.groupby(["event_type", "status"]):
+    seen = set()
+    groups = sorted(work.groupby(["event_type", "status"]), key=lambda kv: (kv[0][0], list(STATUS_STYLE).index(kv[0][1])
+                                                                             if kv[0][1] in STATUS_STYLE else 9))
+    for (etype, status), group in groups:  # occurred first, so the legend shows the filled marker
         style = STATUS_STYLE.get(status, STATUS_STYLE["occurred"])
         fig.add_trace(go.Scatter(
-            x=group["date_start"], y=group["lane"], mode="markers", name=f"{etype} ({status})",
-            legendgroup=etype, customdata=group["event_id"],
+            x=group["date_start"], y=group["lane"], mode="markers", name=etype,
+            legendgroup=etype, showlegend=etype not in seen, customdata=group["event_id"],
             marker=dict(color=colors[etype], size=13, symbol=style["symbol"], opacity=style["opacity"],
                         line=dict(width=2, color=colors[etype])),
             hovertext=[hover_text(r) for _, r in group.iterrows()], hoverinfo="text",
         ))
+        seen.add(etype)
     fig.update_layout(
-        title=f"Timeline \u2014 {len(dated)} events",
-        height=max(320, 90 + 34 * len(lanes)),
-        xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.07), title=None),
+        title=dict(text=f"Timeline \u2014 {len(dated)} events"
+                   "<br><sup>\u25cf occurred \u00a0 \u25cb planned \u00a0 faint: possible \u00a0 \u00d7 denied"
+                   " \u00a0 bars: dates known only to the month or year</sup>"),
+        height=max(360, 140 + 30 * len(lanes)),
+        xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.07), title=None,
+                   range=_focus(dated)),
         yaxis=dict(type="category", categoryorder="array", categoryarray=lanes[::-1], title=None, automargin=True),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, font=dict(size=11)),
-        margin=dict(l=10, r=10, t=90, b=10), hoverlabel=dict(align="left"), dragmode="select",
+        legend=dict(font=dict(size=11), title=dict(text="type")),
+        margin=dict(l=10, r=10, t=70, b=10), hoverlabel=dict(align="left"), dragmode="select",
         clickmode="event+select",
     )
     return fig
+
+
+def _focus(dated: pd.DataFrame) -> list | None:
+    """Initial x range: the bulk of the events, so a lone old background event does not squash the rest
+    (the range slider still shows everything)."""
+    starts = dated["date_start"].sort_values()
+    if len(starts) < 10:
+        return None
+    lo, hi = starts.quantile(0.05), dated["date_end"].max()
+    if lo - starts.iloc[0] < (hi - lo) * 0.5:
+        return None
+    pad = max(pd.Timedelta(days=15), (hi - lo) * 0.04)
+    return [lo - pad, hi + pad]
 
 
 def _aggregated(work: pd.DataFrame, lanes, colors, n_events: int) -> go.Figure:
