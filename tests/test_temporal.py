@@ -1,0 +1,434 @@
+"""Tests of timeline.temporal: one table per rule, the anchor always pinned."""
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import temporal
+from timeline.temporal import Timex
+
+D = dt.date
+MON = D(2023, 9, 11)  # a Monday
+WED = D(2023, 9, 13)
+
+
+def one(text, anchor=MON):
+    """The single Timex found in text, as (text, type, value)."""
+    found = temporal.tag(text, anchor)
+    assert len(found) == 1, found
+    t = found[0]
+    return t.text, t.type, t.value
+
+
+def interval(text, anchor=MON):
+    found = temporal.tag(text, anchor)
+    assert len(found) == 1, found
+    t = found[0]
+    return t.date_start, t.date_end, t.precision
+
+
+# --- the contract -----------------------------------------------------------------
+
+
+def test_temporal_timex_is_a_frozen_slotted_dataclass():
+    t = temporal.tag("on 2023-09-11", MON)[0]
+    assert isinstance(t, Timex)
+    with pytest.raises(AttributeError):
+        t.value = "x"
+    assert not hasattr(t, "__dict__")
+
+
+@pytest.mark.parametrize("anchor", [D(2023, 9, 13), dt.datetime(2023, 9, 13, 18, 30), "2023-09-13"])
+def test_temporal_accepts_date_datetime_and_iso_string_anchors(anchor):
+    assert one("The delegation arrived on Monday.", anchor) == ("Monday", "DATE", "2023-09-11")
+
+
+@pytest.mark.parametrize("bad", [42, b"Monday", None])
+def test_temporal_rejects_non_str_text(bad):
+    with pytest.raises(TypeError):
+        temporal.tag(bad, MON)
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2023-13-45"])
+def test_temporal_rejects_an_unreadable_anchor_string(bad):
+    with pytest.raises(ValueError):
+        temporal.tag("on Monday", bad)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "No dates here at all.", "?????", "1234567890" * 5])
+def test_temporal_finds_nothing_in_text_without_dates(text):
+    assert temporal.tag(text, MON) == []
+
+
+# --- full dates ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talks opened on September 11, 2023 in Geneva.", ("September 11, 2023", "DATE", "2023-09-11")),
+    ("Talks opened on 11 September 2023 in Geneva.", ("11 September 2023", "DATE", "2023-09-11")),
+    ("Talks opened on Sept. 11, 2023 in Geneva.", ("Sept. 11, 2023", "DATE", "2023-09-11")),
+    ("Talks opened on the 11th of September 2023.", ("the 11th of September 2023", "DATE", "2023-09-11")),
+    ("Talks opened on Sept. 11 in Geneva.", ("Sept. 11", "DATE", "2023-09-11")),
+    ("The treaty was signed on March 5, 1946.", ("March 5, 1946", "DATE", "1946-03-05")),
+])
+def test_temporal_reads_full_dates_in_common_writings(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Filed 2023-09-11 by the ministry.", ("2023-09-11", "DATE", "2023-09-11")),
+    ("Filed 2023/09/11 by the ministry.", ("2023/09/11", "DATE", "2023-09-11")),
+    ("Filed 09/11/2023 by the ministry.", ("09/11/2023", "DATE", "2023-09-11")),  # month first
+    ("Filed 25/12/2022 by the ministry.", ("25/12/2022", "DATE", "2022-12-25")),  # day > 12
+    ("Filed 2023-09-11T15:30 by the ministry.", ("2023-09-11T15:30", "TIME", "2023-09-11T15:30")),
+])
+def test_temporal_reads_numeric_dates_month_first(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    ("Payments resume on Jan. 14.", D(2000, 1, 5), "2000-01-14"),   # nearest: this January
+    ("Shipments stopped on Nov. 25.", D(2000, 1, 7), "1999-11-25"),  # nearest: last November
+    ("The fiscal year ended March 31.", D(1989, 10, 31), "1989-03-31"),  # past tense looks back
+    ("The vote will be held on March 31.", D(1989, 10, 31), "1990-03-31"),
+])
+def test_temporal_picks_the_year_of_a_month_day_by_distance_and_tense(text, anchor, value):
+    assert one(text, anchor)[2] == value
+
+
+# --- years, months, seasons, quarters, decades -------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected,span", [
+    ("The two leaders met in 2019.", ("2019", "DATE", "2019"), (D(2019, 1, 1), D(2019, 12, 31), "year")),
+    ("Since the 2019 summit, ties have grown.", ("2019", "DATE", "2019"),
+     (D(2019, 1, 1), D(2019, 12, 31), "year")),
+    ("Output fell in fiscal 1989.", ("fiscal 1989", "DATE", "1989"), (D(1989, 1, 1), D(1989, 12, 31), "year")),
+])
+def test_temporal_keeps_year_precision(text, expected, span):
+    assert one(text) == expected
+    assert interval(text) == span
+
+
+@pytest.mark.parametrize("text", [
+    "The plant employs 2019 workers.",
+    "It cost $2019 in total.",
+    "Turnout was 1990 votes short.",
+])
+def test_temporal_ignores_numbers_that_are_not_years(text):
+    assert temporal.tag(text, MON) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Prices rose in March.", ("March", "DATE", "2023-03")),
+    ("The summit will take place in November.", ("November", "DATE", "2023-11")),
+    ("Prices rose in November.", ("November", "DATE", "2022-11")),
+    ("The talks will resume in March.", ("March", "DATE", "2024-03")),
+    ("Output dropped last April.", ("last April", "DATE", "2023-04")),
+    ("The committee meets next January.", ("next January", "DATE", "2024-01")),
+    ("Trade recovered in September 2022.", ("September 2022", "DATE", "2022-09")),
+])
+def test_temporal_resolves_bare_months_with_tense(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may visit the site.",
+    "Protesters march through the capital.",
+])
+def test_temporal_does_not_read_may_or_march_as_months_in_running_text(text):
+    assert temporal.tag(text, MON) == []
+
+
+@pytest.mark.parametrize("text,expected,span", [
+    ("Talks failed early September.", ("early September", "DATE", "2023-09"),
+     (D(2023, 9, 1), D(2023, 9, 10), "month")),
+    ("Talks failed in late 2019.", ("late 2019", "DATE", "2019"), (D(2019, 9, 2), D(2019, 12, 31), "year")),
+])
+def test_temporal_narrows_early_and_late_to_a_third(text, expected, span):
+    assert one(text) == expected
+    assert interval(text) == span
+
+
+@pytest.mark.parametrize("text,expected,span", [
+    ("Exports grew this summer.", ("this summer", "DATE", "2023-SU"), (D(2023, 6, 1), D(2023, 8, 31), "season")),
+    ("The visit took place last winter.", ("last winter", "DATE", "2022-WI"),
+     (D(2022, 12, 1), D(2023, 2, 28), "season")),
+    ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2023-Q3"),
+     (D(2023, 7, 1), D(2023, 9, 30), "quarter")),
+    ("Its third-quarter profit rose.", ("third-quarter", "DATE", "2023-Q3"),
+     (D(2023, 7, 1), D(2023, 9, 30), "quarter")),
+    ("Sales were flat in Q2 2022.", ("Q2 2022", "DATE", "2022-Q2"), (D(2022, 4, 1), D(2022, 6, 30), "quarter")),
+    ("Sales were flat in the first half of 2022.", ("the first half of 2022", "DATE", "2022-H1"),
+     (D(2022, 1, 1), D(2022, 6, 30), "half")),
+    ("Relations thawed in the 1990s.", ("the 1990s", "DATE", "199"), (D(1990, 1, 1), D(1999, 12, 31), "decade")),
+    ("Relations thawed in the '80s.", ("the '80s", "DATE", "198"), (D(1980, 1, 1), D(1989, 12, 31), "decade")),
+    ("Borders were drawn in the 20th century.", ("the 20th century", "DATE", "19"),
+     (D(1900, 1, 1), D(1999, 12, 31), "century")),
+])
+def test_temporal_reads_seasons_quarters_halves_decades_centuries(text, expected, span):
+    assert one(text) == expected
+    assert interval(text) == span
+
+
+# --- weekdays and tense ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The envoy arrived on Monday.", "2023-09-11"),  # the anchor day itself
+    ("The envoy arrived on Friday.", "2023-09-08"),
+    ("Officials said on Tuesday that talks had stalled.", "2023-09-05"),
+    ("The envoy landed in Beijing on Sunday.", "2023-09-10"),
+])
+def test_temporal_resolves_bare_weekday_backwards(text, value):
+    assert one(text, WED)[2] == value if "Monday" in text else one(text)[2] == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The envoy will arrive on Friday.", "2023-09-15"),
+    ("The summit could begin as early as Tuesday.", "2023-09-12"),
+    ("Talks are expected to start on Wednesday.", "2023-09-13"),
+    ("A vote is scheduled for Thursday.", "2023-09-14"),
+    ("The meeting, potentially occurring as early as Tuesday, was confirmed.", "2023-09-12"),
+])
+def test_temporal_resolves_bare_weekday_forwards_in_future_context(text, value):
+    assert one(text)[2] == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The ceasefire collapsed last Friday.", "2023-09-08"),
+    ("The ceasefire collapsed last Monday.", "2023-09-04"),
+    ("Envoys meet next Monday.", "2023-09-18"),
+    ("Envoys met again the following Tuesday.", "2023-09-12"),
+])
+def test_temporal_resolves_weekdays_with_last_and_next(text, value):
+    assert one(text)[2] == value
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("Reuters reported on Monday (September 11) that talks resumed.", MON,
+     ("Monday (September 11)", "DATE", "2023-09-11")),
+    ("Reuters reported on Monday (September 11) that talks resumed.", None,
+     ("Monday (September 11)", "DATE", "2023-09-11")),
+    ("Reuters reported on Monday, Sept. 11, that talks resumed.", None,
+     ("Monday, Sept. 11", "DATE", "2023-09-11")),
+    ("The talks ended on Friday, Oct. 13, 1989.", None, ("Friday, Oct. 13, 1989", "DATE", "1989-10-13")),
+])
+def test_temporal_reads_weekday_and_date_pairs_as_one(text, anchor, expected):
+    assert one(text, anchor) == expected
+
+
+# --- relative expressions -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trade fell last year.", ("last year", "DATE", "2022")),
+    ("Trade will grow next year.", ("next year", "DATE", "2024")),
+    ("Trade grew this year.", ("this year", "DATE", "2023")),
+    ("The envoy returns next week.", ("next week", "DATE", "2023-W38")),
+    ("The envoy left last week.", ("last week", "DATE", "2023-W36")),
+    ("Talks resumed this week.", ("this week", "DATE", "2023-W37")),
+    ("Prices rose last month.", ("last month", "DATE", "2023-08")),
+    ("The envoy left two days ago.", ("two days ago", "DATE", "2023-09-09")),
+    ("The envoy left three years ago.", ("three years ago", "DATE", "2020")),
+    ("Talks stalled earlier this month.", ("earlier this month", "DATE", "2023-09")),
+    ("The envoy left yesterday.", ("yesterday", "DATE", "2023-09-10")),
+    ("The envoy leaves tomorrow.", ("tomorrow", "DATE", "2023-09-12")),
+    ("The envoy speaks today.", ("today", "DATE", "2023-09-11")),
+    ("Output will rise early next year.", ("early next year", "DATE", "2024")),
+])
+def test_temporal_resolves_relative_expressions_against_the_anchor(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Kim arrived on Sept. 5, 2023 and left the following day.", ["2023-09-05", "2023-09-06"]),
+    ("Talks began on Sept. 5, 2023; the next day they collapsed.", ["2023-09-05", "2023-09-06"]),
+])
+def test_temporal_resolves_the_following_day_from_the_last_date(text, values):
+    assert [t.value for t in temporal.tag(text, MON)] == values
+
+
+@pytest.mark.parametrize("text,expected,span", [
+    ("Kim has recently met Putin.", ("recently", "DATE", "PAST_REF"), (D(2023, 8, 12), D(2023, 9, 10), None)),
+    ("Kim is now in Russia.", ("now", "DATE", "PRESENT_REF"), (MON, MON, None)),
+    ("Kim is currently in Russia.", ("currently", "DATE", "PRESENT_REF"), (MON, MON, None)),
+    ("Kim will visit in the coming days.", ("the coming days", "DATE", "FUTURE_REF"),
+     (D(2023, 9, 12), D(2023, 9, 25), None)),
+    ("Ties will deepen in the future.", ("the future", "DATE", "FUTURE_REF"),
+     (D(2023, 9, 12), D(2028, 9, 10), None)),
+    ("Such visits were rare in the past.", ("the past", "DATE", "PAST_REF"), (D(2018, 9, 11), D(2023, 9, 10), None)),
+])
+def test_temporal_tags_vague_references_with_an_interval(text, expected, span):
+    assert one(text) == expected
+    assert interval(text) == span
+
+
+# --- durations and sets ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The visit lasted for three days.", ("three days", "DURATION", "P3D")),
+    ("He began a two-day visit.", ("two-day", "DURATION", "P2D")),
+    ("Trade doubled over the past three years.", ("the past three years", "DURATION", "P3Y")),
+    ("The talks took 18 months.", ("18 months", "DURATION", "P18M")),
+    ("The flight took five hours.", ("five hours", "DURATION", "PT5H")),
+    ("The dispute lasted two decades.", ("two decades", "DURATION", "P20Y")),
+    ("The talks lasted 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+    ("The talks dragged on for several years.", ("several years", "DURATION", "PXY")),
+    ("Sales fell in the first nine months.", ("the first nine months", "DURATION", "P9M")),
+])
+def test_temporal_reads_durations(text, expected):
+    assert one(text) == expected
+    assert interval(text) == (None, None, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Leaders meet every year.", ("every year", "SET", "P1Y")),
+    ("Leaders meet annually.", ("annually", "SET", "P1Y")),
+    ("The paper is printed daily.", ("daily", "SET", "P1D")),
+    ("The council meets each Thursday.", ("each Thursday", "SET", "XXXX-WXX-4")),
+    ("The council meets twice a month.", ("twice a month", "SET", "P1M")),
+])
+def test_temporal_reads_sets(text, expected):
+    assert one(text) == expected
+
+
+# --- ranges ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected,span", [
+    ("The forum runs September 10-13.", ("September 10-13", "DATE", "2023-09-10"),
+     (D(2023, 9, 10), D(2023, 9, 13), "day")),
+    ("The forum runs 10-13 September 2023.", ("10-13 September 2023", "DATE", "2023-09-10"),
+     (D(2023, 9, 10), D(2023, 9, 13), "day")),
+    ("Sanctions applied from 2019 to 2021.", ("2019 to 2021", "DATE", "2019"),
+     (D(2019, 1, 1), D(2021, 12, 31), "year")),
+    ("Exports fell between March and May.", ("March and May", "DATE", "2023-03"),
+     (D(2023, 3, 1), D(2023, 5, 31), "month")),
+    ("The truce held in 2014-2016.", ("2014-2016", "DATE", "2014"), (D(2014, 1, 1), D(2016, 12, 31), "year")),
+])
+def test_temporal_reads_ranges_as_one_timex(text, expected, span):
+    assert one(text) == expected
+    assert interval(text) == span
+
+
+def test_temporal_reads_a_weekday_range_as_one_timex():
+    text = "Talks ran from Monday to Wednesday."
+    assert one(text, WED) == ("Monday to Wednesday", "DATE", "2023-09-11")
+    assert interval(text, WED) == (D(2023, 9, 11), D(2023, 9, 13), "day")
+
+
+# --- spans -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,span", [
+    ("It happened in 2019.", "2019"),
+    ("It happened on Monday's flight.", "Monday"),
+    ("It happened about two weeks ago.", "about two weeks ago"),
+    ("It took only five hours.", "five hours"),
+    ("It rose over the past two years.", "the past two years"),
+    ("Its fourth quarter was weak.", "fourth quarter"),
+])
+def test_temporal_spans_leave_out_prepositions_and_possessives(text, span):
+    assert one(text)[0] == span
+
+
+# --- times -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The blast came at 10:35 a.m. local time.", ("10:35 a.m. local time", "TIME", "2023-09-11T10:35")),
+    ("Polls close at 9 p.m. Tuesday.", ("9 p.m. Tuesday", "TIME", "2023-09-05T21:00")),
+    ("The envoy spoke this morning.", ("this morning", "TIME", "2023-09-11TMO")),
+    ("The envoy spoke last night.", ("last night", "TIME", "2023-09-10TNI")),
+])
+def test_temporal_reads_times_of_day(text, expected):
+    assert one(text) == expected
+
+
+# --- no anchor ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,anchor", [
+    ("Reuters reported on Monday (September 11) that Kim left.", D(2023, 9, 11)),
+    ("Reuters reported on Monday, Sept. 11 that Kim left.", D(2023, 9, 11)),
+    ("PYONGYANG, Sept. 12, 2023 (Reuters) - Kim left on Monday.", D(2023, 9, 12)),
+    ("Kim left. The talks of 3 March 2021 were recalled.", D(2021, 3, 3)),
+    ("Kim left on Monday.", None),
+])
+def test_temporal_infers_the_anchor_from_the_text(text, anchor):
+    assert temporal.infer_anchor(text, today=D(2026, 1, 1)) == anchor
+
+
+def test_temporal_weekday_pair_picks_the_latest_fitting_year_not_after_today():
+    text = "Talks opened on Monday (September 11)."
+    assert temporal.infer_anchor(text, today=D(2023, 9, 10)) == D(2017, 9, 11)
+    assert temporal.infer_anchor(text, today=D(2029, 1, 1)) == D(2028, 9, 11)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The envoy arrived on September 11.", ("September 11", "DATE", "XXXX-09-11")),
+    ("The envoy arrived last year.", ("last year", "DATE", "XXXX")),
+    ("The envoy arrived on Monday.", ("Monday", "DATE", "XXXX-WXX-1")),
+])
+def test_temporal_leaves_unknown_parts_as_x_without_anchor(text, expected):
+    assert one(text, None) == expected
+    assert interval(text, None)[:2] == (None, None)
+
+
+# --- a seed-shaped article, no anchor given ------------------------------------------------
+
+SEED_LIKE = (
+    "The foreign minister is set to visit Hanoi, as reported by Yonhap on Monday "
+    "(September 11). The ministry said the minister will travel \"in the coming days.\" "
+    "The minister himself arrived in Da Nang on Monday to open a trade fair. Local media "
+    "said the signing could come as early as Tuesday, or more likely, on Wednesday. "
+    "Relations soured after the border clash last year. The two sides last met in 2019."
+)
+
+
+@pytest.mark.parametrize("written,value,span", [
+    ("Monday (September 11)", "2023-09-11", (D(2023, 9, 11), D(2023, 9, 11), "day")),
+    ("the coming days", "FUTURE_REF", (D(2023, 9, 12), D(2023, 9, 25), None)),
+    ("Monday", "2023-09-11", (D(2023, 9, 11), D(2023, 9, 11), "day")),
+    ("Tuesday", "2023-09-12", (D(2023, 9, 12), D(2023, 9, 12), "day")),
+    ("Wednesday", "2023-09-13", (D(2023, 9, 13), D(2023, 9, 13), "day")),
+    ("last year", "2022", (D(2022, 1, 1), D(2022, 12, 31), "year")),
+    ("2019", "2019", (D(2019, 1, 1), D(2019, 12, 31), "year")),
+])
+def test_temporal_seed_shaped_article_without_anchor(written, value, span):
+    found = {t.text: t for t in temporal.tag(SEED_LIKE)}
+    t = found[written]
+    assert (t.value, (t.date_start, t.date_end, t.precision)) == (value, span)
+
+
+def test_temporal_seed_shaped_article_infers_its_anchor():
+    assert temporal.infer_anchor(SEED_LIKE, today=D(2026, 1, 1)) == D(2023, 9, 11)
+
+
+# --- robustness ---------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -/.,()'?aAeMmnorstuyJSFDTWQ\n")) | st.characters(),
+               max_size=200))
+def test_temporal_never_raises_and_offsets_slice_to_the_text(text):
+    found = temporal.tag(text, MON)
+    last_end = 0
+    for t in found:
+        assert text[t.start:t.end] == t.text
+        assert t.start >= last_end
+        last_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["on Monday", "September 11", "2019", "last year", "two days ago",
+                        "from 2019 to 2021", "Monday (September 11)", "the 1990s", "Sept. 10-13"]),
+       st.text(max_size=40), st.text(max_size=40))
+def test_temporal_never_raises_around_real_expressions(expr, left, right):
+    text = left + " " + expr + " " + right
+    for t in temporal.tag(text, None):
+        assert text[t.start:t.end] == t.text

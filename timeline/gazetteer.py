@@ -1,0 +1,1171 @@
+"""Actors and places of world diplomacy: one fast pass over a text, with coreference
+and offline coordinates.
+
+    >>> from timeline import gazetteer
+    >>> [(m.text, m.name, m.country) for m in gazetteer.find("Kim met Putin in Vladivostok.")][1:]
+    [('Putin', 'Vladimir Putin', 'RUS'), ('Vladivostok', 'Vladivostok', 'RUS')]
+
+`find(text, published=None)` returns `Mention` spans sorted by start, non-overlapping,
+longest match first.  The default gazetteer is built once, lazily, on the first call
+(`import timeline.gazetteer` stays cheap); `load(custom_csv)` builds another one with a
+user CSV on top (columns in data/gazetteer/README.md), `add_custom(csv)` extends the
+default one in place.
+
+How a text is read
+------------------
+1. Matching.  Every alias is stored lower-cased with its punctuation turned into
+   spaces, padded with one space each side, in an Aho-Corasick automaton.  The text is
+   normalised the same way, character for character, so offsets map back unchanged and
+   only whole words match ("us" never matches inside "bus").  Case comes back as a
+   check on the original text: a capitalised alias needs capitals where it has them,
+   and a short acronym ("US", "UN", "AP") needs every letter upper-case, so "us" and
+   "un" are not countries.
+2. Selection.  Overlapping candidates are settled longest first, so a place inside an
+   organisation's name ("Shanghai Cooperation Organisation") or a treaty ("the Paris
+   Agreement", which yields no mention at all) never comes out as the place.
+3. Context.  Countries named or implied by the unambiguous mentions of the text form
+   its context.  An ambiguous city name takes the candidate with the best score
+   log10(population) + 1.5 if its country is in context + 1 for a capital + 1 when
+   it is the place's main name; a city that is not a capital, has under 500,000 people
+   and whose country is not in context is kept only after a place word ("in", "at",
+   "near", "city of" ...) or before "City"/", Country" -- this is what keeps "Most",
+   "Man", "Police" and "Nice" at the start of a sentence from becoming towns.
+   "Georgia" is the US state only when the text is about the United States and says
+   nothing else Georgian; "Jordan" after a capitalised first name is a person and is
+   dropped; "Washington" is the city (capitals stay places even in "Washington
+   said": the event code may read them as governments).
+4. Composition and coreference, left to right:
+   - a title joins what stands around it into one mention: "North Korean leader Kim
+     Jong Un", "former US President Donald Trump", "Chairman of State Affairs of the
+     Democratic People's Republic of Korea, Kim Jong Un", "Foreign Minister Sergei
+     Lavrov".  A title before an unknown capitalised name makes a person on the fly
+     ("Croatian prime minister Zoran Milanovic": role "Prime Minister of Croatia",
+     country HRV), whose surname is then found again further on.
+   - a role phrase alone ("the Russian president", "the North Korean leader", "the
+     US president", "the Prime Minister") resolves, in this order, to the person last
+     named in the text with that role; else to the holder of the office on the
+     `published` date (the role date ranges in people.csv); else (no date) to the
+     current holder.
+   - a surname alone ("Kim", "Putin") is the person last named in full with that
+     surname.  Before any full mention only a surname that belongs to one person in the
+     data and is not a common one ("Putin", "Zelensky", "Erdogan", "Xi") is resolved;
+     "Kim", "Moon", "Lee" before a full name are dropped: they are too often someone
+     else.
+   - government metonyms ("the Kremlin", "the White House", "Downing Street") are actors
+     of category "government" whose `name` is the country ("Russia"), `role` the
+     metonym ("Kremlin"), and lat/lon/location those of the building; after "at"/"in"
+     ("met at the Kremlin") the same words are a place of category "venue".
+   - a demonym or country before a generic group makes one actor with the ACLED-style
+     name: "Indonesian police" -> "Police Forces of Indonesia", "Congolese Government"
+     -> "Government of Democratic Republic of the Congo", "protesters" in a Mexican text
+     -> "Protesters (Mexico)" (without a qualifier the text's main country is used).
+   - a demonym before "media" or a news agency is a source: "South Korean media",
+     "Russian news agency Interfax" -> "Interfax".
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import gc
+import gzip
+import io
+import math
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+CUSTOM_CSV = DATA_DIR / "custom.csv"
+CSV_COLUMNS = ("kind", "category", "name", "aliases", "country", "lat", "lon", "precision", "location",
+               "role", "office", "start", "end", "surname")   # optional extra column: population (cities)
+
+__all__ = ["Mention", "Gazetteer", "find", "load", "add_custom", "CSV_COLUMNS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One recognised span.  text[start:end] == mention.text.
+
+    kind: "actor" | "place" | "source"; name: canonical name; country: ISO 3166 alpha-3
+    (None for international organisations); lat/lon/precision ("city" | "region" |
+    "country"); category: person, state, government, organisation, group, media, city,
+    region, venue, event; role: for persons, the office held ("President of Russia");
+    location: for venues/events the city they stand in, for cities/regions the name.
+    """
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    category: str | None = None
+    role: str | None = None
+    location: str | None = None
+
+
+@dataclass(slots=True)
+class _Entry:
+    kind: str                       # actor | place | source | none | title | group
+    name: str
+    category: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+    location: str | None = None
+    role: str | None = None
+    pop: int = 0
+    capital: bool = False
+    office: str | None = None       # titles and groups: the office / the group's key
+    roles: list = field(default_factory=list)   # persons: [(qualifier, office, title, start, end)]
+    surname: str | None = None
+    solo: bool = False
+    demonym: str | None = None      # states: adjective used to name media ("South Korean")
+    weak: bool = False
+    code: int = 0                   # dispatch in composition: see _finish
+    margs: tuple = ()               # Mention fields after start/end/text
+
+    def as_mention(self, text: str, start: int, end: int, **over) -> Mention:
+        if not over:
+            return Mention(start, end, text[start:end], self.kind, self.name, self.country, self.lat, self.lon,
+                           self.precision, self.category, self.role, self.location)
+        d = dict(kind=self.kind, name=self.name, country=self.country, lat=self.lat, lon=self.lon,
+                 precision=self.precision, category=self.category, role=self.role, location=self.location)
+        d.update(over)
+        return Mention(start, end, text[start:end], **d)
+
+
+# --------------------------------------------------------------------------- text normalisation
+
+_ASCII_TABLE = bytes((b + 32 if 65 <= b <= 90 else b) if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122)
+                     else 32 for b in range(256))
+_FOLD_CACHE: dict[str, int] = {}
+_SPECIAL_FOLD = {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "æ": "a", "Æ": "a",
+                 "ß": "s", "œ": "o", "Œ": "o", "ð": "d", "þ": "t", "ʻ": " ", "ʼ": " "}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(ch: str) -> int:
+    code = _FOLD_CACHE.get(ch)
+    if code is None:
+        base = _SPECIAL_FOLD.get(ch)
+        if base is None:
+            base = unicodedata.normalize("NFKD", ch)[:1].lower()
+        code = ord(base) if base and base.isascii() and base.isalnum() else 32
+        _FOLD_CACHE[ch] = code
+    return code
+
+
+def normalise(text: str) -> str:
+    """Lower-case, accents folded, every non-alphanumeric character a space: same length as text."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    raw = bytearray(text.encode("ascii", "replace"))
+    for m in _NON_ASCII.finditer(text):
+        raw[m.start()] = _fold_char(m.group())
+    return raw.translate(_ASCII_TABLE).decode("ascii")
+
+
+def _upper_offsets(alias: str) -> tuple[int, ...]:
+    """Offsets in alias whose character must be upper-case in the text.
+
+    The first letter of each capitalised word; every letter of a short acronym (US, UN, AP)."""
+    out = []
+    for m in re.finditer(r"[^\W_]+", alias):
+        w = m.group()
+        if not w[0].isupper():
+            continue
+        if w.isupper() and 2 <= len(w) <= 3 and w.isalpha():
+            out.extend(range(m.start(), m.end()))
+        elif not w.isupper() and any(c.isupper() for c in w[1:]):   # LeT, JeM, McCain
+            out.extend(m.start() + i for i, c in enumerate(w) if c.isupper())
+        else:
+            out.append(m.start())
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- grammar (not data)
+
+# title phrase -> office.  Offices: hos head of state, hog head of government, fm foreign minister,
+# dm defence minister, leader (the country's paramount leader), vp, monarch, sg head of an organisation ...
+TITLES = {
+    "president": "hos", "prime minister": "hog", "premier": "hog", "chancellor": "hog", "pm": "hog",
+    "foreign minister": "fm", "minister of foreign affairs": "fm", "foreign affairs minister": "fm",
+    "foreign secretary": "fm", "secretary of state": "fm", "external affairs minister": "fm",
+    "minister of external affairs": "fm", "top diplomat": "fm", "foreign policy chief": "fm",
+    "high representative": "fm", "defence minister": "dm", "defense minister": "dm", "minister of defence": "dm",
+    "minister of defense": "dm", "defence secretary": "dm", "defense secretary": "dm",
+    "secretary of defense": "dm", "secretary of war": "dm", "war secretary": "dm",
+    "leader": "leader", "supreme leader": "leader", "chairman of state affairs": "hos",
+    "president of state affairs": "hos", "chairman": "chair", "general secretary": "leader",
+    "vice president": "vp", "vice-president": "vp", "king": "monarch", "queen": "monarch", "emir": "monarch",
+    "crown prince": "crown_prince", "sultan": "monarch", "secretary-general": "sg", "secretary general": "sg",
+    "chief": "sg", "director general": "sg", "director-general": "sg", "commission president": "sg",
+    "spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes", "press secretary": "spokes",
+    "ambassador": "ambassador", "envoy": "envoy", "special envoy": "envoy", "governor": "governor",
+    "mayor": "mayor", "diplomat": "diplomat", "minister": "minister", "deputy foreign minister": "dfm",
+    "national security adviser": "nsa", "national security advisor": "nsa", "senator": "senator",
+    "speaker": "speaker", "opposition leader": "opposition", "interior minister": "minister",
+    "finance minister": "minister", "trade minister": "minister", "unification minister": "minister",
+    "pope": "monarch", "first lady": "spouse", "sister": "sister",
+}
+_TITLE_DISPLAY = {"pm": "Prime Minister", "chief": "Chief"}
+# offices one person holds at a time, so a role phrase alone ("the Russian president") names them
+_HELD_OFFICES = {"hos", "hog", "fm", "dm", "leader", "vp", "monarch", "crown_prince", "sg", "nsa"}
+
+# generic groups -> (ACLED-style name pattern, category)
+GROUPS = {
+    "police": ("Police Forces of {c}", "government"), "police forces": ("Police Forces of {c}", "government"),
+    "police officers": ("Police Forces of {c}", "government"), "federal police": ("Police Forces of {c}", "government"),
+    "security forces": ("Security Forces of {c}", "government"),
+    "forces": ("Military Forces of {c}", "government"), "troops": ("Military Forces of {c}", "government"),
+    "soldiers": ("Military Forces of {c}", "government"), "military": ("Military Forces of {c}", "government"),
+    "army": ("Military Forces of {c}", "government"), "armed forces": ("Military Forces of {c}", "government"),
+    "navy": ("Military Forces of {c}", "government"), "air force": ("Military Forces of {c}", "government"),
+    "government": ("Government of {c}", "government"), "authorities": ("Government of {c}", "government"),
+    "officials": ("Government of {c}", "government"), "administration": ("Government of {c}", "government"),
+    "protesters": ("Protesters ({c})", "group"), "protestors": ("Protesters ({c})", "group"),
+    "demonstrators": ("Protesters ({c})", "group"), "rioters": ("Rioters ({c})", "group"),
+    "civilians": ("Civilians ({c})", "group"), "students": ("Students ({c})", "group"),
+    "lawyers": ("Lawyers ({c})", "group"), "health workers": ("Health Workers ({c})", "group"),
+    "farmers": ("Farmers ({c})", "group"), "workers": ("Labour Group ({c})", "group"),
+    "vendors": ("Labour Group ({c})", "group"), "journalists": ("Journalists ({c})", "group"),
+    "rebels": ("Rebels ({c})", "group"), "militants": ("Unidentified Armed Group ({c})", "group"),
+    "gunmen": ("Unidentified Armed Group ({c})", "group"), "separatists": ("Separatists ({c})", "group"),
+    "refugees": ("Refugees ({c})", "group"), "migrants": ("Migrants ({c})", "group"),
+    "teachers": ("Teachers ({c})", "group"), "doctors": ("Health Workers ({c})", "group"),
+    "fighters": ("Unidentified Armed Group ({c})", "group"), "militia": ("Unidentified Armed Group ({c})", "group"),
+    "militias": ("Unidentified Armed Group ({c})", "group"), "militiamen": ("Unidentified Armed Group ({c})", "group"),
+    "insurgents": ("Rebels ({c})", "group"), "jihadists": ("Unidentified Armed Group ({c})", "group"),
+    "guerrillas": ("Rebels ({c})", "group"),
+}
+_NEEDS_QUALIFIER = {"government", "authorities", "officials", "administration", "forces", "army", "military",
+                    "navy", "air force", "troops", "soldiers", "armed forces", "security forces"}
+_NEXT_CAP = re.compile(r"\s+[A-Z]")
+_COMMA = re.compile(r",\s*")
+_NO_COUNTRY_NAME = {"Police Forces of {c}": "Police Forces", "Security Forces of {c}": "Security Forces",
+                    "Military Forces of {c}": "Military Forces", "Government of {c}": "Government"}
+
+_PLACE_WORDS = re.compile(r"(?:\b(?:in|at|near|outside|inside|to|from|into|towards?|toward|via|of|across|around|"
+                          r"visit|visited|visiting|reached|entered|left|city|town|village|capital|port|"
+                          r"province|district|region|state|area|downtown|central|northern|southern|eastern|"
+                          r"western)\s+(?:the\s+)?)$", re.I)
+_AFTER_PLACE = re.compile(r"(?:\s+(?:City|city|town|Province|province|District|district|Oblast|oblast)\b|,\s*[A-Z]|\s*\()")
+_PREFIX = re.compile(r"(?:\b(?:former|ex-|then-|then|late|acting|outgoing|incoming|interim|new|the)\s+)+$", re.I)
+_GAP_ADJ = re.compile(r"(?:\s+|\s*['’]s\s+)")
+_GAP_PERSON = re.compile(r"(?:\s*,?\s+)")
+_OF = re.compile(r"\s+(?:of|for|in)\s+")
+_NAME = re.compile(r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z])(?:\s+(?:(?:bin|bint|ibn|al|el|de|da|dos|das|do|van|von|der|den|"
+                   r"del|della|di|du|la|le|y|ter)\s+)*(?:[A-Z][\w'’\-]*\w|al-[A-Z]\w+|el-[A-Z]\w+)){1,4}")
+_NAME_STOP = {"The", "On", "In", "At", "And", "But", "For", "Monday", "Tuesday", "Wednesday", "Thursday",
+              "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December", "He", "She", "It", "They", "This",
+              "That", "His", "Her", "Mr", "Ms", "Mrs", "Dr", "Sir", "A", "An", "As", "After", "Before", "While",
+              "When", "With", "Of", "To", "By", "From", "Said", "Says", "Also", "Has", "Had", "Was", "Is", "Who",
+              "Office", "Ministry", "Council", "Department", "House", "Administration", "Government"}
+_COMMON_SURNAMES = {"kim", "lee", "moon", "park", "choi", "yoon", "han", "cho", "ri", "choe", "pak", "wang", "li",
+                    "zhang", "liu", "chen", "khan", "cohen", "may", "johnson", "wong", "ali", "ahmed", "smith",
+                    "brown", "jones", "costa", "singh", "sharif", "katz", "bin", "lopez", "fernandez", "gonzalez",
+                    "rodriguez", "martin", "abe", "hunt", "gabriel", "dion", "harper", "young", "king", "james",
+                    "charles", "salman", "hamad", "zayed", "abdullah", "mohammed", "kang", "chung", "jung", "hwang",
+                    "song", "lim", "nguyen", "tran", "wu", "xu", "zhou", "sun", "ma", "hu", "guo", "he", "gao"}
+
+# offices that the phrase "X leader" names when the data has no explicit leader row
+_LEADER_FALLBACK = ("leader", "hos", "hog")
+
+
+def _date(s: str | None) -> _dt.date | None:
+    return _dt.date.fromisoformat(s) if s else None
+
+
+def _f(s) -> float | None:
+    try:
+        return float(s) if s not in (None, "") else None
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- the gazetteer
+
+
+class Gazetteer:
+    """All entries plus the automaton over their aliases.  Build with `load()`."""
+
+    def __init__(self) -> None:
+        import ahocorasick  # C extension; imported here so `import timeline.gazetteer` stays cheap
+
+        self._ac = ahocorasick
+        self.entries: list[_Entry] = []
+        self._keys: dict[str, list] = {}           # normalised key -> [(entry_idx, upper_offsets, atype, dot)]
+        self._states: dict[str, int] = {}           # iso3 -> entry idx of the state
+        self._by_name: dict[tuple[str, str], int] = {}   # (category-ish, name) -> idx
+        self._holders: dict[tuple[str, str], list] = {}  # (qualifier name, office) -> [(start, end, idx)]
+        self._surnames: dict[str, list[int]] = {}
+        self._automaton = None
+        self._memo: dict = {}      # (person, date, ...) -> role / coreference keys: roles do not change
+        self._takes_the: set[int] = set()
+
+    # ---------------------------------------------------------------- building
+    def _add(self, e: _Entry) -> int:
+        self.entries.append(e)
+        return len(self.entries) - 1
+
+    def _alias(self, alias: str, idx: int, atype: str = "N") -> None:
+        alias = alias.strip()
+        if alias[:4].lower() == "the " and atype != "T":
+            # "the Kremlin", "the United States": matched without the article (so that "the Kremlin-backed
+            # separatists" can still find its longer alias), the article joins the span afterwards
+            self._takes_the.add(idx)
+            alias = alias[4:]
+        if not alias:
+            return
+        key = normalise(alias).strip()
+        if not key:
+            return
+        dot = alias.endswith(".")
+        self._keys.setdefault(key, []).append((idx, _upper_offsets(alias), atype, dot))
+
+    def _load_countries(self) -> None:
+        with open(DATA_DIR / "countries.csv", newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                dem = [d for d in row["demonyms"].split("|") if d]
+                e = _Entry("actor", row["name"], "state", row["iso3"], _f(row["lat"]), _f(row["lon"]), "country",
+                           demonym=dem[0] if dem else row["name"])
+                idx = self._add(e)
+                self._states[row["iso3"]] = idx
+                self._by_name[("state", row["name"])] = idx
+                for a in [row["name"], *row["aliases"].split("|")]:
+                    self._alias(a, idx)
+                    if a in _THE_COUNTRIES:
+                        self._takes_the.add(idx)
+                for a in dem:
+                    self._alias(a, idx, "D")
+
+    def _load_cities(self) -> None:
+        caps = set()
+        with open(DATA_DIR / "countries.csv", newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row["capital"]:
+                    caps.add((row["iso3"], row["capital"]))
+        entries, keys, norm = self.entries, self._keys, normalise
+        first_upper = (0,)
+        with gzip.open(DATA_DIR / "cities.tsv.gz", "rt", encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                gid, name, cc, lat, lon, pop, _a1, ks = line.rstrip("\n").split("\t")
+                display = _CITY_DISPLAY.get(name, name)
+                idx = len(entries)
+                entries.append(_Entry("place", display, "city", cc or None, float(lat), float(lon), "city",
+                                      display, None, int(pop), (cc, name) in caps))
+                ks = ks.split("|")
+                cand = (idx, first_upper, "C", False)
+                lst = keys.get(ks[0])
+                if lst is None:
+                    keys[ks[0]] = [cand]
+                else:
+                    lst.append(cand)
+                cand = (idx, first_upper, "c", False)
+                for k in ks[1:]:
+                    lst = keys.get(k)
+                    if lst is None:
+                        keys[k] = [cand]
+                    else:
+                        lst.append(cand)
+
+    def _load_rows(self, rows: Iterable[dict]) -> None:
+        """Rows in the CSV format of data/gazetteer/README.md (actors, people, places, custom)."""
+        people: dict[tuple[str, str], int] = {}
+        for row in rows:
+            row = {k: (v or "").strip() for k, v in row.items() if k}
+            kind, cat, name = row.get("kind", ""), row.get("category", "") or None, row.get("name", "")
+            if not name or kind not in ("actor", "place", "source", "none"):
+                continue
+            aliases = [a for a in row.get("aliases", "").split("|") if a.strip()]
+            country = row.get("country") or None
+            if cat == "person":
+                key = (name, country or "")
+                idx = people.get(key)
+                if idx is None:
+                    idx = self._by_name.get(("person", name))
+                if idx is None:
+                    idx = self._add(_Entry("actor", name, "person", country, surname=row.get("surname") or None))
+                    self._by_name[("person", name)] = idx
+                    self._alias(name, idx)
+                people[key] = idx
+                e = self.entries[idx]
+                for a in aliases:
+                    self._alias(a, idx)
+                if row.get("surname") and not e.surname:
+                    e.surname = row["surname"]
+                office = row.get("office") or None
+                title = row.get("role") or None
+                if title or office:
+                    qual = country_qual = None
+                    org = row.get("location") or ""   # for org posts: the organisation's canonical name
+                    if org:
+                        qual = org
+                    elif country:
+                        st = self._states.get(country)
+                        qual = self.entries[st].name if st is not None else country
+                    start, end = _date(row.get("start")), _date(row.get("end"))
+                    offices = [o for o in (office or "").split("|") if o] or [None]
+                    for off in offices:
+                        e.roles.append((qual, off, title, start, end))
+                        if off:
+                            self._holders.setdefault((qual, off), []).append((start, end, idx))
+                continue
+            lat, lon = _f(row.get("lat")), _f(row.get("lon"))
+            prec = row.get("precision") or None
+            loc = row.get("location") or None
+            if kind == "place" and cat in ("city", "region") and not loc:
+                loc = name
+            e = _Entry(kind, name, cat, country, lat, lon, prec, loc, row.get("role") or None)
+            if kind == "place":   # the prior of a place against same-named others: curated ones weigh most
+                e.pop = int(_f(row.get("population")) or (100_000 if cat == "city" else 10**8))
+            idx = self._add(e)
+            self._by_name[(cat or kind, name)] = idx
+            if kind in ("actor", "place") and cat not in ("city", "person", "state"):
+                self._takes_the.add(idx)   # "the European Council", "the Gaza Strip": the article joins the span
+            for a in [name, *aliases] if kind != "none" else aliases or [name]:
+                self._alias(a, idx)
+
+    def _load_grammar(self) -> None:
+        for phrase, office in TITLES.items():
+            disp = _TITLE_DISPLAY.get(phrase) or " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+            idx = self._add(_Entry("title", disp, office=office))
+            self._alias(phrase, idx, "T")
+        for phrase, (pattern, cat) in GROUPS.items():
+            idx = self._add(_Entry("group", pattern, cat, office=phrase))
+            self._alias(phrase, idx, "G")
+
+    def _finish(self) -> None:
+        # surnames of persons: coreference keys
+        for idx, e in enumerate(self.entries):
+            if e.category != "person":
+                continue
+            if not e.surname:
+                toks = e.name.replace("-", " ").split()
+                if e.country in ("CHN", "PRK", "KOR", "TWN", "VNM", "KHM") and len(toks) >= 2:
+                    e.surname = toks[0]
+                else:
+                    e.surname = toks[-1] if toks else e.name
+            for s in e.surname.split("|"):
+                self._surnames.setdefault(normalise(s).strip(), []).append(idx)
+        for s, idxs in self._surnames.items():
+            for idx in idxs:
+                e = self.entries[idx]
+                e.solo = len(idxs) == 1 and s not in _COMMON_SURNAMES and len(s) >= 3 and not self._is_place_key(s)
+                for alias in e.surname.split("|"):
+                    if normalise(alias).strip() == s:
+                        self._alias(alias, idx, "S")
+        for v in self._holders.values():
+            v.sort(key=lambda t: t[0] or _dt.date.min)
+        A = self._ac.Automaton()
+        add = A.add_word
+        self._cands = list(self._keys.values())
+        for cid, key in enumerate(self._keys):
+            add(" " + key, (len(key), cid))
+        A.make_automaton()
+        self._automaton = A
+        # per key, filled on first use: the country it stands for, and its pick when no judgement is needed
+        self._cid_ctx: dict[int, str | None] = {}
+        self._cid_fast: dict[int, tuple | None] = {}
+        for e in self.entries:
+            e.code = _code(e)
+            e.margs = (e.kind, e.name, e.country, e.lat, e.lon, e.precision, e.category, e.role, e.location)
+        self._keys = {}
+
+    def _is_place_key(self, key: str) -> bool:
+        for idx, _u, _t, _d in self._keys.get(key, ()):
+            if self.entries[idx].kind in ("place",) or self.entries[idx].category == "state":
+                return True
+        return False
+
+    # ---------------------------------------------------------------- matching
+    def _hits(self, text: str):
+        """Leftmost-longest spans whose aliases pass the case check: [start, end, cands, cid].
+
+        The automaton holds " key" (a space in front); the text is " text ", so a match always starts
+        at a word start, and the character after it must be a space (a word end).  When the longest key
+        at a word start runs into the middle of a word ("the eu" in "the european council"), the scan
+        starts again at the next word start inside it, so "european council" is still found."""
+        norm = " " + normalise(text) + " "
+        out: list = []
+        pos = 0
+        while pos is not None:
+            pos = self._hits_from(text, norm, pos, out)
+        return out
+
+    def _hits_from(self, text: str, norm: str, pos: int, out: list) -> int | None:
+        cands_tab = self._cands
+        n = len(text)
+        for end_idx, (klen, cid) in self._automaton.iter_long(norm, pos):
+            if norm[end_idx + 1] != " ":
+                nxt = norm.find(" ", end_idx - klen + 1, end_idx)
+                if nxt != -1:
+                    return nxt
+                continue
+            start = end_idx - klen       # text offset of the first character
+            cands = cands_tab[cid]
+            if len(cands) == 1:
+                idx, ups, atype, dot = cands[0]
+                for o in ups:
+                    if not text[start + o].isupper():
+                        break
+                else:
+                    end = end_idx
+                    if dot and end < n and text[end] == ".":
+                        end += 1
+                    out.append([start, end, cands, cid])
+                continue
+            ok = []
+            ext = 0
+            for c in cands:
+                for o in c[1]:
+                    if not text[start + o].isupper():
+                        break
+                else:
+                    ok.append(c)
+                    if c[3] and end_idx < n and text[end_idx] == ".":
+                        ext = 1
+            if ok:
+                out.append([start, end_idx + ext, ok if len(ok) < len(cands) else cands,
+                            cid if len(ok) == len(cands) else -1])
+        return None
+
+    def find(self, text: str, published: _dt.date | None = None) -> list[Mention]:
+        if not isinstance(text, str):
+            raise TypeError("text must be str")
+        if isinstance(published, _dt.datetime):
+            published = published.date()
+        hits = self._hits(text)
+        if not hits:
+            return []
+        return _Reader(self, text, published, hits).run()
+
+    # ---------------------------------------------------------------- role holders
+    def holder(self, qual: str | None, office: str, when: _dt.date | None) -> _Entry | None:
+        """The person holding `office` of `qual` (a country or organisation name) on `when` (None: now)."""
+        rows = self._holders.get((qual, office))
+        if not rows and office == "leader":
+            for off in _LEADER_FALLBACK[1:]:
+                rows = self._holders.get((qual, off))
+                if rows:
+                    break
+        if not rows:
+            return None
+        if when is None:
+            open_rows = [r for r in rows if r[1] is None]
+            return self.entries[(open_rows or rows)[-1][2]]
+        best = None
+        for start, end, idx in rows:
+            if (start is None or start <= when) and (end is None or when < end):
+                best = idx
+        return self.entries[best] if best is not None else None
+
+    def role_of(self, e: _Entry, when: _dt.date | None, office: str | None = None, qual: str | None = None):
+        """Title of the role `e` holds at `when` (matching office/qual if given), else the latest one."""
+        best = None
+        order = {"leader": 0, "hos": 1, "hog": 2, "monarch": 3, "fm": 4, "sg": 5, "dm": 6}
+        for q, off, title, start, end in e.roles:
+            if office and off != office and not (office == "leader" and off in ("hos", "hog")):
+                continue
+            if qual and q != qual:
+                continue
+            active = when is None or ((start is None or start <= when) and (end is None or when < end))
+            rank = (0 if active else 1, order.get(off, 9), -(start or _dt.date.min).toordinal())
+            if when is None:
+                rank = (0 if end is None else 1, order.get(off, 9), -(start or _dt.date.min).toordinal())
+            if best is None or rank < best[0]:
+                best = (rank, title, q, off)
+        return best
+
+
+# capitalised English words that are also GeoNames towns (over 15,000 people): read as words unless
+# a place word stands before them and their country is in the text
+_COMMON_WORDS = set("""summit police most man split mobile reading bath deal union independence mission paradise
+spring normal orange temple marks sale best goes born bar male gap moss hope liberty progress justice commerce
+providence concord enterprise opportunity bell of many march may sur date lens mons spa league sunrise victory
+freedom unity gloria esperanza mercedes dolores soledad caridad""".split())
+
+_CITY_DISPLAY = {"Washington, D.C.": "Washington"}   # GeoNames name -> the name news uses
+# country names that usually take "the": the article joins the mention
+_THE_COUNTRIES = {"United States", "United Kingdom", "Netherlands", "Philippines", "Gambia", "Bahamas",
+                  "United Arab Emirates", "Czech Republic", "Democratic Republic of the Congo", "Republic of the Congo",
+                  "Russian Federation", "Republic of Korea", "Holy See", "Vatican", "Maldives", "US", "U.S.", "UK",
+                  "U.K.", "UAE", "Central African Republic", "Dominican Republic", "Palestinian Territories",
+                  "Occupied Palestinian Territories", "Democratic People's Republic of Korea", "DPRK",
+                  "United States of America", "State of Palestine", "State of Israel"}
+
+
+_PLAIN, _TITLE, _GROUP, _NONE, _PERSON, _MEDIA, _METONYM = range(7)
+
+
+def _code(e: _Entry) -> int:
+    if e.kind == "title":
+        return _TITLE
+    if e.kind == "group":
+        return _GROUP
+    if e.kind == "none":
+        return _NONE
+    if e.category == "person":
+        return _PERSON
+    if e.kind == "source" and e.name in ("media", "state media"):
+        return _MEDIA
+    if e.category == "government" and e.role == "metonym":
+        return _METONYM
+    return _PLAIN
+
+
+def _ctx_country(E: list, cands) -> str | None:
+    """The one country a candidate list stands for, if it names one (small towns and surnames do not)."""
+    country = None
+    for idx, _u, atype, _d in cands:
+        en = E[idx]
+        if atype in ("S", "c") or en.kind not in ("actor", "place", "source") or en.country is None:
+            continue
+        if en.category == "city" and not (en.capital or en.pop >= 500_000):
+            return None
+        if country is None:
+            country = en.country
+        elif country != en.country:
+            return None
+    return country
+
+
+class _Reader:
+    """One pass of resolution and composition over the matched spans of one text."""
+
+    def __init__(self, gaz: Gazetteer, text: str, published, sel) -> None:
+        self.g, self.text, self.when, self.sel = gaz, text, published, sel
+        self.E = gaz.entries
+
+    # ---- context countries from unambiguous spans
+    def _context(self):
+        ctx: dict[str, int] = {}
+        first: dict[str, int] = {}
+        cid_ctx, E = self.g._cid_ctx, self.E
+        self.country_at = country_at = {}
+        for s, e, cands, cid in self.sel:
+            if cid >= 0:
+                c = cid_ctx.get(cid, 0)
+                if c == 0:
+                    c = cid_ctx[cid] = _ctx_country(E, cands)
+            else:
+                c = _ctx_country(E, cands)
+            if c is None and len(cands) > 1:   # "Texas": a US state, also a town elsewhere: still American
+                c = next((E[x[0]].country for x in cands if E[x[0]].category in ("region", "state")), None)
+                if c is not None:
+                    country_at[s] = c
+                continue
+            if c is not None:
+                country_at[s] = c
+                if c in ctx:
+                    ctx[c] += 1
+                else:
+                    ctx[c] = 1
+                    first[c] = s
+        return ctx, first
+
+    def _place_cue(self, s: int, e: int) -> bool:
+        before = self.text[max(0, s - 30):s]
+        return bool(_PLACE_WORDS.search(before)) or bool(_AFTER_PLACE.match(self.text, e))
+
+    def _pick(self, s: int, e: int, cands) -> tuple[int, str] | None:
+        E, ctx = self.E, self.ctx
+        if len(cands) == 1:
+            idx, _u, atype, _d = cands[0]
+            if atype == "S":
+                return ("S", [idx])
+            en = E[idx]
+            if en.category == "city" and not self._city_ok(en, s, e, atype):
+                return None
+            return idx, atype
+        kinds = {E[c[0]].kind for c in cands}
+        # names that are also persons' surnames: person coreference decides first
+        surn = [c[0] for c in cands if c[2] == "S"]
+        if surn:
+            return ("S", surn)  # resolved later, falls back to the others
+        # a state among the candidates: the country unless context says otherwise
+        states = [c for c in cands if E[c[0]].category == "state"]
+        if states:
+            st = states[0]
+            c = E[st[0]]
+            if c.country == "GEO":
+                us = [x for x in cands if E[x[0]].country == "USA"]
+                if us and ctx.get("USA") and not (ctx.get("GEO", 0) > 1 or ctx.get("RUS") or ctx.get("UKR")):
+                    return us[0][0], us[0][2]
+            if c.country == "JOR":   # "Michael Jordan": a first name before it makes a person
+                pm = re.search(r"([A-Z][a-z]+)\s+$", self.text[max(0, s - 20):s])
+                if pm and pm.group(1) not in _NAME_STOP:
+                    return None
+            return st[0], st[2]
+        if "actor" in kinds or "source" in kinds or "none" in kinds:
+            non_city = [c for c in cands if E[c[0]].category != "city"]
+            return non_city[0][0], non_city[0][2]
+        best, best_score = None, -1e9
+        m = _COMMA.match(self.text, e)
+        after = self.country_at.get(m.end()) if m else None     # "Tripoli, Lebanon", "Paris, Texas"
+        for idx, _u, atype, _d in cands:
+            en = E[idx]
+            score = math.log10(max(en.pop, 10)) + (1.5 if ctx.get(en.country) else 0) + \
+                (1.0 if en.capital else 0) + (1.0 if atype in ("C", "N") else 0) + \
+                (3.0 if after is not None and after == en.country else 0)
+            if score > best_score:
+                best, best_score = (idx, atype), score
+        if best and E[best[0]].category == "city" and not self._city_ok(E[best[0]], s, e, best[1]):
+            return None
+        return best
+
+    def _city_ok(self, en: _Entry, s: int, e: int, atype: str) -> bool:
+        if atype == "c":   # an alternate name ("Colonia" for Cologne): only with its country in the text
+            return en.capital or en.pop >= 5_000_000 or self.ctx.get(en.country) is not None
+        if en.capital or en.pop >= 1_000_000:
+            return True
+        if self._common_word(s, e):
+            return self._place_cue(s, e) and self.ctx.get(en.country) is not None
+        if en.pop >= 500_000 or self.ctx.get(en.country):
+            return True
+        return self._place_cue(s, e)
+
+    def _common_word(self, s: int, e: int) -> bool:
+        """A capitalised word that the same text also writes in lower case ("Summit" / "summit"),
+        or one of the English words that are also towns: a sentence start, not a place."""
+        low = self.text[s:e].lower()
+        if low in _COMMON_WORDS:
+            return True
+        i = self.text.find(low)
+        while i != -1:
+            if (i == 0 or not self.text[i - 1].isalnum()) and not self.text[i + len(low):i + len(low) + 1].isalnum():
+                return True
+            i = self.text.find(low, i + 1)
+        return False
+
+    def run(self) -> list[Mention]:
+        E, text, takes_the = self.E, self.text, self.g._takes_the
+        self.ctx, first = self._context()
+        self.main_country = max(self.ctx, key=lambda c: (self.ctx[c], -first[c])) if self.ctx else None
+        items = []
+        fast = self.g._cid_fast
+        for s, e, cands, cid in self.sel:
+            if cid >= 0:
+                pick = fast.get(cid, 0)
+                if pick == 0:   # keys with one candidate that needs no judgement: the pick is known in advance
+                    c0 = cands[0]
+                    pick = fast[cid] = (c0[0], c0[2]) if len(cands) == 1 and c0[2] != "S" and \
+                        E[c0[0]].category != "city" else None
+            else:
+                pick = None
+            if pick is None:
+                pick = self._pick(s, e, cands)
+                if pick is None:
+                    continue
+            if self.main_country is None and pick[0] != "S" and E[pick[0]].kind in ("place", "actor"):
+                self.main_country = E[pick[0]].country
+            if pick[0] == "S":
+                rest = [c for c in cands if c[2] != "S"]
+                other = self._pick(s, e, rest) if rest else None
+                items.append([s, e, "S", pick[1], [other] if other else []])
+            else:
+                if pick[0] in takes_the and pick[1] != "D" and s >= 4 and text[s - 4:s].lower() == "the " and \
+                        (s == 4 or not text[s - 5].isalnum()):
+                    s -= 4
+                items.append([s, e, "E", pick[0], pick[1]])
+        return _Composer(self, items).run()
+
+
+class _Composer:
+    def __init__(self, reader: _Reader, items) -> None:
+        self.r, self.g, self.E, self.text, self.when = reader, reader.g, reader.E, reader.text, reader.when
+        self.items = items
+        self.out: list[Mention] = []
+        self.last_by_surname: dict[str, _Entry] = {}
+        self.last_by_office: dict[tuple, _Entry] = {}
+        self.adhoc: dict[str, Mention] = {}
+
+    # record a person mention for later coreference
+    def _remember(self, en: _Entry, qual: str | None = None, office: str | None = None) -> None:
+        key = (id(en), self.when)
+        memo = self.g._memo.get(key)
+        if memo is None:
+            sur = tuple(normalise(x).strip() for x in (en.surname or "").split("|"))
+            offices = []
+            for q, off, _t, start, end in en.roles:
+                if (self.when is None and end is None) or (self.when is not None and (
+                        (start is None or start <= self.when) and (end is None or self.when < end))):
+                    offices += [(q, off), (None, off)]
+            memo = self.g._memo[key] = (sur, tuple(offices))
+        lbs, lbo = self.last_by_surname, self.last_by_office
+        for x in memo[0]:
+            lbs[x] = en
+        for x in memo[1]:
+            lbo[x] = en
+        if office:
+            lbo[(qual, office)] = en
+            lbo[(None, office)] = en
+
+    def _person(self, en: _Entry, s: int, e: int, office=None, qual=None, title=None) -> Mention:
+        key = (id(en), self.when, office, qual, title)
+        role = self.g._memo.get(key, self)
+        if role is self:
+            r = self.g.role_of(en, self.when, office, qual) if office else self.g.role_of(en, self.when)
+            if r is None and office:
+                r = self.g.role_of(en, self.when)
+            role = r[1] if r else None
+            if office and (r is None or (r[3] != office and not (office == "leader" and r[3] in ("hos", "hog")))):
+                role = _role_text(title, qual) or role
+            if len(self.g._memo) > 100_000:
+                self.g._memo.clear()
+            self.g._memo[key] = role
+        self._remember(en, qual, office)
+        return Mention(s, e, self.text[s:e], "actor", en.name, en.country, None, None, None, "person", role, None)
+
+    def _qual_of(self, item) -> tuple[str | None, str | None, _Entry | None]:
+        """(qualifier name, iso3, entry) if the item, standing after "of", is a state/organisation that can
+        qualify a title ("of Russia", "of the DPRK"; not a demonym: "the governor of the Japanese prefecture")."""
+        if item is None or item[2] != "E" or item[4] == "D":
+            return None, None, None
+        en = self.E[item[3]]
+        if en.category in ("state", "organisation"):
+            return en.name, en.country, en
+        if en.category == "government" and en.country:
+            st = self.g._states.get(en.country)
+            if st is not None:
+                return self.E[st].name, en.country, en
+        return None, None, None
+
+    def run(self) -> list[Mention]:
+        items, text, E = self.items, self.text, self.E
+        out = self.out
+        n = len(items)
+        i = 0
+        while i < n:
+            s, e, typ, idx, extra = items[i]
+            if typ == "S":
+                en = self._surname(idx)
+                if en is not None:
+                    out.append(self._person(en, s, e))
+                elif extra:   # a surname that is also something else (a city, a state)
+                    items[i] = [s, e, "E", extra[0][0], extra[0][1]]
+                    continue
+                i += 1
+                continue
+            en = E[idx]
+            code = en.code
+            if code == _PLAIN:
+                out.append(Mention(s, e, text[s:e], *en.margs))
+                i += 1
+                continue
+            if code == _TITLE:
+                i = self._title(i)
+                continue
+            if code == _GROUP:
+                i = self._group(i)
+                continue
+            if code == _NONE:
+                i += 1
+                continue
+            if code == _PERSON:
+                out.append(self._person(en, s, e))
+                i += 1
+                continue
+            if code == _MEDIA:
+                i = self._media(i)
+                continue
+            if code == _METONYM:
+                before = text[max(0, s - 8):s]
+                if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", before, re.I):
+                    out.append(en.as_mention(text, s, e, kind="place", category="venue", role=None))
+                else:
+                    st = self.g._states.get(en.country) if en.country else None
+                    nm = E[st].name if st is not None else en.name
+                    out.append(en.as_mention(text, s, e, name=nm, role=en.name))
+                i += 1
+        self._adhoc_surnames()
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _at(self, pos: int, start: int) -> bool:
+        """Does the next item start at pos, maybe after "the "?"""
+        return start == pos or (start == pos + 4 and self.text[pos:pos + 4].lower() == "the ")
+
+    def _surname(self, idxs: list[int]) -> _Entry | None:
+        key = normalise(self.E[idxs[0]].surname.split("|")[0]).strip() if self.E[idxs[0]].surname else None
+        best = None
+        for k in {normalise(s).strip() for i in idxs for s in (self.E[i].surname or "").split("|")}:
+            en = self.last_by_surname.get(k)
+            if en is not None and en in [self.E[i] for i in idxs]:
+                best = en
+        if best is not None:
+            return best
+        solo = [self.E[i] for i in idxs if self.E[i].solo]
+        return solo[0] if len(solo) == 1 and len(idxs) == 1 else None
+
+    def _take_left_qual(self, s: int):
+        """If the last emitted mention is a state/org right before s, pop it and return it."""
+        if not self.out:
+            return None
+        m = self.out[-1]
+        if m.kind != "actor" or m.category not in ("state", "organisation", "government"):
+            return None
+        if not _GAP_ADJ.fullmatch(self.text, m.end, s) and m.end != s:
+            return None
+        if m.category == "government" and m.role is None and m.kind == "actor" and m.name == m.text:
+            return None
+        self.out.pop()
+        return m
+
+    def _title(self, i: int) -> int:
+        items, text, E = self.items, self.text, self.E
+        s, e, _t, idx, _x = items[i]
+        tentry = E[idx]
+        office, tname = tentry.office, tentry.name
+        qm = self._take_left_qual(s)
+        start = qm.start if qm else s
+        qual = qcountry = None
+        if qm is not None:
+            if qm.category == "government":
+                qual, qcountry = qm.name, qm.country
+            else:
+                qual, qcountry = qm.name, qm.country
+        end = e
+        j = i + 1
+        # right qualifier: "President of the European Council", "Chairman of State Affairs of the DPRK"
+        if j < len(items) and items[j][2] == "E":
+            m = _OF.match(text, e)
+            if m and self._at(m.end(), items[j][0]):
+                qn, qc, qen = self._qual_of(items[j])
+                if qn is not None and qual is None:
+                    qual, qcountry = qn, qc
+                    end = items[j][1]
+                    j += 1
+        # "the", "former" ... in front
+        pm = _PREFIX.search(text, max(0, start - 30), start)
+        has_the = False
+        if pm and pm.end() == start:
+            has_the = bool(re.search(r"\bthe\s", pm.group(), re.I))
+            start = pm.start()
+        # a person right after
+        if j < len(items):
+            ns, ne, ntyp, nidx, nextra = items[j]
+            gap_ok = _GAP_PERSON.fullmatch(text, end, ns) is not None or end == ns
+            if gap_ok:
+                pen = None
+                if ntyp == "E" and E[nidx].category == "person":
+                    pen = E[nidx]
+                elif ntyp == "S":
+                    pen = self._surname(nidx)
+                    if pen is None:
+                        cand = [E[k] for k in nidx]
+                        fit = [c for c in cand if any(q == qual and (off == office or office == "leader")
+                                                      for q, off, *_r in c.roles)]
+                        pen = fit[0] if len(fit) == 1 else None
+                if pen is not None:
+                    self.out.append(self._person(pen, start, ne, office, qual, tname))
+                    return j + 1
+        # an unknown capitalised name right after: a person made on the fly
+        m = _GAP_PERSON.match(text, end) if end < len(text) else None
+        pos = m.end() if m else end
+        nm = _NAME.match(text, pos) if pos < len(text) and (pos == end or m) else None
+        if nm:
+            name_end = nm.end()
+            if j < len(items) and items[j][0] < name_end:
+                name_end = items[j][0]
+                while name_end > pos and not text[name_end - 1].isalnum():
+                    name_end -= 1
+            name = text[pos:name_end].strip()
+            toks = name.split()
+            while toks and toks[-1] in _NAME_STOP:
+                toks.pop()
+            if len(toks) >= 2 and not (set(toks) & _NAME_STOP) and office not in ("sister",):
+                name = " ".join(toks)
+                name_end = pos + len(name)
+                country = qcountry
+                role = _role_text(tname, qual)
+                men = Mention(start, name_end, text[start:name_end], "actor", name, country, None, None, None,
+                              "person", role, None)
+                self.out.append(men)
+                self.adhoc[toks[-1]] = men
+                return j
+        # a role phrase alone
+        holder = None
+        if (qual is not None or has_the) and office in _HELD_OFFICES:
+            holder = self.last_by_office.get((qual, office))
+            if holder is None and office == "leader":
+                holder = self.last_by_office.get((qual, "hos")) or self.last_by_office.get((qual, "hog"))
+            if holder is None and qual is not None:
+                holder = self.g.holder(qual, office, self.when)
+        if holder is not None:
+            self.out.append(self._person(holder, start, end, office, qual, tname))
+            return j
+        if qm is not None:   # give the qualifier back
+            self.out.append(qm)
+        return i + 1
+
+    def _group(self, i: int) -> int:
+        items, text, E = self.items, self.text, self.E
+        s, e, _t, idx, _x = items[i]
+        gen = E[idx]
+        # part of a capitalised name ("Police Wives Association"): not a group
+        m = _NEXT_CAP.match(text, e)
+        if m and text[s].isupper() and not (i + 1 < len(items) and items[i + 1][0] == m.end() - 1):
+            return i + 1
+        # "ISIS militants", "Hamas fighters": the named group takes the word
+        if self.out and self.out[-1].kind == "actor" and self.out[-1].category in ("group", "organisation") and \
+                _GAP_ADJ.fullmatch(text, self.out[-1].end, s) and "'" not in text[self.out[-1].end:s]:
+            prev = self.out.pop()
+            self.out.append(Mention(prev.start, e, text[prev.start:e], prev.kind, prev.name, prev.country, prev.lat,
+                                    prev.lon, prev.precision, prev.category, prev.role, prev.location))
+            return i + 1
+        qm = self._take_left_qual(s)
+        if qm is not None and qm.category != "state":
+            self.out.append(qm)
+            qm = None
+        start, end, country = (qm.start if qm else s), e, (qm.country if qm else None)
+        j = i + 1
+        if qm is None and j < len(items) and items[j][2] == "E":
+            m = _OF.match(text, e)
+            if m and self._at(m.end(), items[j][0]):
+                qn, qc, qen = self._qual_of(items[j])
+                if qen is not None and qen.category == "state":
+                    country, end = qc, items[j][1]
+                    j += 1
+        if country is None and gen.office in _NEEDS_QUALIFIER:
+            # "the government", "troops" alone: too vague to name a country from context
+            return i + 1
+        if country is None:
+            country = self.r.main_country
+        cname = self.E[self.g._states[country]].name if country in self.g._states else None
+        if cname:
+            name = gen.name.format(c=cname)
+        else:
+            name = _NO_COUNTRY_NAME.get(gen.name) or gen.name.replace(" ({c})", "")
+        self.out.append(Mention(start, end, text[start:end], "actor", name, country, None, None, None,
+                                gen.category, None, None))
+        return j
+
+    def _media(self, i: int) -> int:
+        items, text, E = self.items, self.text, self.E
+        s, e, _t, idx, _x = items[i]
+        en = E[idx]
+        qm = self._take_left_qual(s)
+        j = i + 1
+        # "Russian news agency Interfax": the named agency takes the whole phrase
+        if j < len(items) and items[j][2] == "E" and E[items[j][3]].kind == "source" and \
+                _GAP_PERSON.fullmatch(text, e, items[j][0]):
+            sen = E[items[j][3]]
+            start = qm.start if qm else s
+            self.out.append(sen.as_mention(text, start, items[j][1]))
+            return j + 1
+        if qm is not None and qm.category == "state":
+            st = E[self.g._states[qm.country]]
+            name = f"{st.demonym or st.name} {en.name}"
+            self.out.append(Mention(qm.start, e, text[qm.start:e], "source", name, qm.country, None, None, None,
+                                    "media", None, None))
+        else:
+            if qm is not None:
+                self.out.append(qm)
+            self.out.append(en.as_mention(text, s, e))
+        return j
+
+    def _adhoc_surnames(self) -> None:
+        """Surnames of persons made on the fly, found again later in the text."""
+        if not self.adhoc:
+            return
+        taken = [(m.start, m.end) for m in self.out]
+        for sur, men in self.adhoc.items():
+            for m in re.finditer(r"\b" + re.escape(sur) + r"\b", self.text[men.end:]):
+                a, b = men.end + m.start(), men.end + m.end()
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                self.out.append(Mention(a, b, self.text[a:b], "actor", men.name, men.country, None, None, None,
+                                        "person", men.role, None))
+                taken.append((a, b))
+
+
+def _role_text(title: str | None, qual: str | None) -> str | None:
+    if not title:
+        return None
+    return f"{title} of {qual}" if qual else title
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read_csv(src) -> list[dict]:
+    if isinstance(src, (bytes, bytearray)):
+        fh = io.StringIO(bytes(src).decode("utf-8-sig"))
+    elif isinstance(src, (str, Path)) and Path(src).exists():
+        fh = open(src, newline="", encoding="utf-8-sig")
+    elif isinstance(src, str):
+        fh = io.StringIO(src)
+    else:
+        raise TypeError("custom CSV must be a path, bytes or CSV text")
+    with fh:
+        rows = list(csv.DictReader(fh))
+    return rows
+
+
+def _build(custom_csv=None) -> Gazetteer:
+    gc_was_on = gc.isenabled()
+    gc.disable()   # ~100k small objects: the cyclic collector would double the build time
+    try:
+        return _build_all(custom_csv)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _build_all(custom_csv=None) -> Gazetteer:
+    g = Gazetteer()
+    g._load_countries()
+    g._load_grammar()
+    for fname in ("actors.csv", "places.csv", "people.csv", "us_states.csv"):
+        p = DATA_DIR / fname
+        if p.exists():
+            g._load_rows(_read_csv(p))
+    g._load_cities()
+    if CUSTOM_CSV.exists():
+        g._load_rows(_read_csv(CUSTOM_CSV))
+    if custom_csv is not None:
+        g._load_rows(_read_csv(custom_csv))
+    g._finish()
+    return g
+
+
+_DEFAULT: Gazetteer | None = None
+_LOCK = threading.Lock()
+
+
+def load(custom_csv: str | Path | bytes | None = None) -> Gazetteer:
+    """The gazetteer: the default one (built once and cached) or, with `custom_csv`, a new one
+    with the rows of that CSV (path, bytes or CSV text; columns in data/gazetteer/README.md) added."""
+    global _DEFAULT
+    if custom_csv is not None:
+        return _build(custom_csv)
+    if _DEFAULT is None:
+        with _LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = _build()
+    return _DEFAULT
+
+
+def add_custom(csv_source: str | Path | bytes) -> Gazetteer:
+    """Rebuild the default gazetteer with the extra rows of `csv_source` on top and return it
+    (what the page calls when a user uploads a CSV)."""
+    global _DEFAULT
+    g = _build(csv_source)
+    with _LOCK:
+        _DEFAULT = g
+    return g
+
+
+def find(text: str, published: _dt.date | None = None) -> list[Mention]:
+    """Mentions of actors, places and sources in `text`, sorted by start (see module docstring)."""
+    return load().find(text, published)

@@ -1,0 +1,780 @@
+"""The event store: one DuckDB file holding articles, mentions and merged events.
+
+    store = EventStore()                      # data/timeline.duckdb, or $TIMELINE_DB
+    report = store.ingest(read_articles("news/"))
+    frame = store.query(Filters(actors=("Kim Jong Un",)), limit=500)
+
+Tables
+    articles   one row per article, keyed by a hash of its content (title, text,
+               publication date, outlet): ingesting the same article again is a no-op.
+    mentions   the unmerged event rows of each article (``events.extract``), with
+               the article's key: everything needed to rebuild the merge.
+    events     merged events, EVENT_COLUMNS plus two derived columns the filters
+               use (``_actors``, the actor list, and ``_search``, the lower-cased
+               text the free-text filter looks in).
+
+Writing. A writer takes an exclusive lock on ``<db>.lock`` (a second writer gets
+StoreBusyError at once, with a message saying so), copies the database file
+to a private temporary file, does all of its work there and, once it has
+checkpointed and closed it, renames the copy over the database. The rename
+is the commit: a writer that dies at any point, SIGKILL included, leaves the
+database exactly as it was (the stale copy is removed by the next writer).
+Copying costs a fraction of a second per hundred megabytes and buys two
+things DuckDB alone does not give: readers are never blocked (DuckDB lets
+no other process open a file that a read-write process holds), and a huge
+ingest does not need one huge in-memory transaction.
+
+Reading. Readers attach the file read-only to a private in-memory DuckDB
+instance (not ``duckdb.connect(path)``, whose per-process instance cache would
+keep serving a replaced file). The attachment is cached per file and
+reopened when the file's identity changes (a writer's rename gives it a new
+inode), so a long-running page sees new events on its next query;
+``version()`` is the cheap key the page can cache on.
+
+Merging on ingest. ``merge.merge`` is associative and its ids do not depend on
+input order, so the new events are ``merge(stored events + new mentions)``.
+When the merge module names the columns two rows must share to be merged
+(``merge.BLOCK_COLUMNS``), only the stored events in the blocks the new
+mentions touch are read and rewritten; otherwise every stored event is.
+
+Filters run in DuckDB with parameters and mean exactly what ``filters.apply``
+means (tests compare the two on many random filters).
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import glob
+import hashlib
+import importlib
+import itertools
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import schema
+from .errors import TimelineError
+from .filters import TEXT_COLUMNS, Filters
+
+LOGGER = logging.getLogger(__name__)
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "timeline.duckdb"
+ENV_VAR = "TIMELINE_DB"
+SCHEMA_VERSION = "1"
+ORDER_BY = "date_start ASC NULLS LAST, event_id ASC NULLS LAST"
+_SEP = "\x1f"  # joins the searchable columns in _search; a query holding it falls back to per-column search
+_SQL_TYPES = {"str": "VARCHAR", "datetime64[s]": "TIMESTAMP_S", "int64": "BIGINT", "float64": "DOUBLE"}
+_COUNTABLE = ("actors", "actor1", "actor2", "actor1_country", "actor2_country", "country", "location",
+              "event_type", "plover", "status", "source", "reported_by", "date_precision", "geo_precision")
+_FREQS = {"day": "day", "D": "day", "week": "week", "W": "week", "month": "month", "M": "month", "MS": "month",
+          "quarter": "quarter", "Q": "quarter", "year": "year", "Y": "year", "YS": "year"}
+
+
+class StoreError(TimelineError):
+    """The store file cannot be used as asked."""
+
+
+class StoreBusyError(StoreError):
+    """Another process is writing to the store."""
+
+
+@dataclasses.dataclass
+class IngestReport:
+    """What one ``ingest`` call did."""
+
+    articles_new: int = 0  # articles stored for the first time
+    articles_skipped: int = 0  # articles already in the store (same content hash), or repeated in the input
+    mentions: int = 0  # unmerged event rows extracted from the new articles
+    events_before: int = 0  # merged events in the store before the call
+    events_after: int = 0  # ... and after it
+    errors: list[str] = dataclasses.field(default_factory=list)  # "article id: problem", one per failed article
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"ingested {self.articles_new} new articles ({self.articles_skipped} already stored), "
+                f"{self.mentions} mentions, events {self.events_before} -> {self.events_after}, "
+                f"{len(self.errors)} errors in {self.seconds:.2f} s")
+
+
+# ----------------------------------------------------------------------------- pipeline
+
+@dataclasses.dataclass(frozen=True)
+class Pipeline:
+    """The two pipeline functions the store needs; tests pass fakes."""
+
+    extract: Callable  # Article -> list[Event | dict] (unmerged rows of one article)
+    merge: Callable  # frame -> frame (associative, stable ids)
+    block_columns: tuple[str, ...] = ()  # rows merge only if equal on these (empty: unknown)
+
+
+def default_pipeline() -> Pipeline:
+    """``timeline.events.extract`` + ``timeline.merge.merge``; before those exist, ``timeline.parse`` per article."""
+    merge_mod = importlib.import_module("timeline.merge")
+    try:
+        extract = importlib.import_module("timeline.events").extract
+    except (ImportError, AttributeError):
+        import timeline
+
+        def extract(article):  # merged rows of one article are valid input to an associative merge
+            return timeline.parse([article])
+    return Pipeline(extract=extract, merge=merge_mod.merge,
+                    block_columns=tuple(getattr(merge_mod, "BLOCK_COLUMNS", ())))
+
+
+def rows_frame(rows) -> pd.DataFrame:
+    """What ``extract`` returned (Events, dicts or a frame) -> a typed frame."""
+    if isinstance(rows, pd.DataFrame):
+        return schema.conform(rows)
+    return schema.to_frame(rows)
+
+
+# ----------------------------------------------------------------------------- keys
+
+def article_key(article) -> str:
+    """Content hash of an article: title, text, publication date and outlet.
+
+    The id and url are left out on purpose: the same story saved under two
+    file names is one article, and counting it twice would inflate ``sources``.
+    """
+    h = hashlib.sha256()
+    for part in (article.title, article.text, _iso(article.published), article.source):
+        h.update(("" if part is None else str(part)).encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()[:32]
+
+
+def _iso(value) -> str | None:
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value.isoformat()
+    return str(value)
+
+
+def _timestamp(value):
+    if value is None:
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return None
+    if ts is pd.NaT:
+        return None
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts.to_pydatetime().replace(microsecond=0)
+
+
+# ----------------------------------------------------------------------------- SQL
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+_EVENT_DDL = ", ".join(f"{_q(c)} {_SQL_TYPES[t]}" for c, t in schema.DTYPES.items())
+_EVENT_SELECT = ", ".join(_q(c) for c in schema.EVENT_COLUMNS)
+_DERIVED = (
+    "list_filter(string_split(actors, '; '), x -> x <> '') AS _actors, "
+    f"lower(concat_ws(chr({ord(_SEP)}), {', '.join(_q(c) for c in TEXT_COLUMNS)})) AS _search"
+)
+_DDL = [
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS articles (key VARCHAR PRIMARY KEY, id VARCHAR, title VARCHAR, "
+    "source VARCHAR, url VARCHAR, published TIMESTAMP_S, path VARCHAR, text VARCHAR, ingested TIMESTAMP)",
+    f"CREATE TABLE IF NOT EXISTS mentions (article_key VARCHAR, {_EVENT_DDL})",
+    f"CREATE TABLE IF NOT EXISTS events ({_EVENT_DDL}, _actors VARCHAR[], _search VARCHAR)",
+]
+
+
+def where_sql(filters: Filters | None) -> tuple[str, list]:
+    """Filters -> (" WHERE ..." or "", parameters). Values only ever travel as parameters."""
+    if filters is None:
+        return "", []
+    clauses: list[str] = []
+    params: list = []
+
+    def isin(column: str, values: Sequence[str]) -> str:
+        params.extend(values)
+        return f"{column} IN ({', '.join('?' for _ in values)})"
+
+    if filters.date_from is not None:
+        clauses.append("date_end >= ?")
+        params.append(dt.datetime.combine(filters.date_from, dt.time()))
+    if filters.date_to is not None:
+        clauses.append("date_start <= ?")
+        params.append(dt.datetime.combine(filters.date_to, dt.time()))
+    if filters.actors:
+        clauses.append("list_has_any(_actors, ?::VARCHAR[])")
+        params.append(list(filters.actors))
+    if filters.countries:
+        ors = [isin(c, filters.countries) for c in ("actor1_country", "actor2_country", "country")]
+        clauses.append("(" + " OR ".join(ors) + ")")
+    if filters.places:
+        clauses.append(isin("location", filters.places))
+    if filters.event_types:
+        clauses.append(isin("event_type", filters.event_types))
+    if filters.status:
+        clauses.append(isin("status", filters.status))
+    if filters.sources:
+        clauses.append(isin("source", filters.sources))
+    if filters.min_confidence > 0:
+        clauses.append("confidence >= ?")
+        params.append(filters.min_confidence)
+    if filters.text:
+        if _SEP in filters.text:
+            ors = []
+            for column in TEXT_COLUMNS:
+                ors.append(f"contains(lower({_q(column)}), lower(?))")
+                params.append(filters.text)
+            clauses.append("coalesce(" + " OR ".join(ors) + ", false)")
+        else:
+            clauses.append("contains(_search, lower(?))")
+            params.append(filters.text)
+    if not clauses:
+        return "", []
+    return " WHERE " + " AND ".join(f"({c})" for c in clauses), params
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Fix the dtypes DuckDB could not know (an empty VARCHAR column comes back as object)."""
+    for column in frame.columns:
+        want = schema.DTYPES.get(column)
+        if want is not None and str(frame[column].dtype) != str(pd.Series([], dtype=want).dtype):
+            frame[column] = frame[column].astype(want)
+    return frame
+
+
+# ----------------------------------------------------------------------------- readers
+
+_READERS: dict[str, tuple[tuple, duckdb.DuckDBPyConnection]] = {}
+_READERS_LOCK = threading.Lock()
+
+
+def _identity(path: Path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _reader_cursor(path: Path) -> duckdb.DuckDBPyConnection | None:
+    """A cursor on the current version of the file (None when there is no store yet)."""
+    key = str(path)
+    with _READERS_LOCK:
+        ident = _identity(path)
+        if ident is None:
+            _READERS.pop(key, None)
+            return None
+        cached = _READERS.get(key)
+        if cached is None or cached[0] != ident:
+            con = duckdb.connect(":memory:")
+            try:
+                con.execute("ATTACH ? AS store (READ_ONLY)", [key])
+            except duckdb.Error as err:
+                con.close()
+                raise StoreError(f"{path}: cannot open the event store: {err}") from None
+            # A replaced connection is not closed here: a query in another thread may still be
+            # using a cursor of it. Its file handle goes when the last cursor does.
+            _READERS[key] = cached = (ident, con)
+        cursor = cached[1].cursor()
+    cursor.execute("USE store")
+    return cursor
+
+
+def _cleanup_readers(path: Path) -> None:
+    with _READERS_LOCK:
+        cached = _READERS.pop(str(path), None)
+    if cached is not None:
+        cached[1].close()
+
+
+# ----------------------------------------------------------------------------- writer lock
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path, db_path: Path) -> Iterator[None]:
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            import msvcrt
+
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            except OSError:
+                raise StoreBusyError(_busy(db_path)) from None
+            try:
+                yield
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreBusyError(_busy(db_path)) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _busy(db_path: Path) -> str:
+    return f"another ingest is writing to {db_path}; try again when it finishes"
+
+
+def _fsync(path: Path) -> None:
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+# ----------------------------------------------------------------------------- the store
+
+class EventStore:
+    """Articles, mentions and merged events in one DuckDB file.
+
+    ``path`` None means ``$TIMELINE_DB`` if set, else ``data/timeline.duckdb``
+    next to the package. The file is created by the first write; reading a
+    store that does not exist yet gives empty results.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, pipeline: Pipeline | None = None):
+        if path is None:
+            path = os.environ.get(ENV_VAR) or DEFAULT_PATH
+        self.path = Path(path).expanduser().absolute()
+        self._pipeline = pipeline
+
+    def __repr__(self) -> str:
+        return f"EventStore({str(self.path)!r})"
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = default_pipeline()
+        return self._pipeline
+
+    # ------------------------------------------------------------------ reading
+
+    def version(self) -> str:
+        """Changes whenever a write lands: a cache key for the page ("" before the first write)."""
+        ident = _identity(self.path)
+        return "" if ident is None else "-".join(str(x) for x in ident[1:])
+
+    def last_modified(self) -> dt.datetime | None:
+        ident = _identity(self.path)
+        return None if ident is None else dt.datetime.fromtimestamp(ident[2] / 1e9)
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[duckdb.DuckDBPyConnection | None]:
+        cursor = _reader_cursor(self.path)
+        try:
+            yield cursor
+        finally:
+            if cursor is not None:
+                cursor.close()
+
+    def query(self, filters: Filters | None = None, limit: int | None = None,
+              columns: Sequence[str] | None = None, offset: int = 0) -> pd.DataFrame:
+        """The events ``filters`` keeps, ordered by date_start then event_id (undated last)."""
+        columns = list(schema.EVENT_COLUMNS if columns is None else columns)
+        unknown = [c for c in columns if c not in schema.DTYPES]
+        if unknown:
+            raise StoreError(f"unknown column: {unknown[0]!r}")
+        where, params = where_sql(filters)
+        sql = f"SELECT {', '.join(_q(c) for c in columns)} FROM events{where} ORDER BY {ORDER_BY}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        if offset:
+            sql += " OFFSET ?"
+            params.append(int(offset))
+        with self._read() as cur:
+            if cur is None:
+                return schema.empty_frame()[columns]
+            frame = cur.execute(sql, params).df()
+        return _typed(frame)
+
+    def events(self) -> pd.DataFrame:
+        """Every stored event."""
+        return self.query(None)
+
+    def count(self, filters: Filters | None = None) -> int:
+        where, params = where_sql(filters)
+        with self._read() as cur:
+            if cur is None:
+                return 0
+            return int(cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+
+    def counts(self, column: str, filters: Filters | None = None, limit: int | None = None) -> dict[str, int]:
+        """value -> number of kept events, most first (as ``filters.counts``); "actors" counts each name."""
+        if column not in _COUNTABLE:
+            raise StoreError(f"cannot count column {column!r}; one of: {', '.join(_COUNTABLE)}")
+        where, params = where_sql(filters)
+        if column == "actors":
+            sql = (f"SELECT name, count(*) AS n FROM (SELECT unnest(_actors) AS name FROM events{where}) "
+                   "GROUP BY name")
+        else:
+            sql = (f"SELECT {_q(column)} AS name, count(*) AS n FROM events{where} "
+                   f"{'AND' if where else 'WHERE'} {_q(column)} IS NOT NULL GROUP BY name")
+        sql += " ORDER BY n DESC, name ASC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._read() as cur:
+            if cur is None:
+                return {}
+            rows = cur.execute(sql, params).fetchall()
+        return {str(name): int(n) for name, n in rows}
+
+    def facets(self, filters: Filters | None = None, columns: Sequence[str] = ("actors", "country", "location",
+               "event_type", "status", "source"), limit: int | None = None) -> dict[str, dict[str, int]]:
+        """``counts`` for several columns at once: what the filter widgets list."""
+        return {column: self.counts(column, filters, limit) for column in columns}
+
+    def date_histogram(self, filters: Filters | None = None, freq: str = "month") -> pd.DataFrame:
+        """Kept events per period of date_start: columns ``period`` (datetime64[s]) and ``events``."""
+        unit = _FREQS.get(freq)
+        if unit is None:
+            raise StoreError(f"freq: {freq!r} is not one of day, week, month, quarter, year")
+        where, params = where_sql(filters)
+        sql = (f"SELECT date_trunc('{unit}', date_start)::TIMESTAMP_S AS period, count(*)::BIGINT AS events "
+               f"FROM events{where} {'AND' if where else 'WHERE'} date_start IS NOT NULL "
+               "GROUP BY period ORDER BY period")
+        with self._read() as cur:
+            if cur is None:
+                frame = pd.DataFrame({"period": pd.Series([], dtype="datetime64[s]"),
+                                      "events": pd.Series([], dtype="int64")})
+            else:
+                frame = cur.execute(sql, params).df()
+        return frame.astype({"period": "datetime64[s]", "events": "int64"})
+
+    def locations(self, filters: Filters | None = None) -> pd.DataFrame:
+        """Kept events per place with coordinates: location, country, lat, lon, events (for the map)."""
+        where, params = where_sql(filters)
+        sql = (f"SELECT location, country, lat, lon, count(*)::BIGINT AS events FROM events{where} "
+               f"{'AND' if where else 'WHERE'} lat IS NOT NULL AND lon IS NOT NULL "
+               "GROUP BY location, country, lat, lon ORDER BY events DESC, location")
+        with self._read() as cur:
+            if cur is None:
+                return pd.DataFrame({"location": pd.Series([], dtype="str"), "country": pd.Series([], dtype="str"),
+                                     "lat": pd.Series([], dtype="float64"), "lon": pd.Series([], dtype="float64"),
+                                     "events": pd.Series([], dtype="int64")})
+            frame = cur.execute(sql, params).df()
+        return _typed(frame).astype({"events": "int64"})
+
+    def date_range(self, filters: Filters | None = None) -> tuple[dt.date | None, dt.date | None]:
+        """Earliest date_start and latest date_end of the kept events."""
+        where, params = where_sql(filters)
+        with self._read() as cur:
+            if cur is None:
+                return None, None
+            lo, hi = cur.execute(f"SELECT min(date_start), max(date_end) FROM events{where}", params).fetchone()
+        return (lo.date() if lo else None), (hi.date() if hi else None)
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the three tables."""
+        with self._read() as cur:
+            if cur is None:
+                return {"articles": 0, "mentions": 0, "events": 0}
+            return {t: int(cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                    for t in ("articles", "mentions", "events")}
+
+    def articles(self) -> pd.DataFrame:
+        """The stored articles' metadata (no text), oldest ingest first."""
+        with self._read() as cur:
+            if cur is None:
+                return pd.DataFrame(columns=["key", "id", "title", "source", "url", "published", "path", "ingested"])
+            return cur.execute("SELECT key, id, title, source, url, published, path, ingested "
+                               "FROM articles ORDER BY ingested, key").df()
+
+    # ------------------------------------------------------------------ exports
+
+    def to_parquet(self, target: str | os.PathLike, filters: Filters | None = None) -> int:
+        """Write the kept events to a Parquet file atomically; returns the row count."""
+        target = Path(target)
+        where, params = where_sql(filters)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        with self._read() as cur:
+            if cur is None:
+                schema.empty_frame().to_parquet(tmp, index=False)
+                n = 0
+            else:
+                n = cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+                cur.execute(f"COPY (SELECT {_EVENT_SELECT} FROM events{where} ORDER BY {ORDER_BY}) "
+                            f"TO '{_sql_path(tmp)}' (FORMAT parquet, COMPRESSION zstd)", params)
+        _replace(tmp, target)
+        return int(n)
+
+    def to_csv(self, target: str | os.PathLike | None = None, filters: Filters | None = None) -> bytes | int:
+        """The kept events as ``export.to_csv`` writes them: bytes, or written atomically to ``target``."""
+        from . import export
+
+        data = export.to_csv(self.query(filters))
+        if target is None:
+            return data
+        _write_atomic(Path(target), data)
+        return len(data)
+
+    # ------------------------------------------------------------------ writing
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Lock, copy, work on the copy, rename it over the store. See the module docstring."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _exclusive(self.path.with_name(self.path.name + ".lock"), self.path):
+            for stale in glob.glob(glob.escape(str(self.path.with_name(f".{self.path.name}."))) + "*.tmp*"):
+                with contextlib.suppress(OSError):
+                    os.remove(stale)  # left by a writer that died: we hold the lock, so nobody owns it
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            if self.path.exists():
+                shutil.copyfile(self.path, tmp)
+            con = duckdb.connect(str(tmp))
+            try:
+                _ensure_schema(con)
+                yield con
+                con.execute("CHECKPOINT")
+                con.close()
+                _fsync(tmp)
+                os.replace(tmp, self.path)
+                _fsync(self.path.parent)
+            except BaseException:
+                con.close()
+                for leftover in (tmp, Path(str(tmp) + ".wal")):
+                    with contextlib.suppress(OSError):
+                        os.remove(leftover)
+                raise
+
+    def ingest(self, articles: Iterable, *, batch_size: int = 500, progress: Callable[[int], None] | None = None,
+               errors: Iterable[str] = ()) -> IngestReport:
+        """Store new articles, their mentions, and merge them into the events. Idempotent, all or nothing.
+
+        ``articles`` may be any iterable (a generator streams: only one batch of
+        articles and its mentions is in memory at a time, besides the events
+        the merge reads). ``progress(n)`` is called after each batch with the
+        number of articles it held. Raises StoreBusyError when another writer
+        is at work; the store is then untouched.
+        """
+        started = time.perf_counter()
+        report = IngestReport(errors=list(errors))
+        pipeline = self.pipeline
+        with self._write() as con:
+            report.events_before = _count(con, "events")
+            seen: set[str] = set()
+            pending = schema.empty_frame()  # merged new mentions, when the merge cannot be blocked
+            for batch in _chunks(articles, batch_size):
+                new = _new_articles(con, batch, seen)
+                report.articles_skipped += len(batch) - len(new)
+                frames, keys = [], []
+                for key, article in new:
+                    try:
+                        rows = rows_frame(pipeline.extract(article))
+                    except Exception as err:  # one bad article must not sink the others
+                        LOGGER.warning("discarding article %s: %s", article.id, err)
+                        report.errors.append(f"{article.id}: {type(err).__name__}: {err}")
+                        continue
+                    frames.append(rows)
+                    keys.extend([key] * len(rows))
+                    _insert_article(con, key, article)
+                    report.articles_new += 1
+                mentions = _concat(frames)
+                report.mentions += len(mentions)
+                if len(mentions):
+                    _insert_frame(con, "mentions", mentions, article_keys=keys)
+                    if pipeline.block_columns:
+                        _merge_blocks(con, pipeline, mentions)
+                    else:
+                        pending = pipeline.merge(_concat([pending, mentions]))
+                if progress is not None:
+                    progress(len(batch))
+            if len(pending):
+                stored = _read_events(con)
+                merged = pipeline.merge(_concat([stored, pending]))
+                con.execute("DELETE FROM events")
+                _insert_events(con, merged)
+            report.events_after = _count(con, "events")
+            _set_meta(con, "generation", str(int(_get_meta(con, "generation") or 0) + 1))
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def rebuild(self) -> int:
+        """Merge every stored mention again (after the merge rules changed); returns the event count."""
+        pipeline = self.pipeline
+        with self._write() as con:
+            mentions = _typed(con.execute(f"SELECT {_EVENT_SELECT} FROM mentions").df())
+            merged = pipeline.merge(mentions) if len(mentions) else schema.empty_frame()
+            con.execute("DELETE FROM events")
+            _insert_events(con, merged)
+            return _count(con, "events")
+
+    def put_events(self, frame: pd.DataFrame, *, replace: bool = False) -> int:
+        """Write merged event rows directly (imports, benchmarks): rows whose event_id is stored replace it."""
+        frame = schema.check_frame(frame)
+        with self._write() as con:
+            if replace:
+                con.execute("DELETE FROM events")
+            elif len(frame):
+                con.register("incoming_ids", frame[["event_id"]])
+                con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM incoming_ids)")
+                con.unregister("incoming_ids")
+            _insert_events(con, frame)
+            return _count(con, "events")
+
+    def import_parquet(self, source: str | os.PathLike, *, replace: bool = False) -> int:
+        """Load events from a Parquet file (as ``to_parquet`` writes them); see ``put_events``."""
+        frame = pd.read_parquet(source)
+        missing = [c for c in schema.EVENT_COLUMNS if c not in frame.columns]
+        if missing:
+            raise StoreError(f"{source}: not an event table (missing column {missing[0]!r})")
+        return self.put_events(schema.conform(frame[list(schema.EVENT_COLUMNS)]), replace=replace)
+
+
+# ----------------------------------------------------------------------------- write helpers
+
+def _ensure_schema(con) -> None:
+    for ddl in _DDL:
+        con.execute(ddl)
+    stored = _get_meta(con, "schema_version")
+    if stored is None:
+        _set_meta(con, "schema_version", SCHEMA_VERSION)
+    elif stored != SCHEMA_VERSION:
+        raise StoreError(f"store schema version {stored}, this program writes version {SCHEMA_VERSION}")
+
+
+def _get_meta(con, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else row[0]
+
+
+def _set_meta(con, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def _count(con, table: str) -> int:
+    return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return schema.empty_frame()
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _new_articles(con, batch: list, seen: set[str]) -> list[tuple[str, object]]:
+    keyed = []
+    for article in batch:
+        key = article_key(article)
+        if key not in seen:
+            seen.add(key)
+            keyed.append((key, article))
+    if not keyed:
+        return []
+    stored = {row[0] for row in con.execute(
+        "SELECT key FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))", [[k for k, _ in keyed]]).fetchall()}
+    return [(k, a) for k, a in keyed if k not in stored]
+
+
+def _insert_article(con, key: str, article) -> None:
+    path = getattr(article, "path", None)
+    con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP)", [
+        key, None if article.id is None else str(article.id), article.title, article.source, article.url,
+        _timestamp(article.published), None if path is None else str(path), article.text,
+    ])
+
+
+def _insert_frame(con, table: str, frame: pd.DataFrame, *, article_keys: list[str]) -> None:
+    frame = frame.assign(article_key=pd.Series(article_keys, dtype="str"))
+    con.register("incoming", frame)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT article_key, {_EVENT_SELECT} FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+def _insert_events(con, frame: pd.DataFrame) -> None:
+    if not len(frame):
+        return
+    con.register("incoming", schema.check_frame(frame))
+    try:
+        con.execute(f"INSERT INTO events SELECT {_EVENT_SELECT}, {_DERIVED} FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+def _read_events(con, where: str = "", params: list | None = None) -> pd.DataFrame:
+    return _typed(con.execute(f"SELECT {_EVENT_SELECT} FROM events{where}", params or []).df())
+
+
+def _merge_blocks(con, pipeline: Pipeline, mentions: pd.DataFrame) -> None:
+    """Merge new mentions with the stored events of the blocks they fall in; leave the rest alone."""
+    cols = list(pipeline.block_columns)
+    keys = mentions[cols].drop_duplicates()
+    con.register("blocks", keys)
+    try:
+        match = " AND ".join(f"e.{_q(c)} IS NOT DISTINCT FROM b.{_q(c)}" for c in cols)
+        where = f" WHERE EXISTS (SELECT 1 FROM blocks b WHERE {match})"
+        affected = _read_events(con, " e" + where)
+        con.execute(f"DELETE FROM events e{where}")
+    finally:
+        con.unregister("blocks")
+    _insert_events(con, pipeline.merge(_concat([affected, mentions])))
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    try:
+        _fsync(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise
+
+
+__all__ = ["EventStore", "IngestReport", "Pipeline", "StoreError", "StoreBusyError", "article_key",
+           "default_pipeline", "where_sql", "DEFAULT_PATH", "ENV_VAR"]

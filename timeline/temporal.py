@@ -1,0 +1,1791 @@
+"""Temporal tagger: find and normalise dates, times, durations and sets in English news.
+
+``tag(text, anchor=None) -> list[Timex]`` returns TIMEX3-style expressions, sorted by
+start and non-overlapping, each with its TIMEX3 ``value`` and the calendar interval it
+denotes (``date_start`` .. ``date_end``, inclusive, plus a ``precision``).
+
+How it works
+------------
+One compiled master regular expression (built at import from small named rules) runs
+once over the lower-cased text.  Each rule has a normaliser written in Python that
+turns the matched words into a TIMEX3 value relative to the anchor (the publication
+date).  Adjacent dates joined by "to", "through", "until", "-" (after "from") or "and"
+(after "between") are merged into one range Timex.  dateparser is imported lazily and
+only asked to normalise a phrase that the own grammar matched but cannot normalise
+(never ``search_dates``).
+
+Conventions
+-----------
+* Spans follow the TimeML guidelines: the leading preposition is left out ("in 2019"
+  -> "2019"), determiners and modifiers are kept ("the past three years", "early next
+  year", "about two years ago").
+* Numeric dates: ISO ``2023-09-11`` and ``2023/09/11``; slashed ``09/11/2023`` is read
+  month-first (US news convention) unless the first number is over 12 (then day-first).
+* A bare weekday or month is resolved with the tense of its sentence: future markers
+  ("will", "is expected to", "as early as", "next", ...) look forward from the anchor,
+  anything else looks back (the anchor day itself included for weekdays).
+* Ranges ("September 10-13", "from 2019 to 2021", "between March and May") are one
+  Timex: ``value`` is the value of the start (as TIMEX3 annotates the first date),
+  ``date_start`` the first day of the start and ``date_end`` the last day of the end.
+* PAST_REF / FUTURE_REF / PRESENT_REF carry an approximate interval when the anchor is
+  known: PRESENT_REF is the anchor day; FUTURE_REF runs from the day after the anchor
+  to a horizon set by the unit named ("coming days": 14 days, "weeks": 8 weeks,
+  "months": 1 year, "years"/none: 5 years); PAST_REF mirrors that before the anchor.
+  Their ``precision`` is None.
+* ``mod`` records TIMEX3 modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN,
+  EQUAL_OR_LESS, EQUAL_OR_MORE).  START/MID/END narrow date_start/date_end to the
+  first, middle or last third of the interval ("early September" -> 1..10).
+* With no anchor, ``infer_anchor`` looks for one (see there); with none found, the parts
+  the text does not give stay X: "September 11" -> "XXXX-09-11", date_start None.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["Timex", "infer_anchor", "tag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression found in a text.
+
+    start, end: character offsets; ``text[start:end] == timex.text``.
+    type: "DATE", "TIME", "DURATION" or "SET".
+    value: TIMEX3 value ("2023-09-11", "2023-W37", "199", "P3D", "FUTURE_REF", ...).
+    date_start, date_end: first and last day (inclusive) of the calendar interval the
+        value denotes; None when unknown (durations, sets, X values).
+    precision: "day", "week", "month", "season", "quarter", "half", "year", "decade",
+        "century" or None.
+    mod: TIMEX3 mod ("START", "MID", "END", "APPROX", ...) or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    date_start: _dt.date | None
+    date_end: _dt.date | None
+    precision: str | None
+    mod: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# Lexicon
+# ---------------------------------------------------------------------------
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+    "couple": 2, "dozen": 12, "thousand": 1000,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4,
+}
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# unit word -> (TIMEX3 letter, multiplier, is clock unit)
+_UNITS = {
+    "year": ("Y", 1, False), "month": ("M", 1, False), "week": ("W", 1, False),
+    "day": ("D", 1, False), "night": ("D", 1, False), "hour": ("H", 1, True),
+    "minute": ("M", 1, True), "second": ("S", 1, True), "decade": ("Y", 10, False),
+    "century": ("Y", 100, False), "centurie": ("Y", 100, False), "quarter": ("Q", 1, False),
+    "fortnight": ("W", 2, False), "weekend": ("WE", 1, False), "morning": ("D", 1, False),
+    "evening": ("D", 1, False), "afternoon": ("D", 1, False),
+}
+_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D",
+              "biweekly": "P2W", "semiannually": "P6M", "biannually": "P6M"}
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                 "overnight": "NI", "tonight": "NI"}
+
+# ---------------------------------------------------------------------------
+# Grammar fragments (applied to the lower-cased text)
+# ---------------------------------------------------------------------------
+_S = r"\s{1,3}"  # bounded, so no run of spaces can make matching quadratic
+_MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MON_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MON = rf"(?:{_MON_FULL}|{_MON_ABBR})(?![a-z])"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+_YEAR = r"(?<![\d$£€.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+_YEAR2 = rf"(?:{_YEAR}|'\d\d(?![\d']))"
+_DIGIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]" + _DIGIT + r")?"
+         r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
+         r"|" + _DIGIT + r"|(?:a|one)\shundred|hundred|(?:a|one|two|three)\sthousand)(?![a-z])")
+_NUM = rf"(?:(?<![\d.,])\d{{1,3}}(?:,\d{{3}})?(?:\.\d{{1,2}})?(?:\s1/2|\s?½)?(?![\d,]|\.\d)|{_NUMW})"
+_VAGUE_Q = r"(?:a\sfew|a\scouple\sof|a\scouple|couple\sof|few|several|many|some|a\snumber\sof|dozens\sof|hundreds\sof|a\sdozen)"
+_QNUM = rf"(?:{_NUM}|an?|{_VAGUE_Q})"
+_UNIT = (r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries"
+         r"|quarters?|nights?|fortnights?)(?![a-z])")
+_UNIT_PL = r"(?:years|months|weeks|days|hours|minutes|decades|centuries|quarters)(?![a-z])"
+_APPROX = (r"(?:about|around|approximately|roughly|nearly|almost|some|over|under|only|just"
+           r"|at\sleast|at\smost|more\sthan|less\sthan|fewer\sthan|up\sto|no\smore\sthan"
+           r"|no\sless\sthan|not\smore\sthan|just\sover|just\sunder|well\sover|barely"
+           r"|close\sto|upwards\sof|in\sexcess\sof)")
+_EDGE = r"(?:early|late|mid|earlier|later)"
+_PART_OF = r"(?:the\s(?:beginning|start|middle|end|turn|first\shalf|second\shalf|rest|remainder)\sof\s)"
+_CLOCK = (r"(?:(?<![\d.:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])"
+          r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?(?:a\.m\.?|p\.m\.?|am|pm|hrs|h)(?![a-z]))?"
+          r"|noon|midnight|midday)")
+_TZ = r"(?:\s(?:[ecmpa][sd]t|gmt|utc|bst|cet|local\stime)(?![a-z]))?"
+_DAYREF = rf"(?:{_WD}|today|yesterday|tomorrow|tonight|{_MON}\s?{_DAY})"
+_REL = r"(?:last|next|this|past|previous|coming|current|following|same|upcoming|prior|preceding)"
+_FIN = r"(?:year-earlier|year-ago|year\searlier|comparable|corresponding|same|latest|current|recent|fiscal|its|their|the)"
+
+# Each rule: (name, regex).  Order matters: at one position the first rule that
+# matches wins, so longer and more specific rules come first.
+_RULES = [
+    ("iso", r"(?<![\w\-/.])(?P<y>\d{4})(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>[0-3]\d)"
+            r"(?:t(?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w\-/])"),
+    ("isomonth", r"(?<![\w\-/.])(?P<y>(?:19|20)\d\d)-(?:(?P<m>0[1-9]|1[0-2])|(?P<p>q[1-4]|h[12]|w[0-5]\d))(?![\w\-/])"),
+    ("slash", r"(?<![\w/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])"),
+    ("time", rf"(?P<clock>{_CLOCK}){_TZ}(?:,?\s(?:on\s)?(?P<dayref>{_DAYREF}))?"),
+    ("wd_date", rf"(?P<wd>{_WD}),?\s{{0,2}}\(?\s?(?:"
+                rf"(?P<m1>{_MON})\s?(?P<d1>{_DAY})|(?:the\s)?(?P<d2>{_DAY})\s(?:of\s)?(?P<m2>{_MON}))"
+                rf"(?:,?\s(?P<y>{_YEAR}))?\s?\)?"),
+    ("md_range", rf"(?P<m1>{_MON})\s?(?P<d1>{_DAY})\s?(?:-|–|—|to|through|until|till|and)\s?"
+                 rf"(?:(?P<m2>{_MON})\s?)?(?P<d2>{_DAY})(?:,?\s(?P<y>{_YEAR}))?"),
+    ("dm_range", rf"(?P<d1>{_DAY})(?:\s(?P<m1>{_MON}))?\s?(?:-|–|—|to|until|and)\s?(?P<d2>{_DAY})"
+                 rf"\s(?:of\s)?(?P<m2>{_MON})(?:,?\s(?P<y>{_YEAR}))?"),
+    ("y_range", rf"(?P<y1>{_YEAR})\s?(?:-|–|—)\s?(?P<y2>{_YEAR}|\d\d(?![\d%]))"),
+    ("mdy", rf"(?:(?P<edge>early|late|mid)[\s-])?(?P<m>{_MON})\s?(?P<d>{_DAY})(?:,?\s(?P<y>{_YEAR}))?(?!\s?(?:%|percent|-|–|am|pm|a\.m|p\.m))"),
+    ("dmy", rf"(?:the\s)?(?P<d>{_DAY})\s(?:of\s)?(?P<m>{_MON})(?:,?\s(?P<y>{_YEAR}))?"),
+    ("my", rf"(?:(?P<edge>early|late|mid)[\s-]|(?P<part>{_PART_OF}))?(?P<m>{_MON}),?\s(?:of\s)?(?P<y>{_YEAR2})"),
+    ("decade", r"(?:the\s)?(?:(?P<edge>early|mid|late)[\s-])?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<dec2>\d0)s"
+               r"|(?<=the\s)(?:(?:early|mid|late)[\s-])?(?:nineteen[\s-])?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![a-z])"),
+    ("century", r"(?:the\s)?(?:(?P<edge>early|mid|late)[\s-])?(?:(?P<num>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)|(?P<rel>this|last|next|past|previous))[\s-]century(?![a-z])"),
+    ("quarter", rf"(?:the\s)?(?:(?P<pre>(?:{_FIN}|this\syear's|last\syear's|next\syear's|a\sflat|(?:19|20)\d\d)(?:\s|-))*)"
+                rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:\s|-)(?:fiscal\s)?(?:-?quarters?)(?![a-z])"
+                rf"(?:(?:\sof|\sin)?(?:\sfiscal)?\s(?P<y>{_YEAR})|\s(?P<rel>(?:of\s)?(?:this|last|next)\syear))?"),
+    ("qcode", rf"(?<![\w])(?P<q>q[1-4])(?:\s?(?P<y>{_YEAR}))?(?![\w])"),
+    ("half", rf"(?:the\s)?(?:(?P<pre>{_FIN})\s)?(?P<ord>first|second)[\s-]half(?![a-z])(?:\sof\s(?:(?:the\s)?(?P<yw>year)|(?:fiscal\s)?(?P<y>{_YEAR})))?"),
+    ("finperiod", r"(?:the\s)?(?P<pre>(?:(?:comparable|corresponding|same|latest|year-earlier|year-ago|current|recent|(?:19|20)\d\d|fiscal)\s)+)(?P<unit>quarter|period)(?![a-z])(?:\s(?P<post>(?:a\syear\s(?:ago|earlier)|last\syear|of\s(?:last|this)\syear|a\syear\sbefore)))?"),
+    ("finquarter", r"(?:the|this|that|last|next)\s(?P<unit>quarter|period)(?![a-z\-])(?:\s(?P<post>a\syear\s(?:ago|earlier)|last\syear))?"),
+    ("holiday", rf"(?:(?P<rel>last|next|this)\s)?(?P<h>christmas(?:\s(?:day|eve))?|new\syear's(?:\s(?:day|eve))?|thanksgiving(?:\sday)?|easter(?:\s(?:sunday|monday|week))?|election\sday|independence\sday|labor\sday|memorial\sday|veterans\sday|halloween|valentine's\sday|boxing\sday|good\sfriday|new\syear's)(?![a-z])(?:\s(?P<y>{_YEAR}))?"),
+    ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_QNUM})(?:\s|-)(?P<u>{_UNIT})(?:\sor\sso)?\s(?P<dir>ago|earlier|later|before\sthat|after\sthat|from\snow|hence|back)(?![a-z])"),
+    ("dayrel", r"the\sday\s(?P<dir>before|after)\s(?P<base>yesterday|tomorrow)"),
+    ("deictic", r"(?:(?P<edge>early|late|earlier|later|mid)(?:\s|-))?(?:(?P<pod1>morning|afternoon|evening|night)\s)?(?P<w>today|tomorrow|yesterday|tonight)(?:'s)?(?:\s(?P<pod>morning|afternoon|evening|night))?(?![a-z])"),
+    ("thispod", r"(?:(?P<edge>early|late|earlier|later)\s)?(?P<rel>this|last|tomorrow|yesterday)\s(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
+    ("wd", rf"(?:(?P<edge>early|late|earlier|later|mid-?)(?:\s|-)?)?(?:(?P<rel>last|next|this\scoming|this\spast|this|coming|the\sprevious|the\sfollowing|the\snext|the\spast|that)\s)?"
+           rf"(?P<wd>{_WD})(?:'s)?(?:\s(?P<pod>morning|afternoon|evening|night|overnight))?(?![a-z])"),
+    ("weekend", r"(?:(?P<edge>early|late)\s)?(?P<det>the|this|last|next|that|this\spast|this\scoming|the\spast|the\scoming|the\sprevious|the\sfollowing)\sweekend(?![a-z])"),
+    ("durrange", rf"(?:(?P<approx>{_APPROX})\s)?(?:the\s(?:(?P<rel>past|last|next|first|coming|previous|following)\s)?)?(?P<n1>{_NUM})(?:\s(?:to|or)\s|\s?(?:-|–)\s?)(?P<n2>{_NUM})(?:\s|-)(?P<u>{_UNIT})"),
+    ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?:(?P<det>the|an?|each\sof\sthe|all|the\sentire|the\swhole|another)\s)?"
+                 rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|initial|remaining|same|year-earlier|ensuing|preceding|recent|later|earlier)\s)?"
+                 rf"(?P<n>{_QNUM})(?P<half>\sand\sa\shalf)?(?:\s|-)(?:(?:more|additional|straight|consecutive|full|trading|business|calendar|long|whole|successive|further|extra|working)\s)?"
+                 rf"(?P<u>{_UNIT})(?P<half2>\sand\sa\shalf)?(?:(?P<adj>-old|-long|\s-\slong)(?![a-z]))?(?P<orso>\sor\sso)?"),
+    ("reluvague", rf"(?:(?P<approx>{_APPROX})\s)?(?P<det>the\s)?(?P<rel>past|last|next|coming|recent|previous|following|ensuing|upcoming|few|several|many)\s(?:(?P<q>few|several|many|couple\sof)\s)?(?P<u>{_UNIT_PL})(?:\sahead)?"),
+    ("ahead", rf"the\s(?P<u>{_UNIT_PL})\sahead"),
+    ("bareplural", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=over\s))(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z])(?!\s(?:of|and|to|before|after|later|earlier|ago))"),
+    ("edgerel", r"(?P<edge>early|late|earlier|later)(?:\s(?:in|on))?\s(?P<det>this|last|next|the)\s(?P<u>year|month|week|quarter|decade|century)(?![a-z])"),
+    ("partrel", rf"(?P<part>{_PART_OF})(?:(?P<det>this|last|next|the|that)\s)(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
+    ("yearend", r"(?:(?:around|at)\s)?(?P<w>year(?:'s)?(?:\s|-)end|year-ago|year-earlier|year\searlier|year\sago)(?![a-z])"),
+    ("relunit", rf"(?:the\s)?(?P<rel>{_REL}|this\spast|this\scoming|that)\s(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|day|morning|night|evening|afternoon)(?![a-z\-])(?:'s)?"),
+    ("theunit", r"(?P<det>the|that|this)\s(?:(?P<fis>fiscal|full|current|calendar|latest)\s)?(?P<u>year|month|week|day)(?![a-z\-])(?!\s(?:before|after|ago|earlier|later|of|in|when|that|he|she|they|which|to|and))"),
+    ("season", rf"(?:(?P<edge>early|late|mid)(?:\s|-))?(?:(?P<det>last|next|this|this\spast|this\scoming|the|that|the\searly|the\slate|past|coming)\s)?(?P<s>spring|summer|autumn|fall|winter)(?![a-z])(?:(?:\sof)?\s(?P<y>{_YEAR}))?"),
+    ("year", rf"(?:(?P<edge>early|late|mid|post|pre)(?:\s|-)|(?P<part>{_PART_OF})|(?P<fis>fiscal|calendar)\s)?(?P<y>{_YEAR})(?:'s)?(?![\w\-]|\.\d)"),
+    ("yearword", rf"(?:the\syear\s)?(?P<w>nineteen[\s-](?:hundred[\s-](?:and\s)?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]{_DIGIT})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]{_DIGIT})(?![a-z])|(?<=the\syear\s)two\sthousand(?:(?:\sand)?[\s-](?:{_DIGIT}|ten))?)"),
+    ("month", rf"(?:(?P<edge>early|late|mid)(?:\s|-)|(?P<part>{_PART_OF})|(?P<rel>last|next|this\spast|this\scoming|this|past|coming)\s)?(?P<m>{_MON_FULL})(?![a-z])(?:\s(?P<ry>last\syear|this\syear|next\syear))?"),
+    ("set", rf"(?:(?P<every>every|each|per)\s(?:other\s)?(?:(?P<n>{_NUM})\s)?(?P<what>years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|mornings?|nights?|evenings?|weekends?|{_WD}|{_MON_FULL}|spring|summer|autumn|fall|winter)(?![a-z])"
+             r"|(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|biannually)(?![a-z])"
+             rf"|(?P<times>once|twice|(?:{_NUM})\stimes)\s(?:a|per|each|every)\s(?P<what2>year|month|week|day|hour|quarter|decade)(?![a-z]))"),
+    ("vague", r"(?P<w>right\snow|just\snow|now|currently|more\srecently|most\srecently|recently|lately|nowadays|these\sdays"
+              r"|(?:the\s)?(?:near|distant|immediate|foreseeable|not\stoo\sdistant)\sfuture|the\sfuture|(?<=in\s)future|the\spast|(?:the\s)?(?:short|near)\sterm"
+              r"|at\sthe\smoment|for\sthe\stime\sbeing|current(?!\s(?:accounts?|events|affairs|levels?|prices?|rates?)))(?![a-z])"),
+]
+
+
+def _strip_groups(pattern: str) -> str:
+    """Turn named groups into plain ones and drop back references (for the master regex)."""
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+    return re.sub(r"\(\?P=\w+\)", "[-/]", pattern)
+
+
+_RULE_RES = {name: re.compile(pat) for name, pat in _RULES}
+_MASTER_ALTS = "|".join(f"(?P<{name}>{_strip_groups(pat)})" for name, pat in _RULES)
+# Cheap prefilter: a text without any of these cannot hold a timex.
+_TRIGGER = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|decade|centur"
+    r"|now|current|recent|future|past|soon|previous|formerly|lately|term|spring|summer|autumn|fall"
+    r"|winter|tonight|hour|minute|second|noon|midnight|midday|christmas|easter|halloween|thanksgiving"
+    r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|moment|half|period"
+    r"|annually|hourly|nightly|weekly|daily|times|once|twice|nineteen|thousand|fortnight|tomorrow"
+    r"|morning|night|evening|afternoon|lately")
+
+# Tense markers, read on the original text of the sentence around an expression.
+_TENSE_RE = re.compile(
+    r"\b(could\snot|couldn't|will|shall|won't|would|could|might|may|going\sto|expected|expects?"
+    r"|scheduled|slated|(?:is|are|was|were)\s(?:due|to)(?=\s)|supposed\sto|set\sto|poised|plans?\sto|planned\sfor|planning\sto"
+    r"|likely|upcoming|potentially|as\searly\sas"
+    r"|as\ssoon\sas|next|intends?|aims?|hopes?|to\sbe\sheld|will\sbe|'ll"
+    r"|said|says|told|was|were|had|has|have|did|ago|last|earlier|rose|fell|grew|began|came"
+    r"|went|took|made|met|left|held|won|lost|saw|gave|got|became|sold|paid|spent|brought"
+    r"|thought|felt|kept|led|ran|sent|struck|wrote|spoke|broke|chose|drove|flew|fought"
+    r"|forgot|hit|hung|knew|meant|put|quit|read|rode|rang|sat|shot|shut|slept|stood|stole"
+    r"|swore|taught|threw|understood|woke|wore|[a-z]{2,}ed)\b")
+_FUTURE_WORDS = frozenset(
+    ["will", "shall", "won't", "would", "could", "might", "may", "expected", "expect", "expects", "scheduled", "slated", "poised", "likely", "upcoming", "potentially", "next", "intend", "intends", "aim", "aims", "hope", "hopes", "'ll"])
+_NOT_PAST = frozenset(["need", "speed", "indeed", "embed", "seed", "feed", "bed", "red", "shed", "breed", "proceed", "exceed", "succeed", "hundred", "united", "limited"])
+_SENT_END = re.compile(r"[.!?;\n]\s|\n")
+_AUX_GAP = re.compile(r"\s+(?:(?:not|be|have|been|being|also|then|soon)\s+){1,3}")
+
+
+_REPORTING = frozenset(("said", "says", "told"))
+
+
+def _marker(m, strict: bool) -> str | None:
+    """'future', 'past' or None (no evidence) for one tense-marker match."""
+    w = m.group(1)
+    wl = w.lower()
+    if wl.startswith(("going", "set ", "as ", "to be", "will", "is ", "are ", "was ", "were ",
+                      "supposed", "plan")) or wl in _FUTURE_WORDS:
+        return "future"
+    if wl in _NOT_PAST or (w[:1].isupper() and wl.endswith("ed")):
+        return None
+    if strict and (wl in _REPORTING or (wl.endswith("ed") and wl not in _PAST_WORDS)):
+        return None  # "said", "the reduced dividend", "to be published": weak evidence
+    return "past"
+
+
+_PAST_WORDS = frozenset(["had", "did", "ended", "began", "started", "died", "occurred", "happened", "took"])
+
+
+def _tense(text: str, start: int, end: int, strict: bool = False) -> str | None:
+    """'future' / 'past' from the nearest tense marker in the sentence, or None.
+
+    strict: ignore the weak past markers (reporting verbs, words ending in -ed), as
+    a date's own month or day needs stronger evidence than a weekday does."""
+    lo = max(0, start - 120)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "),
+              left.rfind("; "), left.rfind(".\u201d"), left.rfind('."'))
+    if cut >= 0:
+        left = left[cut + 1:]
+    found = list(_TENSE_RE.finditer(left))
+    for i in range(len(found) - 1, -1, -1):
+        m = found[i]
+        kind = _marker(m, strict)
+        if i > 0 and kind != "future" and _AUX_GAP.fullmatch(left, found[i - 1].end(), m.start()) \
+                and _marker(found[i - 1], False) == "future":
+            return "future"  # "will be held", "could have ended": the auxiliary sets the tense
+        if kind is not None:
+            return kind
+        if not strict:
+            return None
+    right = text[end:end + 80]
+    m = _SENT_END.search(right)
+    if m:
+        right = right[:m.start()]
+    for m2 in _TENSE_RE.finditer(right):
+        return _marker(m2, False)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Calendar helpers
+# ---------------------------------------------------------------------------
+_ONE = _dt.timedelta(days=1)
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _month_end(y: int, m: int) -> _dt.date:
+    y2, m2 = _add_months(y, m, 1)
+    return _dt.date(y2, m2, 1) - _ONE
+
+
+def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _week_value(d: _dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: _dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_PREC_BY_LEN = {4: "year", 3: "decade", 2: "century"}
+_VALUE_RE = re.compile(
+    r"(?P<y>\d{2,4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|W(?P<w>\d\d?)(?P<we>-WE)?|Q(?P<q>[1-4])"
+    r"|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?(?:T.*)?")
+
+
+def _interval(value: str) -> tuple[_dt.date | None, _dt.date | None, str | None]:
+    """Calendar interval (first day, last day, precision) of a TIMEX3 date value."""
+    m = _VALUE_RE.fullmatch(value)
+    if not m:
+        return None, None, None
+    ys = m["y"]
+    y = int(ys)
+    try:
+        if len(ys) == 3:
+            return _dt.date(y * 10, 1, 1), _dt.date(y * 10 + 9, 12, 31), "decade"
+        if len(ys) == 2:
+            return _dt.date(max(1, y * 100), 1, 1), _dt.date(y * 100 + 99, 12, 31), "century"
+        if m["d"]:
+            d = _dt.date(y, int(m["m"]), int(m["d"]))
+            return d, d, "day"
+        if m["m"]:
+            mo = int(m["m"])
+            return _dt.date(y, mo, 1), _month_end(y, mo), "month"
+        if m["w"]:
+            d = _dt.date.fromisocalendar(y, int(m["w"]), 1)
+            if m["we"]:
+                return d + 5 * _ONE, d + 6 * _ONE, "week"
+            return d, d + 6 * _ONE, "week"
+        if m["q"]:
+            q = int(m["q"])
+            return _dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter"
+        if m["h"]:
+            h = int(m["h"])
+            return _dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "half"
+        if m["s"]:
+            a, b = _SEASON_MONTHS[m["s"]]
+            return _dt.date(y, a, 1), _month_end(y + (b < a), b), "season"
+        return _dt.date(y, 1, 1), _dt.date(y, 12, 31), "year"
+    except (ValueError, OverflowError):
+        return None, None, None
+
+
+def _narrow(ds: _dt.date, de: _dt.date, mod: str | None) -> tuple[_dt.date, _dt.date]:
+    """START / MID / END keep the first, middle or last third of an interval."""
+    if mod not in ("START", "MID", "END") or ds is None or de is None:
+        return ds, de
+    n = (de - ds).days + 1
+    if n < 3:
+        return ds, de
+    third = n // 3
+    if mod == "START":
+        return ds, ds + (third - 1) * _ONE
+    if mod == "END":
+        return de - (third - 1) * _ONE, de
+    return ds + third * _ONE, de - third * _ONE
+
+
+def _num(s: str | None) -> float | None:
+    """'three' -> 3, 'twenty-four' -> 24, '2 1/2' -> 2.5, 'a' -> 1; vague words -> None."""
+    if not s:
+        return None
+    s = s.strip().replace(",", "")
+    half = 0.0
+    if s.endswith("1/2") or s.endswith("½"):
+        half = 0.5
+        s = s[:-3] if s.endswith("1/2") else s[:-1]
+        s = s.strip()
+    try:
+        return float(s) + half
+    except ValueError:
+        pass
+    total = 0
+    cur = 0
+    for w in re.split(r"[\s-]+", s):
+        if w == "hundred":
+            cur = (cur or 1) * 100
+        elif w == "thousand":
+            total += (cur or 1) * 1000
+            cur = 0
+        elif w in _NUMBERS:
+            cur += _NUMBERS[w]
+        elif w in ("of", "and"):
+            continue
+        else:
+            return None
+    return float(total + cur) + half
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+# ---------------------------------------------------------------------------
+# Normalisers: one per rule.  Each gets the rule's match (on the lower-cased text)
+# and the call context, and returns (type, value, mod, interval, span) or None to
+# reject the match.  interval = (date_start, date_end, precision) overrides the one
+# derived from value; span = (start, end) trims the match.
+# ---------------------------------------------------------------------------
+class _Ctx:
+    __slots__ = ("anchor", "end", "lastq", "lower", "ref", "start", "text")
+
+    def __init__(self, text, lower, anchor):
+        self.text = text
+        self.lower = lower
+        self.anchor = anchor
+        self.ref = anchor  # the last day-precision date mentioned, for "the next day"
+        self.lastq = None  # the last quarter mentioned (year, q), for "a year earlier"
+
+    def tense(self, strict: bool = False):
+        return _tense(self.text, self.start, self.end, strict)
+
+    def cap(self, pos: int) -> bool:
+        """The word at pos is written with a capital letter."""
+        return self.text[pos:pos + 1].isupper()
+
+    def prev_word(self, pos: int) -> str:
+        m = _PREV_WORD.search(self.lower, max(0, pos - 30), pos)
+        return m.group(1) if m else ""
+
+
+_PREV_WORD = re.compile(r"([a-z']+)[\s,]*$")
+_EDGE_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+             "mid-": "MID", "post": "AFTER", "pre": "BEFORE"}
+_PART_MOD = {"beginning": "START", "start": "START", "middle": "MID", "end": "END",
+             "turn": "START", "first half": "START", "second half": "END"}
+_APPROX_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
+               "roughly": "APPROX", "some": "APPROX", "close to": "APPROX", "nearly": "LESS_THAN",
+               "almost": "LESS_THAN", "under": "LESS_THAN", "less than": "LESS_THAN",
+               "fewer than": "LESS_THAN", "just under": "LESS_THAN", "barely": "LESS_THAN",
+               "over": "MORE_THAN", "more than": "MORE_THAN", "just over": "MORE_THAN",
+               "well over": "MORE_THAN", "upwards of": "MORE_THAN", "in excess of": "MORE_THAN",
+               "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+               "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+               "no more than": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS"}
+
+
+def _edge_mod(g) -> str | None:
+    gd = g.groupdict()
+    e = gd.get("edge")
+    if e:
+        return _EDGE_MOD.get(e.rstrip("-").strip())
+    p = gd.get("part")
+    if p:
+        p = p[4:-4]  # "the ... of "
+        return _PART_MOD.get(p.strip())
+    return None
+
+
+def _month_num(s: str) -> int:
+    return _MONTHS[s.rstrip(".")]
+
+
+def _day_num(s: str) -> int:
+    return int(s.rstrip("stndrh"))
+
+
+def _year_num(s: str, anchor: _dt.date | None) -> int:
+    if s.startswith("'"):
+        yy = int(s[1:])
+        pivot = (anchor.year % 100 if anchor else 30) + 10
+        return (2000 if yy <= pivot and (anchor is None or anchor.year >= 2000) else 1900) + yy
+    return int(s)
+
+
+def _lean(d: _dt.date, a: _dt.date) -> int:
+    days = (d - a).days
+    return days + 60 if days > 0 else -days
+
+
+def _pick_year_md(ctx: _Ctx, month: int, day: int) -> int | None:
+    """Year of a month-day without year: nearest to the anchor, forward if future tense."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    best = None
+    for y in (a.year - 1, a.year, a.year + 1):
+        d = _safe_date(y, month, day)
+        if d is None:
+            continue
+        # the nearer one, news leaning to the past by about two months
+        if best is None or _lean(d, a) < _lean(best, a):
+            best = d
+    if best is None:
+        return a.year
+    gap = (best - a).days
+    if gap < -7 or gap > 7:
+        t = ctx.tense(True)
+        if gap < -7 and t == "future":
+            nxt = _safe_date(best.year + 1, month, day)
+            if nxt is not None and (nxt - a).days < 330:
+                return nxt.year
+        elif gap > 7 and t == "past":
+            prv = _safe_date(best.year - 1, month, day)
+            if prv is not None and (a - prv).days < 330:
+                return prv.year
+    return best.year
+
+
+def _date_value(ctx: _Ctx, y: int | None, m: int, d: int) -> str | None:
+    if y is None:
+        y = _pick_year_md(ctx, m, d)
+    if y is None:
+        if _safe_date(2000, m, d) is None:
+            return None
+        return f"XXXX-{m:02d}-{d:02d}"
+    dd = _safe_date(y, m, d)
+    if dd is None:
+        return None
+    ctx.ref = dd
+    return dd.isoformat()
+
+
+def _h_iso(g, ctx):
+    y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
+    dd = _safe_date(y, m, d)
+    if dd is None:
+        return None
+    ctx.ref = dd
+    if g["h"]:
+        return "TIME", f"{dd.isoformat()}T{g['h']}:{g['mi']}", None, (dd, dd, "day"), None
+    return "DATE", dd.isoformat(), None, (dd, dd, "day"), None
+
+
+def _h_isomonth(g, ctx):
+    if g["p"]:
+        return "DATE", f"{g['y']}-{g['p'].upper()}", None, None, None
+    return "DATE", f"{g['y']}-{g['m']}", None, None, None
+
+
+def _h_slash(g, ctx):
+    a, b, ys = int(g["a"]), int(g["b"]), g["y"]
+    y = int(ys) if len(ys) == 4 else (2000 + int(ys) if int(ys) < 50 else 1900 + int(ys))
+    m, d = (a, b) if a <= 12 else (b, a)
+    dd = _safe_date(y, m, d)
+    if dd is None:
+        return None
+    ctx.ref = dd
+    return "DATE", dd.isoformat(), None, (dd, dd, "day"), None
+
+
+def _clock(s: str) -> tuple[int, int] | None:
+    if s == "noon" or s == "midday":
+        return 12, 0
+    if s == "midnight":
+        return 24, 0
+    m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s?(a\.?m\.?|p\.?m\.?|am|pm|hrs|h)?", s)
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    ap = (m.group(3) or "").replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    return h, mi
+
+
+def _h_time(g, ctx):
+    hm = _clock(g["clock"])
+    if hm is None:
+        return None
+    h, mi = hm
+    day = None
+    dr = g["dayref"]
+    if dr:
+        a, b = g.span("dayref")
+        for rule in ("wd", "deictic", "mdy"):
+            sub = _RULE_RES[rule].fullmatch(ctx.lower, a, b)
+            if sub is not None:
+                res = _HANDLERS[rule](sub, ctx)
+                if res and len(res[1]) >= 10 and res[1][:4].isdigit():
+                    day = res[1][:10]
+                break
+    elif ctx.anchor is not None:
+        day = ctx.ref.isoformat() if ctx.ref else ctx.anchor.isoformat()
+    hh = f"T{h:02d}:{mi:02d}"
+    if day is None:
+        return "TIME", "XXXX-XX-XX" + hh, None, None, None
+    d = _dt.date.fromisoformat(day)
+    return "TIME", day + hh, None, (d, d, "day"), None
+
+
+def _h_wd_date(g, ctx):
+    wd = _WEEKDAYS[g["wd"]]
+    if g["m1"]:
+        m, d = _month_num(g["m1"]), _day_num(g["d1"])
+    else:
+        m, d = _month_num(g["m2"]), _day_num(g["d2"])
+    txt = ctx.text[ctx.start:ctx.end]
+    span = None
+    if txt.count("(") != txt.count(")"):
+        # an unbalanced bracket ("(Monday, Sept. 11)"): end the span at the date itself
+        span = (ctx.start, ctx.start + len(txt.rstrip(") ")))
+    if g["y"]:
+        y = int(g["y"])
+    elif ctx.anchor is not None:
+        # the weekday fixes the year: the nearest one to the anchor in which it fits
+        a = ctx.anchor
+        fits = [dd for dd in (_safe_date(yy, m, d) for yy in range(a.year - 6, a.year + 2))
+                if dd is not None and dd.weekday() == wd]
+        y = min(fits, key=lambda dd: _lean(dd, a)).year if fits else _pick_year_md(ctx, m, d)
+    else:
+        y = None
+    v = _date_value(ctx, y, m, d)
+    if v is None:
+        return None
+    return "DATE", v, None, None, span
+
+
+def _h_md_range(g, ctx):
+    m1 = _month_num(g["m1"])
+    m2 = _month_num(g["m2"]) if g["m2"] else m1
+    d1, d2 = _day_num(g["d1"]), _day_num(g["d2"])
+    return _day_range(g, ctx, m1, d1, m2, d2)
+
+
+def _h_dm_range(g, ctx):
+    m2 = _month_num(g["m2"])
+    m1 = _month_num(g["m1"]) if g["m1"] else m2
+    d1, d2 = _day_num(g["d1"]), _day_num(g["d2"])
+    return _day_range(g, ctx, m1, d1, m2, d2)
+
+
+def _day_range(g, ctx, m1, d1, m2, d2):
+    if (m1, d1) >= (m2, d2) and m1 == m2:
+        return None
+    y = int(g["y"]) if g["y"] else _pick_year_md(ctx, m1, d1)
+    if y is None:
+        if _safe_date(2000, m1, d1) is None:
+            return None
+        return "DATE", f"XXXX-{m1:02d}-{d1:02d}", None, None, None
+    a = _safe_date(y, m1, d1)
+    b = _safe_date(y + (m2 < m1), m2, d2)
+    if a is None or b is None:
+        return None
+    ctx.ref = a
+    return "DATE", a.isoformat(), None, (a, b, "day"), None
+
+
+def _h_y_range(g, ctx):
+    y1 = int(g["y1"])
+    s2 = g["y2"]
+    y2 = int(s2) if len(s2) == 4 else (y1 // 100) * 100 + int(s2)
+    if y2 <= y1 or y2 - y1 > 200 or y1 < 1000:
+        return None
+    return "DATE", str(y1), None, (_dt.date(y1, 1, 1), _dt.date(y2, 12, 31), "year"), None
+
+
+def _month_ok(ctx, g_m_start: int, word: str, followed_by_num: bool) -> bool:
+    """Month names must be capitalised; 'May', 'March' alone need a date-like context."""
+    if not ctx.cap(g_m_start):
+        return False
+    if word in ("may", "march") and not followed_by_num:
+        pw = ctx.prev_word(g_m_start)
+        return pw in _MONTH_PREV
+    return True
+
+
+_MONTH_PREV = frozenset(["in", "of", "since", "until", "till", "by", "from", "to", "through", "last", "next", "this", "early", "late", "mid", "during", "before", "after", "between", "and", "or", "end", "beginning", "start", "middle", "until", "past", "coming", "since"])
+
+
+def _h_mdy(g, ctx):
+    if not _month_ok(ctx, g.start("m"), g["m"], True):
+        return None
+    m, d = _month_num(g["m"]), _day_num(g["d"])
+    if g["y"] is None and g["m"] == "may" and not ctx.cap(g.start("m")):
+        return None
+    y = int(g["y"]) if g["y"] else None
+    v = _date_value(ctx, y, m, d)
+    if v is None:
+        return None
+    return "DATE", v, _edge_mod(g), None, None
+
+
+def _h_dmy(g, ctx):
+    if not _month_ok(ctx, g.start("m"), g["m"], True):
+        return None
+    m, d = _month_num(g["m"]), _day_num(g["d"])
+    if g["y"] is None and not (g["d"][-2:].isalpha() or "of" in ctx.lower[ctx.start:ctx.end]
+                               or g["m"][0:3] in _MONTHS and ctx.cap(g.start("m"))):
+        return None
+    y = int(g["y"]) if g["y"] else None
+    v = _date_value(ctx, y, m, d)
+    if v is None:
+        return None
+    return "DATE", v, None, None, None
+
+
+def _h_my(g, ctx):
+    if not _month_ok(ctx, g.start("m"), g["m"], True):
+        return None
+    m = _month_num(g["m"])
+    y = _year_num(g["y"], ctx.anchor)
+    return "DATE", f"{y}-{m:02d}", _edge_mod(g), None, None
+
+
+def _h_decade(g, ctx):
+    if g["dec"]:
+        v = g["dec"][:3]
+    elif g["dec2"]:
+        yy = int(g["dec2"])
+        cent = 20 if ctx.anchor and ctx.anchor.year >= 2000 and yy <= (ctx.anchor.year % 100) else 19
+        v = f"{cent}{yy // 10}"
+    else:
+        v = f"19{_DECADE_WORDS[g['decw']]}"
+    return "DATE", v, _edge_mod(g), None, None
+
+
+def _h_century(g, ctx):
+    if g["num"]:
+        n = g["num"]
+        c = _ORDINALS.get(n) or int(re.match(r"\d+", n).group())
+        v = f"{c - 1:02d}"
+    else:
+        if ctx.anchor is None:
+            return "DATE", "XX", None, None, None
+        c = ctx.anchor.year // 100
+        rel = g["rel"]
+        if rel in ("last", "previous", "past"):
+            if rel == "past":
+                return "DURATION", "P100Y", None, (None, None, None), None
+            c -= 1
+        elif rel == "next":
+            c += 1
+        v = f"{c:02d}"
+    return "DATE", v, _edge_mod(g), None, None
+
+
+def _last_quarter(a: _dt.date) -> tuple[int, int]:
+    q = _quarter(a) - 1
+    return (a.year, q) if q else (a.year - 1, 4)
+
+
+def _h_quarter(g, ctx):
+    o = g["ord"]
+    q = _ORDINALS[o]
+    pre = g["pre"] or ""
+    a = ctx.anchor
+    if g["y"]:
+        y = int(g["y"])
+    elif re.search(r"(?:19|20)\d\d", pre):
+        y = int(re.search(r"(?:19|20)\d\d", pre).group())
+    elif a is None:
+        y = None
+    else:
+        y = a.year
+        rel = (g["rel"] or "") + " " + pre
+        if "next" in rel:
+            y += 1
+        elif "last" in rel or "year-earlier" in pre or "year-ago" in pre or "year earlier" in pre:
+            y -= 1
+        elif "final" == o or "last" == o:
+            q = 4
+        elif ctx.tense(True) == "past" and _dt.date(y, 3 * q - 2, 1) > a:
+            y -= 1
+    if y is None:
+        return "DATE", f"XXXX-Q{q}", None, None, None
+    if ctx.lower[ctx.end - 1] == "s" and ctx.lower[ctx.start:ctx.end].endswith("quarters"):
+        return None
+    # "its fourth quarter" -> "fourth quarter"; "the third-quarter loss" -> "third-quarter"
+    start = ctx.start
+    low = ctx.lower
+    for det in ("its ", "their ", "the "):
+        if low.startswith(det, start) and (det != "the " or "-quarter" in low[start:ctx.end]):
+            start += len(det)
+    span = (start, ctx.end) if start != ctx.start else None
+    ctx.lastq = (y, q)
+    return "DATE", f"{y}-Q{q}", None, None, span
+
+
+def _h_qcode(g, ctx):
+    q = int(g["q"][1])
+    if not ctx.cap(ctx.start):
+        return None
+    if g["y"]:
+        return "DATE", f"{g['y']}-Q{q}", None, None, None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-Q{q}", None, None, None
+    return "DATE", f"{ctx.anchor.year}-Q{q}", None, None, None
+
+
+def _h_half(g, ctx):
+    h = 1 if g["ord"] == "first" else 2
+    if g["y"]:
+        y = int(g["y"])
+    elif ctx.anchor is None:
+        return "DATE", f"XXXX-H{h}", None, None, None
+    else:
+        y = ctx.anchor.year
+        if g["yw"] is None and not g["pre"] and ctx.start > 0:
+            # "the second half" of a match, a book ...: only with a year-ish context
+            if not re.search(r"year|quarter|fiscal|\d{4}", ctx.lower[max(0, ctx.start - 120):ctx.end + 60]):
+                return None
+        if ctx.tense(True) == "past" and _dt.date(y, 6 * h - 5, 1) > ctx.anchor:
+            y -= 1
+    return "DATE", f"{y}-H{h}", None, None, None
+
+
+def _h_finperiod(g, ctx):
+    a = ctx.anchor
+    pre = g["pre"] or ""
+    post = g["post"] or ""
+    m = re.search(r"(?:19|20)\d\d", pre)
+    if a is None:
+        return "DATE", "XXXX-QX", None, None, None
+    y, q = _last_quarter(a)
+    if "current" in pre:
+        y, q = a.year, _quarter(a)
+    if m:
+        y = int(m.group())
+    elif "year" in pre or "year" in post:
+        y -= 1
+    return "DATE", f"{y}-Q{q}", None, None, None
+
+
+def _h_finquarter(g, ctx):
+    a = ctx.anchor
+    if g["unit"] == "period" and not g["post"]:
+        return None
+    det = ctx.lower[ctx.start:ctx.start + 5]
+    if a is None:
+        return "DATE", "XXXX-QX", None, None, None
+    if det.startswith("this"):
+        y, q = a.year, _quarter(a)
+    elif det.startswith("next"):
+        y, q = _add_months(a.year, a.month, 3)[0], _quarter(_dt.date(*_add_months(a.year, a.month, 3), 1))
+    else:
+        y, q = _last_quarter(a)
+        if det.startswith("the") and not g["post"]:
+            # "the quarter": only in a financial context
+            if not re.search(r"quarter|profit|earn|revenue|sales|net|share", ctx.lower[max(0, ctx.start - 300):ctx.start]):
+                return None
+    if g["post"]:
+        y -= 1
+    return "DATE", f"{y}-Q{q}", None, None, None
+
+
+def _easter(y: int) -> _dt.date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    wk = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * wk) // 451
+    month = (h + wk - 7 * m + 114) // 31
+    day = (h + wk - 7 * m + 114) % 31 + 1
+    return _dt.date(y, month, day)
+
+
+def _nth_weekday(y, m, wd, n):
+    """n-th weekday (0=Mon) of a month; n=-1 for the last one."""
+    if n > 0:
+        d = _dt.date(y, m, 1)
+        d += ((wd - d.weekday()) % 7) * _ONE
+        return d + (n - 1) * 7 * _ONE
+    d = _month_end(y, m)
+    return d - ((d.weekday() - wd) % 7) * _ONE
+
+
+def _holiday_date(name: str, y: int) -> _dt.date | None:
+    if name.startswith("christmas"):
+        return _dt.date(y, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new year's"):
+        return _dt.date(y, 12, 31) if name.endswith("eve") else _dt.date(y, 1, 1)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 3, 4)
+    if name.startswith("easter") or name == "good friday":
+        e = _easter(y)
+        if name == "good friday":
+            return e - 2 * _ONE
+        return e + _ONE if name.endswith("monday") else e
+    if name == "election day":
+        return _nth_weekday(y, 11, 0, 1) + _ONE
+    if name == "independence day":
+        return _dt.date(y, 7, 4)
+    if name == "labor day":
+        return _nth_weekday(y, 9, 0, 1)
+    if name == "memorial day":
+        return _nth_weekday(y, 5, 0, -1)
+    if name == "veterans day":
+        return _dt.date(y, 11, 11)
+    if name == "halloween":
+        return _dt.date(y, 10, 31)
+    if name == "valentine's day":
+        return _dt.date(y, 2, 14)
+    if name == "boxing day":
+        return _dt.date(y, 12, 26)
+    return None
+
+
+def _h_holiday(g, ctx):
+    if not ctx.cap(g.start("h")):
+        return None
+    name = re.sub(r"\s+", " ", g["h"])
+    a = ctx.anchor
+    if g["y"]:
+        y = int(g["y"])
+    elif a is None:
+        return "DATE", "XXXX", None, (None, None, None), None
+    else:
+        rel = g["rel"]
+        cands = [(_holiday_date(name, yy), yy) for yy in (a.year - 1, a.year, a.year + 1)]
+        cands = [(d, yy) for d, yy in cands if d is not None]
+        if not cands:
+            return None
+        tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense(True)
+        if tense == "past":
+            y = max(yy for d, yy in cands if d <= a) if any(d <= a for d, _ in cands) else a.year
+        elif tense == "future":
+            y = min(yy for d, yy in cands if d >= a) if any(d >= a for d, _ in cands) else a.year
+        else:
+            y = min(cands, key=lambda c: abs((c[0] - a).days))[1]
+    d = _holiday_date(name, y)
+    if d is None:
+        return None
+    if name == "easter week":
+        return "DATE", _week_value(d), None, None, None
+    ctx.ref = d
+    return "DATE", d.isoformat(), None, (d, d, "day"), None
+
+
+def _unit_key(u: str) -> str:
+    u = u.rstrip("s") if u not in ("centuries",) else "century"
+    return "century" if u == "centurie" else u
+
+
+def _shift(a: _dt.date, unit: str, n: int) -> tuple[str, _dt.date] | None:
+    """Anchor moved by n units -> (value at the unit's precision, a day inside)."""
+    try:
+        if unit in ("day", "night", "morning", "evening", "afternoon"):
+            d = a + n * _ONE
+            return d.isoformat(), d
+        if unit == "week" or unit == "fortnight":
+            d = a + n * (14 if unit == "fortnight" else 7) * _ONE
+            return _week_value(d), d
+        if unit == "weekend":
+            d = a + n * 7 * _ONE
+            return _week_value(d) + "-WE", d
+        if unit == "month":
+            y, m = _add_months(a.year, a.month, n)
+            return f"{y}-{m:02d}", _dt.date(y, m, 1)
+        if unit == "quarter":
+            y, m = _add_months(a.year, a.month, 3 * n)
+            d = _dt.date(y, m, 1)
+            return f"{y}-Q{_quarter(d)}", d
+        if unit == "year":
+            return str(a.year + n), _dt.date(a.year + n, 1, 1)
+        if unit == "decade":
+            y = a.year + 10 * n
+            return str(y // 10), _dt.date(y, 1, 1)
+        if unit == "century":
+            y = a.year + 100 * n
+            return f"{y // 100:02d}", _dt.date(y, 1, 1)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+_FIN_CONTEXT = re.compile(r"quarter|quarterly")
+
+
+def _h_ago(g, ctx):
+    n = _num(g["n"])
+    unit = _unit_key(g["u"])
+    d = g["dir"]
+    sign = -1 if d in ("ago", "earlier", "before that", "back") else 1
+    mod = _APPROX_MOD.get(g["approx"] or "")
+    if unit in ("hour", "minute", "second"):
+        if ctx.anchor is None:
+            return "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, None
+        return "DATE", ctx.anchor.isoformat(), mod, None, None
+    base = ctx.anchor if d in ("ago", "from now", "hence", "back") else (ctx.ref or ctx.anchor)
+    if n is None or n != int(n):
+        if base is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, None
+        return _ref_value(sign, unit, base, mod)
+    if base is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, None
+    if unit == "year" and n == 1 and d in ("ago", "earlier") and \
+            _FIN_CONTEXT.search(ctx.lower, 0, ctx.start):
+        # "profit rose 5% from a year ago", in a quarterly report: the same quarter a year before
+        y, q = _last_quarter(ctx.anchor)
+        return "DATE", f"{y - 1}-Q{q}", mod, None, None
+    r = _shift(base, unit, sign * int(n))
+    if r is None:
+        return None
+    return "DATE", r[0], mod, None, None
+
+
+_REF_HORIZON = {"recent": 30, "day": 14, "night": 14, "week": 56, "weekend": 56, "month": 365, "quarter": 365,
+                "year": 1826, "decade": 3652, "century": 3652, None: 1826}
+
+
+def _ref_value(sign: int, unit: str | None, a: _dt.date | None, mod=None, typ="DATE"):
+    v = "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if a is None:
+        return typ, v, mod, (None, None, None), None
+    h = _REF_HORIZON.get(unit, 1826) * _ONE
+    if sign < 0:
+        return typ, v, mod, (a - h, a - _ONE, None), None
+    return typ, v, mod, (a + _ONE, a + h, None), None
+
+
+def _h_dayrel(g, ctx):
+    if ctx.anchor is None:
+        return "DATE", "XXXX-XX-XX", None, None, None
+    n = -2 if g["base"] == "yesterday" else 2
+    d = ctx.anchor + n * _ONE
+    ctx.ref = d
+    return "DATE", d.isoformat(), None, (d, d, "day"), None
+
+
+_DEICTIC_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _h_deictic(g, ctx):
+    w = g["w"]
+    if w == "today" and ctx.lower.startswith("'s", g.end("w")):
+        return None
+    pod = g["pod"] or g["pod1"] or ("night" if w == "tonight" else None)
+    if ctx.anchor is None:
+        v = "XXXX-XX-XX"
+        return ("TIME" if pod else "DATE"), v + (f"T{_PARTS_OF_DAY[pod]}" if pod else ""), None, None, None
+    d = ctx.anchor + _DEICTIC_OFFSET[w] * _ONE
+    ctx.ref = d
+    mod = _edge_mod(g)
+    if pod and w != "tonight":
+        return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[pod]}", mod, (d, d, "day"), None
+    return "DATE", d.isoformat(), mod, None, None
+
+
+def _h_thispod(g, ctx):
+    rel, pod = g["rel"], g["pod"]
+    if ctx.anchor is None:
+        return "TIME", f"XXXX-XX-XXT{_PARTS_OF_DAY[pod]}", None, None, None
+    off = -1 if rel in ("last", "yesterday") else 1 if rel == "tomorrow" else 0
+    if rel == "last" and pod != "night":
+        off = -1
+    d = ctx.anchor + off * _ONE
+    return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[pod]}", _edge_mod(g), (d, d, "day"), None
+
+
+def _resolve_wd(ctx, wd: int, rel: str | None) -> _dt.date | None:
+    a = ctx.anchor
+    if a is None:
+        return None
+    back = (a.weekday() - wd) % 7
+    fwd = (wd - a.weekday()) % 7
+    if rel == "the previous":
+        base = ctx.ref or a
+        return base - (((base.weekday() - wd) % 7) or 7) * _ONE
+    if rel in ("last", "this past", "the past"):
+        return a - (back or 7) * _ONE
+    if rel in ("next", "this coming", "coming"):
+        return a + (fwd or 7) * _ONE
+    if rel in ("the following", "the next"):
+        base = ctx.ref or a
+        return base + (((wd - base.weekday()) % 7) or 7) * _ONE
+    if rel == "that":
+        base = ctx.ref or a
+        return base + ((wd - base.weekday()) % 7) * _ONE
+    if ctx.lower.startswith("'s", ctx.end - 2) or ctx.lower.startswith("'s", ctx.end):
+        return a - back * _ONE  # "Wednesday's ruling": an event already reported
+    t = ctx.tense()
+    if t == "future":
+        return a + fwd * _ONE
+    return a - back * _ONE
+
+
+def _h_wd(g, ctx):
+    if not ctx.cap(g.start("wd")):
+        return None
+    wd = _WEEKDAYS[g["wd"]]
+    rel = g["rel"]
+    d = _resolve_wd(ctx, wd, rel)
+    pod = g["pod"]
+    mod = _edge_mod(g)
+    if d is None:
+        v = f"XXXX-WXX-{wd + 1}"
+        if pod:
+            return "TIME", v + "T" + _PARTS_OF_DAY[pod], mod, None, None
+        return "DATE", v, mod, None, None
+    ctx.ref = d
+    # "early Friday" -> span "Friday" with mod START (as TimeML annotates weekdays)
+    span = (g.start("rel") if g["rel"] else g.start("wd"), ctx.end) if g["edge"] else None
+    # "Friday night": the day (TimeBank annotates most weekday+part-of-day as the date)
+    return "DATE", d.isoformat(), mod, (d, d, "day"), span
+
+
+def _h_weekend(g, ctx):
+    a = ctx.anchor
+    det = g["det"]
+    if a is None:
+        return "DATE", "XXXX-WXX-WE", None, None, None
+    if det in ("next", "this coming", "the coming", "the following"):
+        d = a + 7 * _ONE if a.weekday() >= 5 else a
+        if det != "next" or a.weekday() < 5:
+            d = a if det != "next" else a + 7 * _ONE
+    elif det in ("last", "this past", "the past", "the previous"):
+        d = a - 7 * _ONE
+    else:
+        d = a
+        if ctx.tense() == "past" and a.weekday() < 5:
+            d = a - 7 * _ONE
+    return "DATE", _week_value(d) + "-WE", _edge_mod(g), None, None
+
+
+def _dur_value(n: float | None, unit: str) -> str:
+    letter, mult, clock = _UNITS.get(unit, ("D", 1, False))
+    if unit == "weekend":
+        letter = "D"
+        mult = 2
+    p = "PT" if clock else "P"
+    if n is None:
+        if unit in ("decade",):
+            return "PXE"
+        if unit == "century":
+            return "PXC"
+        return f"{p}X{letter}"
+    n = n * mult
+    if n != int(n) and n * 2 == int(n * 2):
+        sub = {("Y", False): ("M", 6), ("M", False): ("D", 15), ("D", False): ("H", 12),
+               ("H", True): ("M", 30), ("M", True): ("S", 30)}.get((letter, clock))
+        if sub:
+            if letter == "D" and not clock:
+                return f"P{int(n)}DT12H" if int(n) else "PT12H"
+            return f"{p}{int(n)}{letter}{sub[1]}{sub[0]}" if int(n) else f"{p}{sub[1]}{sub[0]}"
+    return f"{p}{_fmt_num(n)}{letter}"
+
+
+def _h_durrange(g, ctx):
+    n1 = _num(g["n1"])
+    n2 = _num(g["n2"])
+    if n1 is None or n2 is None or n2 <= n1:
+        return None
+    unit = _unit_key(g["u"])
+    return "DURATION", _dur_value(n1, unit), _APPROX_MOD.get(g["approx"] or ""), (None, None, None), None
+
+
+_FRACTION_OF = re.compile(r"\sof\s(?!(?:fiscal\s)?(?:19|20)\d\d|the\s(?:fiscal\s)?year|this\syear|last\syear)")
+_VAGUE_QS = ("few", "several", "many", "some", "a few", "a couple of", "a couple", "couple of",
+             "a number of", "dozens of", "hundreds of")
+
+
+def _h_duration(g, ctx):
+    nraw = g["n"]
+    unit = _unit_key(g["u"])
+    det = g["det"] or ""
+    rel = g["rel"] or ""
+    approx = g["approx"] or ""
+    mod = _APPROX_MOD.get(approx)
+    plural = g["u"].endswith("s")
+    if nraw in ("a", "an"):
+        if plural:
+            return None
+        n = 1.0
+    elif nraw in _VAGUE_QS:
+        n = None
+        if nraw in ("a couple of", "a couple", "couple of"):
+            n = 2.0
+        if not plural and n is None:
+            return None
+    else:
+        n = _num(nraw)
+        if n is None:
+            return None
+    if unit == "quarter" and (_FRACTION_OF.match(ctx.lower, ctx.end)
+                              or (plural and "-" in ctx.lower[g.end("n"):g.start("u")])):
+        return None  # "a quarter of the vote", "three-quarters": fractions
+    if unit == "second" and nraw in ("a", "an"):
+        return None  # "a second term"
+    if g["half"] or g["half2"]:
+        n = (n or 0) + 0.5
+    if approx == "some" and n is None:
+        return None
+    if nraw in ("a", "an") and not det and not rel and not approx and unit in ("day", "year", "month", "week"):
+        # "a year" after an amount is a rate ("$5 a year") -> SET
+        pw = ctx.prev_word(ctx.start)
+        before = ctx.lower[max(0, ctx.start - 12):ctx.start]
+        if re.search(r"(?:\d|%|cents?|dollars?|times|once|twice|dlrs|percent|miles|barrels|tons|people)\s$", before) or pw in ("per",):
+            return "SET", _dur_value(1, unit), None, (None, None, None), None
+    if n is not None and n > 5000:
+        return None
+    span = _duration_span(g, ctx)
+    if rel == "coming" and n is None:
+        return _ref_value(1, unit, ctx.anchor)  # "the coming few weeks"
+    if g["adj"] == "-old":
+        return None  # ages ("a 45-year-old") are not times in news
+    return "DURATION", _dur_value(n, unit), mod, (None, None, None), span
+
+
+_SPAN_DROP_APPROX = frozenset(("only", "just", "barely", "about", "around", "some"))
+
+
+def _duration_span(g, ctx):
+    """Leave out of the span what TimeML leaves out: 'only'/'about' before a number, 'over'
+    before 'the past ...', and the article before an adjectival duration ('a two-day')."""
+    approx, det, rel = g["approx"], g["det"], g["rel"]
+    hyph = "-" in ctx.lower[g.end("n"):g.start("u")]
+    drop_approx = approx in _SPAN_DROP_APPROX or (approx == "over" and (det or rel))
+    drop_det = (det in ("a", "an") and g["n"] not in ("a", "an")) or (det == "the" and hyph and not rel)
+    for name, drop in (("approx", drop_approx), ("det", drop_det), ("rel", False), ("n", False)):
+        if g[name] is not None and not drop:
+            start = g.start(name)
+            return None if start == ctx.start else (start, ctx.end)
+    return None
+
+
+def _h_reluvague(g, ctx):
+    rel = g["rel"]
+    unit = _unit_key(g["u"])
+    mod = _APPROX_MOD.get(g["approx"] or "")
+    if rel in ("few", "several", "many"):
+        if g["q"]:
+            return None
+        return "DURATION", _dur_value(None, unit), mod, (None, None, None), None
+    if rel in ("coming", "upcoming") and not g["q"]:
+        # "in the coming days": a future reference (date_start after the anchor)
+        return _ref_value(1, unit, ctx.anchor)
+    if not g["det"] and rel in ("past", "last", "previous", "next", "following") and not g["q"]:
+        return None
+    # "recent years", "the next few days", "the past several weeks": a vague duration
+    return "DURATION", _dur_value(None, unit), mod, (None, None, None), None
+
+
+def _h_bareplural(g, ctx):
+    return "DURATION", _dur_value(None, _unit_key(g["u"])), None, (None, None, None), None
+
+
+def _h_ahead(g, ctx):
+    return "DURATION", _dur_value(None, _unit_key(g["u"])), None, (None, None, None), None
+
+
+def _rel_offset(rel: str) -> int | None:
+    if rel in ("last", "past", "previous", "prior", "preceding", "this past"):
+        return -1
+    if rel in ("next", "coming", "upcoming", "following", "this coming"):
+        return 1
+    if rel in ("this", "current", "same", "that"):
+        return 0
+    return None
+
+
+def _h_edgerel(g, ctx):
+    unit = g["u"]
+    det = g["det"]
+    a = ctx.anchor
+    mod = _EDGE_MOD.get(g["edge"])
+    if det == "the":
+        base = ctx.ref or a
+        off = 0
+    else:
+        base = a
+        off = _rel_offset(det)
+    if base is None:
+        return "DATE", "XXXX", mod, (None, None, None), None
+    r = _shift(base, unit, off)
+    if r is None:
+        return None
+    return "DATE", r[0], mod, None, None
+
+
+def _h_partrel(g, ctx):
+    unit = g["u"]
+    det = g["det"]
+    mod = _edge_mod(g)
+    a = ctx.anchor
+    if det in ("the", "that"):
+        base = ctx.ref or a
+        off = 0
+    else:
+        base = a
+        off = _rel_offset(det)
+    if base is None:
+        return "DATE", "XXXX", mod, (None, None, None), None
+    r = _shift(base, unit, off)
+    if r is None:
+        return None
+    return "DATE", r[0], mod, None, None
+
+
+def _h_yearend(g, ctx):
+    a = ctx.anchor
+    w = g["w"]
+    if a is None:
+        return "DATE", "XXXX", None, (None, None, None), None
+    if "end" in w:
+        return "DATE", f"{a.year}-12", "END", None, None
+    if _FIN_CONTEXT.search(ctx.lower, 0, ctx.end + 40):
+        y, q = _last_quarter(a)
+        return "DATE", f"{y - 1}-Q{q}", None, None, None
+    return "DATE", str(a.year - 1), None, None, None
+
+
+def _h_relunit(g, ctx):
+    rel = g["rel"]
+    unit = g["u"]
+    a = ctx.anchor
+    off = _rel_offset(rel)
+    if off is None:
+        return None
+    anaph = rel in ("following", "same", "that", "previous", "prior", "preceding", "next") and \
+        ctx.lower[ctx.start:ctx.start + 4] == "the " or rel == "that"
+    if unit in ("morning", "night", "evening", "afternoon"):
+        if not anaph and rel not in ("this", "last", "next"):
+            return None
+        base = (ctx.ref or a) if anaph else a
+        if base is None:
+            return "TIME", f"XXXX-XX-XXT{_PARTS_OF_DAY[unit]}", None, None, None
+        d = base + off * _ONE
+        return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[unit]}", None, (d, d, "day"), None
+    if unit == "day" and not anaph:
+        return None
+    if rel == "past" and unit in ("decade",):
+        return "DURATION", "P10Y", None, (None, None, None), None
+    base = (ctx.ref or a) if (anaph and unit == "day") else a
+    if anaph and unit != "day" and ctx.ref is not None:
+        base = ctx.ref
+    if base is None:
+        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), \
+            None, (None, None, None), None
+    r = _shift(base, unit, off)
+    if r is None:
+        return None
+    if unit == "day":
+        ctx.ref = r[1]
+    return "DATE", r[0], None, None, None
+
+
+def _h_theunit(g, ctx):
+    unit = g["u"]
+    a = ctx.ref or ctx.anchor
+    if unit == "day" or (g["det"] == "the" and not g["fis"] and unit != "year"):
+        return None
+    if g["det"] == "the" and g["fis"] in (None, "fiscal"):
+        # "for the year", "in the fiscal year": the span of a (financial) year
+        pw = ctx.prev_word(ctx.start)
+        if pw not in ("in", "for", "during", "through", "throughout"):
+            return None
+        return "DURATION", "P1Y", None, (None, None, None), None
+    if a is None:
+        return "DATE", "XXXX", None, (None, None, None), None
+    r = _shift(a if g["det"] != "this" else ctx.anchor, unit, 0)
+    if r is None:
+        return None
+    return "DATE", r[0], None, None, None
+
+
+def _h_season(g, ctx):
+    s = g["s"]
+    det = g["det"]
+    code = _SEASONS[s]
+    if not det and not g["y"] and not g["edge"]:
+        if s == "fall":
+            return None
+        pw = ctx.prev_word(ctx.start)
+        if pw not in ("in", "this", "during", "by", "since", "until", "over", "through", "last", "next"):
+            return None
+    if s == "fall" and det in ("the", "that") and not g["y"]:
+        pw = ctx.prev_word(ctx.start)
+        if pw not in ("in", "during", "by", "since", "until", "over", "through", "of", "this", "last",
+                      "next", "until"):
+            return None
+    mod = _edge_mod(g) or ({"the early": "START", "the late": "END"}.get(det))
+    if g["y"]:
+        return "DATE", f"{g['y']}-{code}", mod, None, None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-{code}", mod, None, None
+    # seasons in order within a year: SP SU FA WI (winter YYYY-WI starts in December YYYY)
+    order = ("SP", "SU", "FA", "WI")
+    cur_code = ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[a.month - 1]
+    cur = (a.year - (a.month <= 2)) * 4 + order.index(cur_code)
+    same_year = a.year * 4 + order.index(code)
+    if det in ("last", "this past", "past"):
+        k = cur - 1 - ((cur - 1 - order.index(code)) % 4)
+    elif det in ("next", "this coming", "coming"):
+        k = cur + 1 + ((order.index(code) - cur - 1) % 4)
+    elif det == "this":
+        k = same_year
+    else:
+        t = ctx.tense(True)
+        if t == "past":
+            k = cur - ((cur - order.index(code)) % 4)
+        elif t == "future":
+            k = cur + ((order.index(code) - cur) % 4)
+        else:
+            k = same_year
+    y = k // 4
+    return "DATE", f"{y}-{code}", mod, None, None
+
+
+def _year_ok(ctx, g) -> bool:
+    y = int(g["y"])
+    if not (1000 <= y <= 2099):
+        return False
+    lo = ctx.lower
+    before = lo[max(0, ctx.start - 12):ctx.start]
+    after = lo[ctx.end:ctx.end + 14]
+    if re.search(r"(?:\$|£|€|#|no\.|number|nos\.|page|p\.|route|flight|room|model|rs\.?|dlrs?|usd)\s?$", before):
+        return False
+    if re.match(r"\s?(?:%|percent|per\s?cent|dlrs|dollars|yen|euros?|pounds|points?|people|troops|soldiers|"
+                r"km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|shares|hours|"
+                r"votes|men|women|members|workers|cases|deaths|[a-z]+-\w)", after):
+        return False
+    if re.match(r"-\d", after) or re.search(r"\d[,.]?\s?$", before):
+        return False
+    if y < 1600 and not g["edge"] and not g["part"] and not re.search(r"(?:in|since|of|from|by|until|year)\s$", before):
+        return False
+    return True
+
+
+def _h_year(g, ctx):
+    if not _year_ok(ctx, g):
+        return None
+    mod = _edge_mod(g)
+    return "DATE", g["y"], mod, None, None
+
+
+def _h_yearword(g, ctx):
+    w = g["w"].replace("-", " ")
+    parts = w.split()
+    if parts[0] == "two":
+        n = _num(" ".join(p for p in parts if p != "and"))
+        return "DATE", str(int(n)), None, None, None
+    rest = [p for p in parts[1:] if p not in ("hundred", "and")]
+    if rest and rest[0] == "oh":
+        rest = rest[1:]
+    n = _num(" ".join(rest)) if rest else 0
+    if n is None:
+        return None
+    return "DATE", str(1900 + int(n)), None, None, None
+
+
+def _h_month(g, ctx):
+    ms = g.start("m")
+    word = g["m"]
+    rel = g["rel"]
+    if not ctx.cap(ms):
+        return None
+    if word in ("may", "march", "august") and not (rel or g["edge"] or g["part"] or g["ry"]):
+        if ctx.prev_word(ms) not in _MONTH_PREV:
+            return None
+        if word == "may" and re.match(r"\s(?:be|have|not|also|well|seek|need|want)\b", ctx.lower[g.end("m"):g.end("m") + 6]):
+            return None
+    m = _MONTHS[word]
+    mod = _edge_mod(g)
+    a = ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-{m:02d}", mod, None, None
+    ry = g["ry"]
+    if ry:
+        y = a.year + (-1 if ry.startswith("last") else 1 if ry.startswith("next") else 0)
+    elif rel in ("last", "this past", "past"):
+        y = a.year if m < a.month else a.year - 1
+    elif rel in ("next", "this coming", "coming"):
+        y = a.year if m > a.month else a.year + 1
+    elif rel == "this":
+        y = a.year
+    else:
+        t = ctx.tense(True)
+        if t == "past":
+            y = a.year if m <= a.month else a.year - 1
+        elif t == "future":
+            y = a.year if m >= a.month else a.year + 1
+        else:
+            # no tense: the nearer one, news leaning to the past by two months
+            back = (a.month - m) % 12
+            fwd = 12 - back if back else 0
+            y = a.year + (1 if m < a.month else 0) if 0 < fwd < back - 2 else a.year - (1 if m > a.month else 0)
+    return "DATE", f"{y}-{m:02d}", mod, None, None
+
+
+def _h_set(g, ctx):
+    if g["w"]:
+        return "SET", _SET_WORDS[g["w"]], None, (None, None, None), None
+    if g["times"]:
+        unit = _unit_key(g["what2"])
+        return "SET", _dur_value(1, unit), None, (None, None, None), None
+    what = g["what"]
+    if g["every"] == "per" and what not in ("year", "month", "week", "day", "hour", "quarter"):
+        return None
+    key = what.rstrip("s") if what not in _WEEKDAYS and what not in _MONTHS else what
+    if what in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[what] + 1}", None, (None, None, None), None
+    if what.rstrip("s") in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[what.rstrip('s')] + 1}", None, (None, None, None), None
+    if what in _MONTHS:
+        return "SET", f"XXXX-{_MONTHS[what]:02d}", None, (None, None, None), None
+    if what in _SEASONS:
+        return "SET", f"XXXX-{_SEASONS[what]}", None, (None, None, None), None
+    if key in ("morning", "night", "evening"):
+        return "SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[key]}", None, (None, None, None), None
+    n = _num(g["n"]) if g["n"] else 1
+    unit = _unit_key(what)
+    return "SET", _dur_value(n, unit), None, (None, None, None), None
+
+
+_VAGUE_VALUES = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PAST_REF",
+    "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "for the time being": "PRESENT_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
+    "lately": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "future": "FUTURE_REF",
+}
+
+
+def _h_vague(g, ctx):
+    w = re.sub(r"\s+", " ", g["w"])
+    if w == "once again":
+        return None
+    if w.endswith("future"):
+        return _ref_value(1, None, ctx.anchor)
+    if w.endswith("term"):
+        return _ref_value(1, "month" if ("short" in w or "near" in w) else None, ctx.anchor)
+    if w == "the past" and re.match(r"\s(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade)",
+                                    ctx.lower[ctx.end:ctx.end + 8]):
+        return None
+    v = _VAGUE_VALUES.get(w)
+    if v is None:
+        return None
+    if v == "PRESENT_REF":
+        a = ctx.anchor
+        return "DATE", v, None, (a, a, None) if a else (None, None, None), None
+    if v == "PAST_REF":
+        return _ref_value(-1, "recent" if w != "the past" else None, ctx.anchor)
+    return _ref_value(1, "day" if w == "soon" else None, ctx.anchor)
+
+
+_HANDLERS = {
+    "iso": _h_iso, "isomonth": _h_isomonth, "slash": _h_slash, "time": _h_time,
+    "wd_date": _h_wd_date, "md_range": _h_md_range, "dm_range": _h_dm_range,
+    "y_range": _h_y_range, "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade,
+    "century": _h_century, "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half,
+    "finperiod": _h_finperiod, "finquarter": _h_finquarter, "holiday": _h_holiday,
+    "ago": _h_ago, "dayrel": _h_dayrel, "deictic": _h_deictic, "thispod": _h_thispod,
+    "wd": _h_wd, "weekend": _h_weekend, "durrange": _h_durrange, "duration": _h_duration,
+    "reluvague": _h_reluvague, "ahead": _h_ahead, "bareplural": _h_bareplural, "edgerel": _h_edgerel, "partrel": _h_partrel,
+    "yearend": _h_yearend, "relunit": _h_relunit, "theunit": _h_theunit, "season": _h_season,
+    "year": _h_year, "yearword": _h_yearword, "month": _h_month, "set": _h_set,
+    "vague": _h_vague,
+}
+assert set(_HANDLERS) == set(_RULE_RES)
+
+
+# ---------------------------------------------------------------------------
+# The tagger
+# ---------------------------------------------------------------------------
+def _trie(words) -> str:
+    """A regex alternation of words, factored by prefix (much faster than a flat list)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(root)
+
+
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "several", "few", "many", "couple", "dozen", "dozens", "hundreds"]
+# Words that can open an expression.  The master regex is only tried where a strong
+# word starts, or a weak (common) word followed by a word that can come second.
+_STRONG_WORDS = (list(_MONTHS) + list(_WEEKDAYS) + _NUMBER_WORDS + list(_SET_WORDS) + list(_SEASONS) + ["today", "tomorrow", "yesterday", "tonight", "overnight", "now", "currently", "current", "recent", "recently", "lately", "nowadays", "future", "every", "each", "per", "once", "twice", "christmas", "thanksgiving", "easter", "halloween", "year", "years", "year's", "decades", "centuries", "months", "weeks", "days", "hours", "q1", "q2", "q3", "q4", "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "fiscal", "calendar", "post", "pre", "1st", "2nd", "3rd", "4th", "year-earlier", "year-ago"])
+_WEAK_WORDS = ["the", "a", "an", "first", "second", "third", "fourth", "final", "last", "early", "late", "mid", "earlier", "later", "this", "next", "past", "previous", "coming", "following", "same", "upcoming", "prior", "preceding", "that", "these", "right", "just", "more", "most", "at", "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under", "only", "less", "fewer", "up", "no", "not", "well", "barely", "upwards", "all", "another", "its", "their", "comparable", "corresponding", "latest", "new", "election", "independence", "labor", "memorial", "veterans", "valentine's", "boxing", "good"]
+_SECOND_WORDS = (_STRONG_WORDS + _WEAK_WORDS + list(_DECADE_WORDS) + ["ensuing", "remaining", "initial", "entire", "whole", "month", "months", "week", "weeks", "day", "days", "weekend", "weekends", "quarter", "quarters", "period", "decade", "century", "hour", "hours", "minute", "minutes", "fortnight", "beginning", "start", "middle", "end", "turn", "rest", "remainder", "near", "distant", "immediate", "foreseeable", "short", "full", "number", "flat", "least", "moment", "than", "to", "of", "in", "on", "half", "additional", "straight", "consecutive", "trading", "business", "long", "successive", "further", "extra", "working"])
+_MASTER_GUARDED = re.compile(
+    r"(?<!\w)(?=(?:" + _trie(_WEAK_WORDS) + r")[\s-](?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')|(?:"
+    + _trie(_STRONG_WORDS) + r")(?![a-z])|\d|'\d)(?:" + _MASTER_ALTS + ")")
+_RANGE_JOIN = re.compile(r"\s{0,3}(?:-|–|—|to|through|thru|until|till|and)\s{0,3}")
+
+
+def _coerce_anchor(anchor) -> _dt.date | None:
+    if anchor is None:
+        return None
+    if isinstance(anchor, _dt.datetime):
+        return anchor.date()
+    if isinstance(anchor, _dt.date):
+        return anchor
+    if isinstance(anchor, str):
+        try:
+            return _dt.date.fromisoformat(anchor.strip()[:10])
+        except ValueError:
+            raise ValueError(f"anchor must be an ISO date 'YYYY-MM-DD', got {anchor!r}") from None
+    raise TypeError(f"anchor must be a date, datetime, ISO string or None, not {type(anchor).__name__}")
+
+
+def _lowered(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a few characters (e.g. 'İ') change length when lowered
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
+    ctx = _Ctx(text, lower, anchor)
+    out: list[Timex] = []
+    pos = 0
+    search = _MASTER_GUARDED.search
+    while True:
+        m = search(lower, pos)
+        if m is None:
+            break
+        s, e = m.span()
+        name = m.lastgroup
+        res = None
+        g = _RULE_RES[name].match(lower, s)  # same branch, now with its named groups
+        if g is not None and g.end() == e:
+            ctx.start, ctx.end = s, e
+            try:
+                res = _HANDLERS[name](g, ctx)
+            except (ValueError, OverflowError, KeyError, IndexError, AttributeError, TypeError):
+                res = None
+        if res is None:
+            pos = s + 1
+            continue
+        typ, value, mod, interval, span = res
+        if span is not None:
+            s, e = span
+        while e > s and text[e - 1] in " \t\n,":
+            e -= 1
+        if text.endswith(("'s", "\u2019s"), s, e) and e - s > 3:
+            e -= 2  # "Friday's meeting" -> "Friday"
+        if e <= s:
+            pos = m.end()
+            continue
+        if interval is None:
+            ds, de, prec = _interval(value)
+            ds, de = _narrow(ds, de, mod)
+        else:
+            ds, de, prec = interval
+        out.append(Timex(s, e, text[s:e], typ, value, ds, de, prec, mod))
+        pos = max(m.end(), s + 1)
+    return _merge_ranges(out, text, lower)
+
+
+def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
+    """'from 2019 to 2021', 'between March and May', 'Monday-Wednesday' -> one Timex."""
+    if len(items) < 2:
+        return items
+    out = [items[0]]
+    for b in items[1:]:
+        a = out[-1]
+        if (a.type == "DATE" and b.type == "DATE" and a.precision and b.precision
+                and b.date_end is not None and a.date_start < b.date_start
+                and b.start - a.end <= 12 and _RANGE_JOIN.fullmatch(lower, a.end, b.start)):
+            word = lower[a.end:b.start].strip()
+            before = lower[max(0, a.start - 9):a.start]
+            if (word in ("-", "–", "—") or (word == "and" and before.endswith("between "))
+                    or (word not in ("and",) and before.endswith("from "))):
+                out[-1] = Timex(a.start, b.end, text[a.start:b.end], a.type, a.value,
+                                a.date_start, b.date_end, a.precision, None)
+                continue
+        out.append(b)
+    return out
+
+
+
+def tag(text: str, anchor: _dt.date | _dt.datetime | str | None = None) -> list[Timex]:
+    """Find the temporal expressions in ``text`` and normalise them against ``anchor``.
+
+    anchor: the publication date (date, datetime or ISO "YYYY-MM-DD").  When None,
+    ``infer_anchor(text)`` supplies one if the text allows; otherwise unknown parts
+    of values stay X ("XXXX-09-11") and their date_start/date_end are None.
+
+    Returns Timex objects sorted by start, non-overlapping, with
+    ``text[t.start:t.end] == t.text``.  Never raises on a str; a non-str raises TypeError.
+
+    >>> [t.value for t in tag("Talks ended on Monday.", anchor="2023-09-13")]
+    ['2023-09-11']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    a = _coerce_anchor(anchor)
+    if a is None:
+        a = infer_anchor(text)
+    lower = _lowered(text)
+    if not _TRIGGER.search(lower):
+        return []
+    return _scan(text, lower, a)
+
+
+# ---------------------------------------------------------------------------
+# Anchor inference
+# ---------------------------------------------------------------------------
+_FULL_DATE_RES = (
+    re.compile(rf"(?<!\w)(?P<m>{_MON})\s?(?P<d>{_DAY}),?\s(?P<y>{_YEAR})"),
+    re.compile(rf"(?<!\w)(?P<d>{_DAY})\s(?:of\s)?(?P<m>{_MON}),?\s(?P<y>{_YEAR})"),
+    re.compile(r"(?<![\w\-/.])(?P<y>(?:19|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\w\-/])"),
+)
+_WD_DATE_RE = _RULE_RES["wd_date"]
+_WD_DATE_SEARCH = re.compile(r"(?<!\w)" + _RULES[[n for n, _ in _RULES].index("wd_date")][1])
+
+
+def infer_anchor(text: str, *, today: _dt.date | None = None) -> _dt.date | None:
+    """The anchor ``tag`` uses when none is given, or None.
+
+    1. A weekday named with a month and day ("Monday (September 11)", "Monday, Sept.
+       11") fixes the year: the most recent year, not after ``today``, in which that
+       day falls on that weekday (a year written next to it is used as is).
+    2. Otherwise a full date with a year in the dateline (the first 300 characters),
+       else the first full date with a year anywhere in the text.
+    3. Otherwise None.
+    ``today`` defaults to the current date (tests pin it).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    lower = _lowered(text)
+    today = today or _dt.date.today()
+    if "day" in lower:
+        for g in _WD_DATE_SEARCH.finditer(lower):
+            if not text[g.start("wd"):g.start("wd") + 1].isupper():
+                continue
+            mtxt = g["m1"] or g["m2"]
+            if not text[g.start("m1") if g["m1"] else g.start("m2")].isupper():
+                continue
+            m = _month_num(mtxt)
+            d = _day_num(g["d1"] or g["d2"])
+            wd = _WEEKDAYS[g["wd"]]
+            if g["y"]:
+                dd = _safe_date(int(g["y"]), m, d)
+                if dd is not None:
+                    return dd
+                continue
+            for y in range(today.year, today.year - 30, -1):
+                dd = _safe_date(y, m, d)
+                if dd is not None and dd <= today and dd.weekday() == wd:
+                    return dd
+    found = []
+    for rx in _FULL_DATE_RES:
+        for g in rx.finditer(lower):
+            gd = g.groupdict()
+            if gd.get("m") is not None:
+                if not text[g.start("m")].isupper():
+                    continue
+                m = _month_num(gd["m"])
+            else:
+                m = int(gd["mn"])
+            dd = _safe_date(int(gd["y"]), m, _day_num(gd["d"]))
+            if dd is not None:
+                found.append((g.start(), dd))
+                break
+    if not found:
+        return None
+    found.sort()
+    return found[0][1]
