@@ -62,21 +62,24 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("threat", r"threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)?|ultimatum"),
     ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)"),
     ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
+                  r"fail(?:s|ed)?\s+to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
                   r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata"),
     ("military action", r"invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|air\s*strikes?|drone\s+strikes?|missile\s+strikes?|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
                         r"killed|fired\s+(?:\w+\s+)?(?:missiles?|rockets?|shells)|launch(?:ed|es)?\s+(?:\w+\s+)?missiles?|"
-                        r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down"),
+                        r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
+                        r"(?:found|shot|stabbed|beaten)\s+(?:to\s+)?dead|murder(?:ed|s)?|lynched|ambush(?:ed)?"),
     ("mobilization", r"reinforcements|massing|deploy(?:ed|s|ment)?|troops?\s+(?:build-?up|movements?)|movement\s+of\s+forces|"
                      r"sent\s+(?:\w+\s+)?troops|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
-    ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|revok(?:e|ed|es)|"
+    ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|revok(?:e|ed|es)|defus(?:e|ed)|"
                r"clos(?:e|ed|es|ing)\s+(?:the|its|their|a|all)\b|"
                r"(?:free[sd]?|releas(?:e|ed|es))\s+(?:\w+\s+){0,3}(?:prisoners|hostages|detainees|captives|activists|President|"
                r"Prime)"),
     ("protest", r"protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|march(?:ed|es)?|"
-                r"(?:general|transport|national|labou?r|workers'?|hunger)\s+strike|strike\s+action|sit-in|riots?"),
+                r"(?:general|transport|national|labou?r|workers'?|hunger)\s+strike|strike\s+action|sit-in|riots?|"
+                r"fist-?fights?|brawls?|scuffles?"),
     ("election", r"elections?|elected|re-elected|referendum|polls"),
     ("forum", r"forum|conference|general\s+assembly|plenary|(?:attend|participat)(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
@@ -192,6 +195,10 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
     return found
 
 
+def _names(event) -> list[str]:
+    return [n for n in (event.actors or "").split("; ") if n]
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, cut at semicolons, dashes, quotes and subordinating commas."""
     cuts = [0]
@@ -229,6 +236,7 @@ class _Context:
         self.anchor = anchor
         self.by_family: dict[str, Event] = {}
         self.last_dated: Event | None = None
+        self.dateline = None  # the place the report was filed from, if it says
         self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
         self.states: list[tuple[str, str | None]] = []
 
@@ -262,6 +270,18 @@ def _precision_of(start: dt.date, end: dt.date, declared: str | None) -> str:
     return "century"
 
 
+def _dateline_place(text: str, anchor):
+    """The place of a dateline ("BRUSSELS (AP) -", "NEW DELHI, September 9."), as a gazetteer mention."""
+    from .readers.text import find_dateline
+
+    line = find_dateline(text[:300])
+    if line is None or not line.place:
+        return None
+    places = [m for m in gazetteer.find(line.place.title(), published=anchor)
+              if m.kind == "place" or m.category == "state"]
+    return places[0] if places else None
+
+
 def extract(article) -> list[Event]:
     """Event mentions of one article, in text order. Pure: same article, same rows."""
     text = article.text or ""
@@ -273,6 +293,7 @@ def extract(article) -> list[Event]:
     mentions = gazetteer.find(text, published=anchor)
     states = {m.text: m.country for m in mentions if m.category == "state" and m.country}
     ctx = _Context(anchor)
+    ctx.dateline = _dateline_place(text, anchor)
     rows: list[Event] = []
     ti = mi = 0
     last_end = 0
@@ -306,6 +327,8 @@ _RELATIVE = re.compile(r",\s+(?:which|who|while|during\s+which|when|where|as|aft
 _PLANNED_AFTER = re.compile(
     r"\s*(?:is|are|was|were|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:expected|scheduled|planned|set|due|likely|"
     r"slated|to\s+(?:be|take|go|begin|start))\b|\s*(?:will|would|is\s+to|are\s+to)\b", re.IGNORECASE)
+_DATELINE_TYPES = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "sanction",
+                             "agreement", "meeting", "talks", "summit", "invitation", "cooperation", "aid"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
 _GEO_RANK = {"city": 0, "region": 1, "country": 2, None: 3}
@@ -425,7 +448,28 @@ class _Sentence:
             event = self._build(a, b, etype)
             if event is not None:
                 out.append(event)
-        return out
+        return self._fold_reported(out)
+
+    def _fold_reported(self, events: list[Event]) -> list[Event]:
+        """ "Putin confirms that Russia is providing military aid": one statement, whose actors include
+        those of what it reports. A reported event with a date of its own ("killed ... on August 21")
+        or one that is announced for later stays an event of its own."""
+        speech = [e for e in events if e.event_type in _SPEECH_ACTS]
+        if not speech:
+            return events
+        kept = []
+        for e in events:
+            host = None
+            if e.event_type not in _SPEECH_ACTS and "date" not in json.loads(e.spans) and e.status != "planned":
+                start = json.loads(e.spans)["trigger"][0]
+                host = next((s for s in reversed(speech) if json.loads(s.spans)["trigger"][0] < start), None)
+            if host is None:
+                kept.append(e)
+                continue
+            host.actors = "; ".join(dict.fromkeys(_names(host) + _names(e))) or None
+            if host.actor2 is None and e.actor1 and e.actor1 != host.actor1:
+                host.actor2, host.actor2_country = e.actor1, e.actor1_country
+        return kept
 
     # ------------------------------------------------------------- roles
     def _subject(self, a, ci):
@@ -542,7 +586,11 @@ class _Sentence:
         if not usable:
             return []
         same = [u for u in usable if _find(self.clauses, u[1]) == ci]
+        if etype in _SPEECH_ACTS:
+            usable = same  # "says that the US will accept refugees in 2016": 2016 dates what is said
         pool = sorted(same or usable, key=lambda u: (u[3] + (0 if u[1] >= b else 2)))
+        if not pool:
+            return []
         first = pool[0]
         picked = [first]
         for u in pool[1:]:  # alternatives and ranges: "as early as Tuesday, or more likely, on Wednesday"
@@ -615,6 +663,7 @@ class _Sentence:
         if antecedent is not None and picked and min(p[3] for p in picked) > 40:
             picked = []  # a date far off in the sentence belongs to something else than the anaphor
         start = end = precision = date_text = None
+        narrative = None
         if picked:
             tx = [p[0] for p in picked]
             start, end = _interval(tx)
@@ -638,6 +687,7 @@ class _Sentence:
             elif ctx.last_dated is not None and _PAST_NARRATIVE.search(stext) and not _PERFECT.search(stext):
                 prev = ctx.last_dated  # past-tense narrative goes on from the last dated event
                 start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
+                narrative = prev
             else:
                 start = end = ctx.anchor  # present-tense reporting: the publication date
                 precision = "day"
@@ -660,6 +710,9 @@ class _Sentence:
         elif etype == "military action" and actor2 is not None and actor2.category == "state" and actor2.mention:
             m = actor2.mention  # an attack on a state happens in it
             loc = (m.name, m.country, m.lat, m.lon, "country")
+        elif ctx.dateline is not None and etype in _DATELINE_TYPES:
+            m = ctx.dateline  # filed from Brussels: decided, said or met there
+            loc = (m.location if m.category == "event" and m.location else m.name, m.country, m.lat, m.lon, m.precision)
         elif etype in _SPEECH_ACTS and actor1 is not None and actor1.country:
             home = geo.countries().get(actor1.country)  # said at home: the acting state
             if home and home["lat"] is not None:
@@ -681,6 +734,19 @@ class _Sentence:
                 actor2 = _Actor(-1, -1, *inherited.pop(0), None)
 
         names = [x.name for x in (actor1, actor2) if x is not None]
+        # the others acting in the same clause take part too ("between pro-STC and pro-Hadi forces")
+        for x in self.actors:
+            if len(names) >= 4:
+                break
+            if not x.is_place_like and _find(self.clauses, x.start) == ci and x.name not in names \
+                    and not self.reporting[_find(self.segments, x.start)]:
+                names.append(x.name)
+        if narrative is not None and "date" not in spans and (actor1 is None or actor1.name in _names(narrative)):
+            # "The police had arrested the man.": more about the event just told, not a new one
+            extra = [n for n in names if n not in _names(narrative)]
+            if extra:
+                narrative.actors = "; ".join(_names(narrative) + extra)
+            return None
         if actor1 is not None and actor1.start >= 0:
             spans["actor1"] = [actor1.start, actor1.end]
             confidence += 0.1

@@ -48,6 +48,8 @@ _FURNITURE = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[\u2022\u2023\u25aa\u25cf\u00b7\u2043\u2219*\-\u2013\u2014]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(r"^([A-Z][\w'’&/ -]{0,60}):\s+")
+# a heading in front of running text: a few words, some in lower case ("Movement of forces: On 8 May ...")
+_HEADING_LABEL = re.compile(r"^(?=.*\s[a-z])[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,5}$")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
 
@@ -112,7 +114,9 @@ def split(text: str) -> list[Sentence]:
         bullet = _BULLET.match(body)
         if bullet:
             kind, offset = "bullet", bullet.end()
-        label = _LABEL.match(body[offset:]) if kind == "bullet" else None
+        label = _LABEL.match(body[offset:])
+        if label and kind != "bullet" and not _HEADING_LABEL.match(label.group(1)):
+            label = None  # "New Delhi: Prime Minister ..." is a dateline, not a heading
         lead = offset + (label.end() if label else 0)
         for i, (a, b) in enumerate(_split_line(text, line_start + offset, line_end)):
             body_start = line_start + lead if i == 0 and label else a
