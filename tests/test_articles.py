@@ -207,6 +207,9 @@ def test_articles_parses_dateline_and_keeps_it_in_text(body, place, source, publ
     ("12", None),
     ("", None),
     (True, None),
+    (float("nan"), None),
+    (float("inf"), None),
+    (1e300, None),
     ("0999-01-01", None),
 ])
 def test_articles_parse_date_reads_metadata_dates(value, expected):

@@ -335,6 +335,17 @@ def test_articles_same_url_or_text_across_formats_is_read_once(tmp_path):
     assert [a.title for a in read_articles(tmp_path)] == ["A"]
 
 
+def test_articles_parser_crash_is_one_line_not_a_traceback(monkeypatch, caplog):
+    def crash(text, url=None):
+        raise KeyError("tree")
+
+    monkeypatch.setattr("timeline.readers.html.read_html", crash)
+    report = []
+    assert read_bytes(b"<html><p>x</p></html>", "p.html", report=report) == []
+    assert [str(e) for e in report] == ["p.html: cannot read it (KeyError: 'tree')"]
+    assert "reading p.html failed" in caplog.text
+
+
 def test_articles_upload_named_by_its_file_name():
     [article] = read_bytes(b"Talks\n\nThe envoys met.", "my notes.txt")
     assert article.path == "my notes.txt"

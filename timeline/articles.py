@@ -470,16 +470,21 @@ class _Reading:
         except Unreadable as err:
             self.problem(name, str(err))
             return
+        except Exception as err:    # a parser's own failure: one line for the user, the trace in the log
+            LOGGER.exception("reading %s failed", name)
+            self.problem(name, f"cannot read it ({type(err).__name__}: {err})")
+            return
         for record in records:
             if final_url and not record.url:
                 record.url = final_url
             try:
                 article = _assemble(record, name)
-            except Unreadable as err:
+            except Exception as err:
+                problem = str(err) if isinstance(err, Unreadable) else f"cannot read it ({err})"
                 if record.where and len(records) > 1:
-                    self.problem(name, f"{record.where}: {err}", soft=True)
+                    self.problem(name, f"{record.where}: {problem}", soft=True)
                 else:
-                    self.problem(name, str(err))
+                    self.problem(name, problem)
                 continue
             self.add(article)
 

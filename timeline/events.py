@@ -329,6 +329,8 @@ _PLANNED_AFTER = re.compile(
     r"slated|to\s+(?:be|take|go|begin|start))\b|\s*(?:will|would|is\s+to|are\s+to)\b", re.IGNORECASE)
 _DATELINE_TYPES = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "sanction",
                              "agreement", "meeting", "talks", "summit", "invitation", "cooperation", "aid"})
+_FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b|\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*(?:\(|$|,)",
+                      re.IGNORECASE)
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
 _GEO_RANK = {"city": 0, "region": 1, "country": 2, None: 3}
@@ -515,10 +517,11 @@ class _Sentence:
             actor1 = self._subject(a, ci)
             if actor1 is not None:
                 # "Kim and Putin met": the first of a coordinated subject acts, the next is the partner
+                # (a comma alone is an apposition: "Putin, the Chairman ..., Kim Jong Un" is not a pair)
                 prev = next((x for x in reversed(before) if x.end <= actor1.start
-                             and re.fullmatch(r"\s*(?:and|,)\s*", stext[x.end:actor1.start])), None)
+                             and re.fullmatch(r"\s*,?\s*and\s*", stext[x.end:actor1.start])), None)
                 nxt = next((x for x in before if x.start > actor1.end
-                            and re.fullmatch(r"\s*(?:and|,)\s*", stext[actor1.end:x.start])), None)
+                            and re.fullmatch(r"\s*,?\s*and\s*", stext[actor1.end:x.start])), None)
                 if prev is not None:
                     actor1, actor2 = prev, actor1
                 elif nxt is not None:
@@ -640,7 +643,13 @@ class _Sentence:
         if not places:
             return None
         pa, pb, m = min(places, key=rank)
-        if _find(self.clauses, pa) == ci or len(self.clauses) == 1 or etype in ("visit", "forum", "summit", "meeting"):
+        # a place names where this event is when it stands in the trigger's own phrase or close after it
+        seg = _find(self.segments, a)
+        if _find(self.segments, pa) == seg or 0 <= pa - b <= 60:
+            return pa, pb, m
+        # a fronted adverbial scopes over the sentence: "On 4 May 2020, in Osorno (Los Lagos), workers protested"
+        pseg = _find(self.segments, pa)
+        if pb <= a and all(_FRONTED.match(stext, self.segments[i][0]) for i in range(pseg, seg)):
             return pa, pb, m
         return None
 
@@ -741,7 +750,8 @@ class _Sentence:
             if not x.is_place_like and _find(self.clauses, x.start) == ci and x.name not in names \
                     and not self.reporting[_find(self.segments, x.start)]:
                 names.append(x.name)
-        if narrative is not None and "date" not in spans and (actor1 is None or actor1.name in _names(narrative)):
+        if narrative is not None and narrative.sentence_start != s0 and "date" not in spans \
+                and (actor1 is None or actor1.name in _names(narrative)):
             # "The police had arrested the man.": more about the event just told, not a new one
             extra = [n for n in names if n not in _names(narrative)]
             if extra:

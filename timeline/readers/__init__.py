@@ -1,4 +1,4 @@
-"""Readers: bytes of one input -> raw records, one per article.
+"""Readers: the content of one input (decoded text; bytes for feeds) -> raw records, one per article.
 
 Each module reads one family of formats and knows nothing of files, folders,
 URLs or ids; ``timeline.articles`` finds the inputs, picks the reader and

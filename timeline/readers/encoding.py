@@ -81,12 +81,12 @@ def _without_nuls(data: bytes) -> bytes | str:
     """UTF-16 without a BOM, stray NUL bytes (dropped) or binary (raises)."""
     head = data[:4096]
     even, odd = head[0::2], head[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        codec = "utf-16-le"
-    elif even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        codec = "utf-16-be"
-    else:
-        codec = None
+    codec = None
+    if len(head) >= 16:                        # too few bytes to tell UTF-16 from noise
+        if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
+            codec = "utf-16-le"
+        elif even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
+            codec = "utf-16-be"
     if codec:
         try:
             return data.decode(codec)
