@@ -110,7 +110,8 @@ _TRIGGER_TYPES = [etype for etype, _ in _TRIGGER_TABLE]
 # Words that look like triggers but are not events in context.
 _NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|agency|media|news)\b", re.IGNORECASE)
 _NOT_EVENT_BEFORE = re.compile(
-    r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$)", re.IGNORECASE)
+    r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$|"
+    r"\b(?:on|upon|after)\s+(?:his|her|their|its|the)\s+(?=arriv)$|\b(?:on|upon)\s+\w+'s\s+(?=arriv)$)", re.IGNORECASE)
 
 # ------------------------------------------------------------------ cues
 _PLANNED = re.compile(
@@ -151,6 +152,7 @@ _GROUP_NOUNS = (
     r"civilians|residents|villagers|activists|journalists|coup\s+leaders|gang|gunmen"
 )
 
+_NEEDS_MODIFIER = frozenset({"forces", "troops", "soldiers", "army"})
 _GROUP_RE = re.compile(
     r"\b(?:(?P<mod>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+)?(?P<noun>" + _GROUP_NOUNS + r")\b"
     r"(?!\s+(?:sources?|media|spokes\w+|reports?|statements?|officials?\s+said|buildings?|facilit\w+))")
@@ -188,6 +190,8 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
         if mod and mod not in _GROUP_SKIP_MOD:
             name = f"{mod} {noun}"
             country = states.get(mod)
+        elif noun.lower() in _NEEDS_MODIFIER:
+            continue  # "troops" alone says nothing of whose
         else:
             name, country = noun, None
             a = m.start("noun")
@@ -331,6 +335,7 @@ _DATELINE_TYPES = frozenset({"statement", "criticism", "accusation", "threat", "
                              "agreement", "meeting", "talks", "summit", "invitation", "cooperation", "aid"})
 _FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b|\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*(?:\(|$|,)",
                       re.IGNORECASE)
+_FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
 _GEO_RANK = {"city": 0, "region": 1, "country": 2, None: 3}
@@ -415,6 +420,8 @@ class _Sentence:
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
             if _NOT_EVENT_AFTER.match(stext[b:b + 25]) or _NOT_EVENT_BEFORE.search(stext[max(0, a - 25):a]):
                 continue
+            if (a > 0 and stext[a - 1] == "-") or stext[b:b + 1] == "-":
+                continue  # part of a compound: "mutually-agreed line", "pro-Russia"
             if etype == "statement" and self.reporting[_find(self.segments, a)]:
                 continue  # "as reported by Reuters": the report, not an event
             found.append((a, b, etype))
@@ -435,7 +442,7 @@ class _Sentence:
                 chosen[key] = (a, b, etype)
             elif _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
                 chosen[key] = (best[0], best[1], etype)
-        triggers = sorted(chosen.values())
+        triggers = self._unframe(sorted(chosen.values()))
         strong_clauses = {_find(self.clauses, a) for a, _, t in triggers if t not in _WEAK}
         out = []
         for a, b, etype in triggers:
@@ -452,10 +459,35 @@ class _Sentence:
                 out.append(event)
         return self._fold_reported(out)
 
+    def _unframe(self, triggers):
+        """ "adopted a package of sanctions", "agreed to impose sanctions": the framing verb names the
+        decision, the noun after it names the event; keep the event, at the verb's place."""
+        out = []
+        for i, (a, b, etype) in enumerate(triggers):
+            if etype == "agreement":
+                framed = next((t for t in triggers[i + 1:] if t[2] in _FRAMED and 0 <= t[0] - b <= 60
+                               and _find(self.clauses, t[0]) == _find(self.clauses, a)), None)
+                if framed is not None:
+                    continue
+            out.append((a, b, etype))
+        return out
+
     def _fold_reported(self, events: list[Event]) -> list[Event]:
         """ "Putin confirms that Russia is providing military aid": one statement, whose actors include
         those of what it reports. A reported event with a date of its own ("killed ... on August 21")
         or one that is announced for later stays an event of its own."""
+        hosts = [e for e in events if e.event_type in ("visit", "summit", "meeting", "talks")]
+        if hosts:  # "the visit, at the invitation of Putin": who invited is part of the visit
+            kept = []
+            for e in events:
+                if e.event_type == "invitation" and e.trigger.lower().startswith("invitation"):
+                    host = hosts[0]
+                    host.actors = "; ".join(dict.fromkeys(_names(host) + _names(e))) or None
+                    if host.actor2 is None and e.actor1 and e.actor1 != host.actor1:
+                        host.actor2, host.actor2_country = e.actor1, e.actor1_country
+                    continue
+                kept.append(e)
+            events = kept
         speech = [e for e in events if e.event_type in _SPEECH_ACTS]
         if not speech:
             return events
