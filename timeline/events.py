@@ -107,6 +107,76 @@ _TRIGGER_RE = re.compile(
 )
 _TRIGGER_TYPES = [etype for etype, _ in _TRIGGER_TABLE]
 
+
+def _first_words(pattern: str) -> set[str]:
+    """Every first word a trigger pattern can start with, lower-cased ("visit(?:s|ed)?" -> visit, visits,
+    visited). A text is scanned word by word against this set, and the full pattern is tried only where a
+    word is in it: a dictionary look-up per word instead of a many-branch regex at every character."""
+    import re._constants as C
+    import re._parser as P
+
+    def seq(items):
+        outs = [("", False)]
+        for op, av in items:
+            outs = [(s, True) if done else (s + t, e) for s, done in outs
+                    for t, e in ([("", True)] if done else one(op, av))]
+        return outs
+
+    def one(op, av):
+        if op is C.LITERAL:
+            return [("", True)] if chr(av).isspace() else [(chr(av), False)]
+        if op is C.SUBPATTERN:
+            return seq(av[3])
+        if op is C.BRANCH:
+            return [x for alt in av[1] for x in seq(alt)]
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            if hi == C.MAXREPEAT:  # \s+ ends the word; nothing else unbounded may start one
+                if all(t == "" and e for t, e in seq(sub)):
+                    return [("", True)]
+                raise ValueError(f"cannot expand an unbounded repeat in {pattern!r}")
+            out = []
+            for n in range(lo, hi + 1):
+                outs = [("", False)]
+                for _ in range(n):
+                    outs = [(s, True) if done else (s + t, e) for s, done in outs for t, e in seq(sub)]
+                out += outs
+            return out
+        if op is C.AT:
+            return [("", False)]
+        if op is C.IN:
+            chars = []
+            for o, a in av:
+                if o is C.CATEGORY and a is C.CATEGORY_SPACE:
+                    return [("", True)]
+                if o is C.LITERAL:
+                    chars.append(chr(a))
+                elif o is C.RANGE:
+                    chars += [chr(c) for c in range(a[0], a[1] + 1)]
+                else:
+                    raise ValueError(f"cannot expand a character class in {pattern!r}")
+            return [(c, False) for c in chars]
+        if op is C.CATEGORY and av is C.CATEGORY_SPACE:
+            return [("", True)]
+        raise ValueError(f"cannot expand {op} in {pattern!r}")
+
+    return {word.lower() for word, _ in seq(list(P.parse(pattern)))}
+
+
+_HEADS = frozenset().union(*(_first_words(pattern) for _, pattern in _TRIGGER_TABLE))
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def _find_triggers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, event_type) of every trigger in the text, in order."""
+    out = []
+    for word in _WORD.finditer(text):
+        if word.group().lower() in _HEADS:
+            m = _TRIGGER_RE.match(text, word.start())
+            if m:
+                out.append((m.start(), m.end(), _TRIGGER_TYPES[int(m.lastgroup[1:])]))
+    return out
+
 # Words that look like triggers but are not events in context.
 _NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|agency|media|news)\b", re.IGNORECASE)
 _NOT_EVENT_BEFORE = re.compile(
@@ -299,7 +369,8 @@ def extract(article) -> list[Event]:
     ctx = _Context(anchor)
     ctx.dateline = _dateline_place(text, anchor)
     rows: list[Event] = []
-    ti = mi = 0
+    triggers = _find_triggers(text)
+    ti = mi = gi = 0
     last_end = 0
     for sent in sentences.split(text):
         if "\n" in text[last_end:sent.start]:
@@ -311,10 +382,19 @@ def extract(article) -> list[Event]:
             ti += 1
         while mi < len(mentions) and mentions[mi].end <= sent.start:
             mi += 1
-        s_timexes = [t for t in timexes[ti:] if sent.start <= t.start < sent.end]
+        while gi < len(triggers) and triggers[gi][0] < sent.start:
+            gi += 1
+        s_triggers = []
+        while gi < len(triggers) and triggers[gi][0] < sent.end:
+            s_triggers.append(triggers[gi])
+            gi += 1
         s_mentions = [m for m in mentions[mi:] if sent.start <= m.start < sent.end]
+        if not s_triggers:  # nothing happens here: only remember who was named
+            ctx.remember([m for m in s_mentions if m.kind == "actor"])
+            continue
+        s_timexes = [t for t in timexes[ti:] if sent.start <= t.start < sent.end]
         reading = _Sentence(article, sent, s_timexes, s_mentions, states, ctx)
-        rows.extend(reading.events())
+        rows.extend(reading.events(s_triggers))
         ctx.remember(reading.actors)
     return rows
 
@@ -407,13 +487,14 @@ class _Sentence:
         self.actors.sort(key=lambda x: x.start)
 
     # ------------------------------------------------------------ triggers
-    def triggers(self) -> list[tuple[int, int, str]]:
+    def triggers(self, s_triggers) -> list[tuple[int, int, str]]:
         stext = self.text
         found = []
         names = [(a, b) for a, b, _ in self.places + self.sources] + [(x.start, x.end) for x in self.actors]
-        for m in _TRIGGER_RE.finditer(stext, self.body):
-            etype = _TRIGGER_TYPES[int(m.lastgroup[1:])]
-            a, b = m.span()
+        for a, b, etype in s_triggers:
+            a, b = a - self.s0, b - self.s0
+            if a < self.body:
+                continue
             if any(na <= a < nb for na, nb in names) or any(ta <= a < tb for _, ta, tb in self.timexes):
                 continue  # a word inside a name or a date: "Eastern Economic Forum", "in March"
             if stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
@@ -427,8 +508,8 @@ class _Sentence:
             found.append((a, b, etype))
         return found
 
-    def events(self) -> list[Event]:
-        found = self.triggers()
+    def events(self, s_triggers) -> list[Event]:
+        found = self.triggers(s_triggers)
         if not found:
             return []
         self.all_triggers = found

@@ -1,167 +1,249 @@
 """Join mentions of one event, within an article and across articles.
 
 Two mentions are one event when they are of the same family of types
-(a summit and the meeting it was), share an actor (or, with no actors, the
-place), their date intervals overlap, and their places do not contradict
-each other (same country, or one is unknown). A mention whose date came
-from context rather than its own words (no "date" span) fits any event its
-other fields fit; it joins the one whose date is nearest its context date.
+(a summit and the meeting it was), one's two roles are among the other's
+("Kim" joins "Kim and Putin"; "Kim and Trump" does not), their date
+intervals overlap, and their places do not contradict each other (same
+country, or one of them only a country or unknown). A mention whose date
+came from context rather than its own words (no "date" span) fits any
+event its other fields fit; it joins the one whose date is nearest its
+context date.
 
 The merged row takes its evidence from the most confident mention, the
-narrowest own date, the most specific place, the union of the actors and
-the strongest status (a planned event reported later as done is occurred).
-Its ``event_id`` is the smallest mention id of its members: stable across
-runs and input order.
+narrowest own date, the most specific place, the union of the actors, and
+the status of the latest report that dates the event itself (occurred wins
+among equals: a planned event reported later as done is occurred). Its
+``event_id`` is the smallest mention id of its members: stable across runs
+and input order.
+
+Plain Python over records: a frame of 100,000 mentions merges in seconds.
 """
 from __future__ import annotations
 
-import json
+import bisect
+import datetime as dt
 
-import numpy as np
 import pandas as pd
 
 from .events import FAMILY
 from .filters import split_names
-from .schema import conform, empty_frame
+from .schema import EVENT_COLUMNS, empty_frame, to_frame
 
 _STATUS_RANK = {"occurred": 3, "planned": 2, "possible": 1, "denied": 0}
 _GEO_RANK = {"city": 3, "region": 2, "country": 1}
+_WINDOW_DAYS = 1100  # a mention dated by context joins an event at most about three years away
 
 
-def _own_date(spans: str) -> bool:
-    try:
-        return "date" in json.loads(spans)
-    except (TypeError, ValueError):
-        return False
+def _day(value) -> int:
+    return 0 if value is None else value
 
 
 class _Cluster:
-    __slots__ = ("rows", "family", "actors", "start", "end", "country", "geo")
+    __slots__ = ("members", "family", "actors", "start", "end", "country", "geo", "keys")
 
-    def __init__(self, i, row):
-        self.rows = [i]
-        self.family = row["family"]
-        self.actors = set(row["names"])
-        self.start, self.end = row["date_start"], row["date_end"]
-        self.country = row["country"]
-        self.geo = row["geo_precision"]
+    def __init__(self, rec):
+        self.members = [rec]
+        self.family = rec["_family"]
+        self.actors = set(rec["_names"])
+        self.start, self.end = rec["date_start"], rec["date_end"]
+        self.country, self.geo = rec["country"], rec["geo_precision"]
+        self.keys: set[tuple] = set()
 
-    def fits(self, row, own: bool) -> bool:
-        if row["family"] != self.family:
-            return False
-        if self.actors and row["names"]:
-            # one event: one side's actors are all among the other's ("Kim" joins "Kim, Putin";
-            # "Kim, Trump" does not join "Kim, Putin")
-            names = set(row["names"])
+    def fits(self, rec, own: bool) -> bool:
+        names = rec["_names"]
+        if self.actors and names:
             if not (names <= self.actors or self.actors <= names):
                 return False
-        elif self.actors or row["names"]:
+        elif self.actors or names:
             return False
-        # places must not contradict, unless one of the two is only a country or the row's date came from context
-        if own and isinstance(self.country, str) and isinstance(row["country"], str) and self.country != row["country"] \
-                and row["geo_precision"] != "country" and self.geo != "country":
-            return False
-        if own and not pd.isna(self.start) and not pd.isna(row["date_start"]):
-            return row["date_start"] <= self.end and self.start <= row["date_end"]
+        if own:
+            if self.country and rec["country"] and self.country != rec["country"] \
+                    and rec["geo_precision"] != "country" and self.geo != "country":
+                return False
+            if self.start is not None and rec["date_start"] is not None:
+                return rec["date_start"] <= self.end and self.start <= rec["date_end"]
         return True
 
-    def add(self, i, row, own: bool):
-        self.rows.append(i)
-        self.actors |= set(row["names"])
-        if own and not pd.isna(row["date_start"]):
-            if pd.isna(self.start) or (row["date_end"] - row["date_start"]) < (self.end - self.start):
-                self.start, self.end = row["date_start"], row["date_end"]
-        if not isinstance(self.country, str) or self.geo == "country":
-            self.country, self.geo = row["country"], row["geo_precision"]
+    def add(self, rec, own: bool):
+        self.members.append(rec)
+        self.actors |= rec["_names"]
+        if own and rec["date_start"] is not None:
+            if self.start is None or (rec["date_end"] - rec["date_start"]) < (self.end - self.start):
+                self.start, self.end = rec["date_start"], rec["date_end"]
+        if not self.country or self.geo == "country":
+            if rec["country"]:
+                self.country, self.geo = rec["country"], rec["geo_precision"]
+
+
+_DATE_COLUMNS = ("date_start", "date_end", "published")
+_EPOCH = dt.date(1970, 1, 1)
+
+
+class _Records:
+    """The frame as plain Python columns: date columns as day numbers (None when missing), text as str or
+    None. Reading columns whole is far faster than reading a pandas frame row by row."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.n = len(frame)
+        self.col: dict[str, list] = {}
+        for name in EVENT_COLUMNS:
+            series = frame[name]
+            if name in _DATE_COLUMNS:
+                days = series.to_numpy("datetime64[D]")
+                nat = pd.isna(days)
+                values = days.astype("int64").tolist()
+                self.col[name] = [None if missing else v for v, missing in zip(values, nat.tolist())]
+            else:
+                self.col[name] = series.to_numpy(dtype=object, na_value=None).tolist()
+
+    def row(self, i: int) -> dict:
+        out = {name: self.col[name][i] for name in EVENT_COLUMNS}
+        for name in _DATE_COLUMNS:
+            if out[name] is not None:
+                out[name] = _EPOCH + dt.timedelta(days=out[name])
+        return out
+
+
+def _prepare(frame: pd.DataFrame) -> list[dict]:
+    data = _Records(frame)
+    col = data.col
+    records = []
+    for i in range(data.n):
+        roles = {n for n in (col["actor1"][i], col["actor2"][i]) if n}
+        spans = col["spans"][i] or ""
+        records.append({
+            "_i": i,
+            "_family": FAMILY.get(col["event_type"][i], col["event_type"][i]),
+            # who an event is about: its two roles (the full actor list also holds bystanders of the clause)
+            "_names": frozenset(roles or split_names(col["actors"][i])),
+            "_own": '"date"' in spans,
+            "date_start": col["date_start"][i], "date_end": col["date_end"][i],
+            "country": col["country"][i], "geo_precision": col["geo_precision"][i],
+            "location": col["location"][i], "article_id": col["article_id"][i], "event_id": col["event_id"][i],
+        })
+    return records, data
 
 
 def merge(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per event; the input rows may be mentions or already-merged events."""
     if frame.empty:
         return empty_frame()
-    work = frame.reset_index(drop=True).copy()
-    work["family"] = work["event_type"].map(lambda t: FAMILY.get(t, t))
-    work["names"] = work["actors"].map(split_names)
-    work["own"] = work["spans"].map(_own_date)
-    order = work.sort_values(["family", "date_start", "event_id"], kind="stable").index
+    records, data = _prepare(frame)
+    records.sort(key=lambda r: (r["_family"], r["date_start"] if r["date_start"] is not None else -10**9,
+                                r["event_id"] or ""))
     clusters: list[_Cluster] = []
-    by_key: dict[tuple, list[_Cluster]] = {}
 
-    def keys(row):
-        names = row["names"] or [f"@{row['location']}" if isinstance(row["location"], str) else f"#{row['article_id']}"]
-        return [(row["family"], n) for n in names]
+    def keys(rec):
+        names = rec["_names"] or {f"@{rec['location']}" if rec["location"] else f"#{rec['article_id']}"}
+        return [(rec["_family"], n) for n in sorted(names)]
 
-    # dated mentions first, so that context-dated ones can pick among real events
-    for own_pass in (True, False):
-        for i in order:
-            row = work.loc[i]
-            if bool(row["own"]) != own_pass:
-                continue
-            candidates = {id(c): c for k in keys(row) for c in by_key.get(k, ())}.values()
-            fitting = [c for c in candidates if c.fits(row, own_pass)]
-            if fitting:
-                if own_pass:
-                    target = fitting[0]
-                else:
-                    anchor = row["date_start"]
-                    target = min(fitting, key=lambda c: abs((c.start - anchor).days)
-                                 if not pd.isna(c.start) and not pd.isna(anchor) else 10**6)
-                target.add(i, row, own_pass)
-            else:
-                target = _Cluster(i, row)
-                clusters.append(target)
-            for k in keys(row):
-                if target not in by_key.setdefault(k, []):
-                    by_key[k].append(target)
-    merged = [_combine(work, c) for c in clusters]
-    out = conform(pd.DataFrame(merged))
+    # 1. mentions that date themselves, in date order within each family: a cluster that ended before
+    #    this mention starts can fit no later one, so it leaves the active list
+    active: dict[tuple, list[_Cluster]] = {}
+    for rec in records:
+        if not rec["_own"]:
+            continue
+        start, fitting, seen = rec["date_start"], None, set()
+        for key in keys(rec):
+            bucket = active.get(key, [])
+            if start is not None:
+                bucket[:] = [c for c in bucket if c.end is None or c.end >= start]
+            for cluster in bucket:
+                if id(cluster) not in seen:
+                    seen.add(id(cluster))
+                    if cluster.fits(rec, True):
+                        fitting = cluster
+                        break
+            if fitting is not None:
+                break
+        if fitting is None:
+            fitting = _Cluster(rec)
+            clusters.append(fitting)
+        else:
+            fitting.add(rec, True)
+        for key in keys(rec):
+            fitting.keys.add(key)
+            bucket = active.setdefault(key, [])
+            if fitting not in bucket:
+                bucket.append(fitting)
+
+    # 2. mentions dated by context join the fitting event nearest their context date (looked up by date,
+    #    within a few years), else start an event of their own
+    index: dict[tuple, list[tuple[int, int, _Cluster]]] = {}
+    for i, cluster in enumerate(clusters):
+        for key in cluster.keys:
+            index.setdefault(key, []).append((_day(cluster.start), i, cluster))
+    for bucket in index.values():
+        bucket.sort(key=lambda t: (t[0], t[1]))
+    late: dict[tuple, list[_Cluster]] = {}
+    for rec in records:
+        if rec["_own"]:
+            continue
+        when = _day(rec["date_start"])
+        best, best_gap = None, None
+        for key in keys(rec):
+            bucket = index.get(key, [])
+            lo = bisect.bisect_left(bucket, (when - _WINDOW_DAYS, -1))
+            hi = bisect.bisect_right(bucket, (when + _WINDOW_DAYS, len(clusters)))
+            for day, _, cluster in bucket[lo:hi]:
+                gap = abs(day - when)
+                if (best_gap is None or gap < best_gap) and cluster.fits(rec, False):
+                    best, best_gap = cluster, gap
+            for cluster in late.get(key, ()):
+                gap = abs(_day(cluster.start) - when)
+                if (best_gap is None or gap < best_gap) and cluster.fits(rec, False):
+                    best, best_gap = cluster, gap
+        if best is None:
+            best = _Cluster(rec)
+            clusters.append(best)
+            for key in keys(rec):
+                late.setdefault(key, []).append(best)
+        else:
+            best.add(rec, False)
+    out = to_frame([_combine([{**r, **data.row(r["_i"])} for r in c.members]) for c in clusters])
     return out.sort_values(["date_start", "event_id"], kind="stable", na_position="last").reset_index(drop=True)
 
 
-def _combine(work: pd.DataFrame, cluster: _Cluster) -> dict:
-    members = work.loc[cluster.rows]
-    best = members.sort_values(["confidence", "event_id"], ascending=[False, True]).iloc[0].to_dict()
-    row = {k: best[k] for k in work.columns if k not in ("family", "names", "own")}
-    dated = members[members["own"] & members["date_start"].notna()]
-    if not dated.empty:
-        narrow = dated.assign(width=dated["date_end"] - dated["date_start"]).sort_values(
-            ["width", "confidence"], ascending=[True, False]).iloc[0]
+def _combine(members: list[dict]) -> dict:
+    best = min(members, key=lambda r: (-r["confidence"], r["event_id"] or ""))
+    row = {k: best[k] for k in EVENT_COLUMNS}
+    dated = [r for r in members if r["_own"] and r["date_start"] is not None]
+    if dated:
+        narrow = min(dated, key=lambda r: (r["date_end"] - r["date_start"], -r["confidence"]))
         for col in ("date_start", "date_end", "date_precision", "date_text"):
             row[col] = narrow[col]
-    placed = members[members["location"].notna()]
-    if not placed.empty:
-        ranked = placed.assign(rank=placed["geo_precision"].map(lambda g: _GEO_RANK.get(g, 0))).sort_values(
-            ["rank", "confidence"], ascending=[False, False]).iloc[0]
+    placed = [r for r in members if r["location"]]
+    if placed:
+        where = max(placed, key=lambda r: (_GEO_RANK.get(r["geo_precision"], 0), r["confidence"]))
         for col in ("location", "country", "lat", "lon", "geo_precision"):
-            row[col] = ranked[col]
+            row[col] = where[col]
     names: list[str] = []
     for col in ("actor1", "actor2"):
-        if isinstance(row[col], str) and row[col] not in names:
+        if row[col] and row[col] not in names:
             names.append(row[col])
-    for cell in members["actors"]:
-        for name in split_names(cell):
+    for rec in members:
+        for name in split_names(rec["actors"]):
             if name not in names:
                 names.append(name)
-    row["actors"] = "; ".join(names) or np.nan
-    if not isinstance(row["actor2"], str):
-        for name in names:
-            if name != row["actor1"]:
-                other = members[members["actor1"] == name]
-                row["actor2"] = name
-                row["actor2_country"] = other["actor1_country"].iloc[0] if not other.empty else np.nan
+    row["actors"] = "; ".join(names) or None
+    if not row["actor2"]:
+        for rec in members:
+            for name, country in ((rec["actor1"], rec["actor1_country"]), (rec["actor2"], rec["actor2_country"])):
+                if name and name != row["actor1"]:
+                    row["actor2"], row["actor2_country"] = name, country
+                    break
+            if row["actor2"]:
                 break
-    # status: what the latest report that dates the event itself says; occurred wins among equals,
-    # so a planned event reported later as done becomes occurred
-    voters = members[members["own"]] if members["own"].any() else members
-    voters = voters.assign(rank=voters["status"].map(lambda s: _STATUS_RANK.get(s, 0)),
-                           pub=voters["published"].fillna(pd.Timestamp("1000-01-01")))
-    row["status"] = voters.sort_values(["pub", "rank"], ascending=[False, False]).iloc[0]["status"]
-    reporters = [r for r in members["reported_by"] if isinstance(r, str)]
-    if not isinstance(row["reported_by"], str) and reporters:
-        row["reported_by"] = reporters[0]
-    ids = sorted({a for cell in members["article_ids"] for a in split_names(cell)})
+    # status: what the latest report that dates the event itself says; occurred wins among equals
+    voters = [r for r in members if r["_own"]] or members
+    row["status"] = max(voters, key=lambda r: (r["published"] or dt.date(1000, 1, 1),
+                                               _STATUS_RANK.get(r["status"], 0)))["status"]
+    if not row["reported_by"]:
+        row["reported_by"] = next((r["reported_by"] for r in members if r["reported_by"]), None)
+    ids = sorted({a for rec in members for a in split_names(rec["article_ids"])})
     row["article_ids"] = "; ".join(ids)
     row["sources"] = len(ids)
-    row["event_id"] = min(members["event_id"])
-    row["confidence"] = float(min(0.99, members["confidence"].max() + 0.05 * (len(ids) - 1)))
+    row["event_id"] = min(r["event_id"] for r in members)
+    row["confidence"] = float(min(0.99, max(r["confidence"] for r in members) + 0.05 * (len(ids) - 1)))
     return row
+
