@@ -180,8 +180,10 @@ def _find_triggers(text: str) -> list[tuple[int, int, str]]:
 # Words that look like triggers but are not events in context.
 _NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|agency|media|news)\b", re.IGNORECASE)
 _NOT_EVENT_BEFORE = re.compile(
-    r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$|"
-    r"\b(?:on|upon|after)\s+(?:his|her|their|its|the)\s+(?=arriv)$|\b(?:on|upon)\s+\w+'s\s+(?=arriv)$)", re.IGNORECASE)
+    r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$)",
+    re.IGNORECASE)
+# "met Putin on his arrival in Moscow": the arrival is when the meeting happened, not an event of its own
+_CIRCUMSTANCE = re.compile(r"\b(?:on|upon|after)\s+(?:his|her|their|its|the|\w+['\u2019]s)\s+$", re.IGNORECASE)
 
 # ------------------------------------------------------------------ cues
 _PLANNED = re.compile(
@@ -415,6 +417,7 @@ _DATELINE_TYPES = frozenset({"statement", "criticism", "accusation", "threat", "
                              "agreement", "meeting", "talks", "summit", "invitation", "cooperation", "aid"})
 _FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b|\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*(?:\(|$|,)",
                       re.IGNORECASE)
+_MAX_ACTORS = 3
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -500,6 +503,8 @@ class _Sentence:
             if stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
             if _NOT_EVENT_AFTER.match(stext[b:b + 25]) or _NOT_EVENT_BEFORE.search(stext[max(0, a - 25):a]):
+                continue
+            if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
                 continue
             if (a > 0 and stext[a - 1] == "-") or stext[b:b + 1] == "-":
                 continue  # part of a compound: "mutually-agreed line", "pro-Russia"
@@ -857,12 +862,18 @@ class _Sentence:
 
         names = [x.name for x in (actor1, actor2) if x is not None]
         # the others acting in the same clause take part too ("between pro-STC and pro-Hadi forces")
+        people_countries = {x.country for x in (actor1, actor2) if x is not None and x.category == "person"}
         for x in self.actors:
-            if len(names) >= 4:
+            if len(names) >= _MAX_ACTORS:
                 break
             if not x.is_place_like and _find(self.clauses, x.start) == ci and x.name not in names \
-                    and not self.reporting[_find(self.segments, x.start)]:
-                names.append(x.name)
+                    and not self.reporting[_find(self.segments, x.start)] \
+                    and not (x.category == "state" and x.country in people_countries):
+                names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
+        if etype == "protest" and not any(re.search(r"protest|demonstrat|riot", n, re.IGNORECASE) for n in names):
+            # a protest is made by protesters, named or not (ACLED's "Protesters (Country)")
+            where = geo.country_name(loc[1]) if loc[1] else None
+            names.append(f"Protesters ({where})" if where else "Protesters")
         if narrative is not None and narrative.sentence_start != s0 and "date" not in spans \
                 and (actor1 is None or actor1.name in _names(narrative)):
             # "The police had arrested the man.": more about the event just told, not a new one
