@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import logging
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import importlib
-
-import pandas as pd
-
-from . import filters, schema
 from .articles import Article, read_articles
 from .errors import ArticleError, SettingValidationError, TimelineError
-from .filters import Filters
+
+if TYPE_CHECKING:  # pandas loads on first use, so `import timeline.temporal` stays light
+    import pandas as pd
 
 __all__ = [
     "Article", "ArticleError", "Filters", "SettingValidationError", "TimelineError", "export", "filters",
@@ -29,13 +28,16 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 LOGGER = logging.getLogger(__name__)
-_LAZY = ("temporal", "gazetteer", "export", "store", "charts", "events", "merge", "sentences", "cli")
+_LAZY = ("temporal", "gazetteer", "export", "store", "charts", "events", "merge", "sentences", "cli", "filters",
+         "schema", "geo")
 
 
 def __getattr__(name):
-    # submodules load on first use, so `import timeline` stays cheap
+    # submodules (and pandas behind them) load on first use, so `import timeline` stays cheap
     if name in _LAZY:
         return importlib.import_module(f".{name}", __name__)
+    if name == "Filters":
+        return importlib.import_module(".filters", __name__).Filters
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
 
 
@@ -46,8 +48,8 @@ def _as_date(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
+    if type(value).__name__ == "Timestamp":  # pandas
+        return None if value != value else value.date()
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip()[:10])
@@ -58,6 +60,7 @@ def _as_date(value) -> dt.date | None:
 
 def mentions(articles: Iterable[Article]) -> pd.DataFrame:
     """Unmerged event mentions of the articles, one row per trigger, EVENT_COLUMNS."""
+    from . import schema
     from .events import extract
 
     rows = []
@@ -81,6 +84,6 @@ def parse_text(text: str, published=None, title: str | None = None) -> pd.DataFr
     """Events of one text; ``published`` (date or 'YYYY-MM-DD') anchors relative dates."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    digest = hashlib.sha256(f"{title or ''}\n{text}".encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(f"{title or ''}\n{text}".encode()).hexdigest()[:16]
     article = Article(digest, title or "", text, published=_as_date(published))
     return parse([article])

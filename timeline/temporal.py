@@ -7,12 +7,13 @@ denotes (``date_start`` .. ``date_end``, inclusive, plus a ``precision``).
 How it works
 ------------
 One compiled master regular expression (built at import from small named rules) runs
-once over the lower-cased text.  Each rule has a normaliser written in Python that
-turns the matched words into a TIMEX3 value relative to the anchor (the publication
-date).  Adjacent dates joined by "to", "through", "until", "-" (after "from") or "and"
-(after "between") are merged into one range Timex.  dateparser is imported lazily and
-only asked to normalise a phrase that the own grammar matched but cannot normalise
-(never ``search_dates``).
+once over the lower-cased text; it is only tried where a word that can open a time
+expression starts.  Each rule has a normaliser written in Python that turns the
+matched words into a TIMEX3 value relative to the anchor (the publication date).
+Adjacent dates joined by "to", "through", "until", "-" (after "from") or "and" (after
+"between") are merged into one range Timex.  dateparser is imported lazily and only
+asked to normalise the rare written forms the grammar finds but does not read itself
+(``dateparser.parse`` on that phrase; never ``search_dates``).
 
 Conventions
 -----------
@@ -20,7 +21,9 @@ Conventions
   -> "2019"), determiners and modifiers are kept ("the past three years", "early next
   year", "about two years ago").
 * Numeric dates: ISO ``2023-09-11`` and ``2023/09/11``; slashed ``09/11/2023`` is read
-  month-first (US news convention) unless the first number is over 12 (then day-first).
+  month-first (US news convention) unless the first number is over 12 (then day-first);
+  dotted ``11.09.2023`` and ``11-Sep-23`` are read day-first (where they are written),
+  normalised by dateparser.
 * A bare weekday or month is resolved with the tense of its sentence: future markers
   ("will", "is expected to", "as early as", "next", ...) look forward from the anchor,
   anything else looks back (the anchor day itself included for weekdays).
@@ -30,8 +33,14 @@ Conventions
 * PAST_REF / FUTURE_REF / PRESENT_REF carry an approximate interval when the anchor is
   known: PRESENT_REF is the anchor day; FUTURE_REF runs from the day after the anchor
   to a horizon set by the unit named ("coming days": 14 days, "weeks": 8 weeks,
-  "months": 1 year, "years"/none: 5 years); PAST_REF mirrors that before the anchor.
-  Their ``precision`` is None.
+  "months": 1 year, "years"/none: 5 years); PAST_REF mirrors that before the anchor
+  ("recently": the 30 days before).  Their ``precision`` is None.
+* Vague spans of time ("recent years", "the next few days", "for weeks") are DURATION
+  with an X value ("PXY"); "the coming days/weeks" is FUTURE_REF.
+* A weekday with a part of day ("Friday night") is the date of that day; "this
+  morning", "last night" are TIME values ("2023-09-11TMO").
+* "a year ago"/"a year earlier" in a text about quarterly results means the same
+  quarter a year before (the last completed quarter, one year back), else the year.
 * ``mod`` records TIMEX3 modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN,
   EQUAL_OR_LESS, EQUAL_OR_MORE).  START/MID/END narrow date_start/date_end to the
   first, middle or last third of the interval ("early September" -> 1..10).
@@ -116,10 +125,29 @@ _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                  "overnight": "NI", "tonight": "NI"}
 
+
+def _trie(words) -> str:
+    """A regex alternation of words, factored by prefix (much faster than a flat list)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(root)
+
+
 # ---------------------------------------------------------------------------
 # Grammar fragments (applied to the lower-cased text)
 # ---------------------------------------------------------------------------
-_S = r"\s{1,3}"  # bounded, so no run of spaces can make matching quadratic
 _MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _MON_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})(?![a-z])"
@@ -141,7 +169,6 @@ _APPROX = (r"(?:about|around|approximately|roughly|nearly|almost|some|over|under
            r"|at\sleast|at\smost|more\sthan|less\sthan|fewer\sthan|up\sto|no\smore\sthan"
            r"|no\sless\sthan|not\smore\sthan|just\sover|just\sunder|well\sover|barely"
            r"|close\sto|upwards\sof|in\sexcess\sof)")
-_EDGE = r"(?:early|late|mid|earlier|later)"
 _PART_OF = r"(?:the\s(?:beginning|start|middle|end|turn|first\shalf|second\shalf|rest|remainder)\sof\s)"
 _CLOCK = (r"(?:(?<![\d.:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])"
           r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?(?:a\.m\.?|p\.m\.?|am|pm|hrs|h)(?![a-z]))?"
@@ -158,6 +185,8 @@ _RULES = [
             r"(?:t(?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w\-/])"),
     ("isomonth", r"(?<![\w\-/.])(?P<y>(?:19|20)\d\d)-(?:(?P<m>0[1-9]|1[0-2])|(?P<p>q[1-4]|h[12]|w[0-5]\d))(?![\w\-/])"),
     ("slash", r"(?<![\w/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])"),
+    ("rare", r"(?<![\w.\-/])(?P<x>[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d\.[01]?\d\.[0-3]?\d"
+             r"|[0-3]?\d-(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-(?:(?:19|20)\d\d|\d\d))(?![\w\-/]|\.\d)"),
     ("time", rf"(?P<clock>{_CLOCK}){_TZ}(?:,?\s(?:on\s)?(?P<dayref>{_DAYREF}))?"),
     ("wd_date", rf"(?P<wd>{_WD}),?\s{{0,2}}\(?\s?(?:"
                 rf"(?P<m1>{_MON})\s?(?P<d1>{_DAY})|(?:the\s)?(?P<d2>{_DAY})\s(?:of\s)?(?P<m2>{_MON}))"
@@ -196,7 +225,7 @@ _RULES = [
     ("reluvague", rf"(?:(?P<approx>{_APPROX})\s)?(?P<det>the\s)?(?P<rel>past|last|next|coming|recent|previous|following|ensuing|upcoming|few|several|many)\s(?:(?P<q>few|several|many|couple\sof)\s)?(?P<u>{_UNIT_PL})(?:\sahead)?"),
     ("ahead", rf"the\s(?P<u>{_UNIT_PL})\sahead"),
     ("bareplural", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=over\s))(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z])(?!\s(?:of|and|to|before|after|later|earlier|ago))"),
-    ("edgerel", r"(?P<edge>early|late|earlier|later)(?:\s(?:in|on))?\s(?P<det>this|last|next|the)\s(?P<u>year|month|week|quarter|decade|century)(?![a-z])"),
+    ("edgerel", r"(?P<edge>early|late|earlier|later)(?:\s(?:in|on))?\s(?P<det>this|last|next|the|that)\s(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("partrel", rf"(?P<part>{_PART_OF})(?:(?P<det>this|last|next|the|that)\s)(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("yearend", r"(?:(?:around|at)\s)?(?P<w>year(?:'s)?(?:\s|-)end|year-ago|year-earlier|year\searlier|year\sago)(?![a-z])"),
     ("relunit", rf"(?:the\s)?(?P<rel>{_REL}|this\spast|this\scoming|that)\s(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|day|morning|night|evening|afternoon)(?![a-z\-])(?:'s)?"),
@@ -222,31 +251,27 @@ def _strip_groups(pattern: str) -> str:
 
 _RULE_RES = {name: re.compile(pat) for name, pat in _RULES}
 _MASTER_ALTS = "|".join(f"(?P<{name}>{_strip_groups(pat)})" for name, pat in _RULES)
-# Cheap prefilter: a text without any of these cannot hold a timex.
-_TRIGGER = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|decade|centur"
-    r"|now|current|recent|future|past|soon|previous|formerly|lately|term|spring|summer|autumn|fall"
-    r"|winter|tonight|hour|minute|second|noon|midnight|midday|christmas|easter|halloween|thanksgiving"
-    r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|moment|half|period"
-    r"|annually|hourly|nightly|weekly|daily|times|once|twice|nineteen|thousand|fortnight|tomorrow"
-    r"|morning|night|evening|afternoon|lately")
-
 # Tense markers, read on the original text of the sentence around an expression.
-_TENSE_RE = re.compile(
-    r"\b(could\snot|couldn't|will|shall|won't|would|could|might|may|going\sto|expected|expects?"
-    r"|scheduled|slated|(?:is|are|was|were)\s(?:due|to)(?=\s)|supposed\sto|set\sto|poised|plans?\sto|planned\sfor|planning\sto"
-    r"|likely|upcoming|potentially|as\searly\sas"
-    r"|as\ssoon\sas|next|intends?|aims?|hopes?|to\sbe\sheld|will\sbe|'ll"
-    r"|said|says|told|was|were|had|has|have|did|ago|last|earlier|rose|fell|grew|began|came"
-    r"|went|took|made|met|left|held|won|lost|saw|gave|got|became|sold|paid|spent|brought"
-    r"|thought|felt|kept|led|ran|sent|struck|wrote|spoke|broke|chose|drove|flew|fought"
-    r"|forgot|hit|hung|knew|meant|put|quit|read|rode|rang|sat|shot|shut|slept|stood|stole"
-    r"|swore|taught|threw|understood|woke|wore|[a-z]{2,}ed)\b")
+_TENSE_PHRASES = (r"could\snot|couldn't|will\snot|would\snot|won't|going\sto|(?:is|are|was|were)\s(?:due|to)(?=\s)|supposed\sto"
+                  r"|set\sto|plans?\sto|planned\sfor|planning\sto|as\searly\sas|as\ssoon\sas|to\sbe\sheld")
+_TENSE_WORDS = """
+    will shall would could might may expected expect expects scheduled slated poised likely
+    upcoming potentially next intend intends aim aims hope hopes said says told was were had has
+    have did ago last earlier rose fell grew began came went took made met left held won lost saw
+    gave got became sold paid spent brought thought felt kept led ran sent struck wrote spoke broke
+    chose drove flew fought forgot hit hung knew meant put quit read rode rang sat shot shut slept
+    stood stole swore taught threw understood woke wore fled found heard sought bought caught
+    laid withdrew drew overtook spread
+    """.split()
+_TENSE_RE = re.compile(r"\b(" + _TENSE_PHRASES + "|" + _trie(_TENSE_WORDS) + r"(?![\w'])|[a-z]{2,}ed\b|'ll)")
+_TENSE_LAST = re.compile(r"(?s:.*)" + _TENSE_RE.pattern)  # the last marker: group 1
 _FUTURE_WORDS = frozenset(
-    ["will", "shall", "won't", "would", "could", "might", "may", "expected", "expect", "expects", "scheduled", "slated", "poised", "likely", "upcoming", "potentially", "next", "intend", "intends", "aim", "aims", "hope", "hopes", "'ll"])
-_NOT_PAST = frozenset(["need", "speed", "indeed", "embed", "seed", "feed", "bed", "red", "shed", "breed", "proceed", "exceed", "succeed", "hundred", "united", "limited"])
+    "will shall won't would could might may expected expect expects scheduled slated poised "
+    "likely upcoming potentially next intend intends aim aims hope hopes 'll".split())
+_NOT_PAST = frozenset("need speed indeed embed seed feed bed red shed breed proceed exceed "
+                      "succeed hundred united limited".split())
 _SENT_END = re.compile(r"[.!?;\n]\s|\n")
-_AUX_GAP = re.compile(r"\s+(?:(?:not|be|have|been|being|also|then|soon)\s+){1,3}")
+_AUX_TAIL = re.compile(r"\s+(?:(?:be|have|been|being|also|then|soon)\s+){1,3}$")
 
 
 _REPORTING = frozenset(("said", "says", "told"))
@@ -266,7 +291,7 @@ def _marker(m, strict: bool) -> str | None:
     return "past"
 
 
-_PAST_WORDS = frozenset(["had", "did", "ended", "began", "started", "died", "occurred", "happened", "took"])
+_PAST_WORDS = frozenset("had did ended began started died occurred happened took".split())
 
 
 def _tense(text: str, start: int, end: int, strict: bool = False) -> str | None:
@@ -280,17 +305,22 @@ def _tense(text: str, start: int, end: int, strict: bool = False) -> str | None:
               left.rfind("; "), left.rfind(".\u201d"), left.rfind('."'))
     if cut >= 0:
         left = left[cut + 1:]
-    found = list(_TENSE_RE.finditer(left))
-    for i in range(len(found) - 1, -1, -1):
-        m = found[i]
+    last = _TENSE_LAST.match
+    m = last(left)
+    while m is not None:
         kind = _marker(m, strict)
-        if i > 0 and kind != "future" and _AUX_GAP.fullmatch(left, found[i - 1].end(), m.start()) \
-                and _marker(found[i - 1], False) == "future":
-            return "future"  # "will be held", "could have ended": the auxiliary sets the tense
+        ms = m.start(1)
+        if kind != "future":
+            gap = _AUX_TAIL.search(left, max(0, ms - 30), ms)
+            if gap is not None:  # "will be held", "could have ended": the auxiliary sets the tense
+                aux = last(left, 0, gap.start())
+                if aux is not None and aux.end(1) == gap.start() and _marker(aux, False) == "future":
+                    return "future"
         if kind is not None:
             return kind
         if not strict:
             return None
+        m = last(left, 0, ms)
     right = text[end:end + 80]
     m = _SENT_END.search(right)
     if m:
@@ -333,7 +363,6 @@ def _quarter(d: _dt.date) -> int:
 
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-_PREC_BY_LEN = {4: "year", 3: "decade", 2: "century"}
 _VALUE_RE = re.compile(
     r"(?P<y>\d{2,4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|W(?P<w>\d\d?)(?P<we>-WE)?|Q(?P<q>[1-4])"
     r"|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?(?:T.*)?")
@@ -341,6 +370,18 @@ _VALUE_RE = re.compile(
 
 def _interval(value: str) -> tuple[_dt.date | None, _dt.date | None, str | None]:
     """Calendar interval (first day, last day, precision) of a TIMEX3 date value."""
+    got = _INTERVALS.get(value)
+    if got is None:
+        if len(_INTERVALS) > 20_000:
+            _INTERVALS.clear()
+        got = _INTERVALS[value] = _interval_of(value)
+    return got
+
+
+_INTERVALS: dict = {}
+
+
+def _interval_of(value: str) -> tuple[_dt.date | None, _dt.date | None, str | None]:
     m = _VALUE_RE.fullmatch(value)
     if not m:
         return None, None, None
@@ -433,14 +474,26 @@ def _fmt_num(n: float) -> str:
 # derived from value; span = (start, end) trims the match.
 # ---------------------------------------------------------------------------
 class _Ctx:
-    __slots__ = ("anchor", "end", "lastq", "lower", "ref", "start", "text")
+    __slots__ = ("anchor", "coarse", "end", "first_quarter", "lastq", "lower", "ref", "start", "text")
 
     def __init__(self, text, lower, anchor):
         self.text = text
         self.lower = lower
         self.anchor = anchor
         self.ref = anchor  # the last day-precision date mentioned, for "the next day"
-        self.lastq = None  # the last quarter mentioned (year, q), for "a year earlier"
+        self.first_quarter = lower.find("quarter")  # a text about quarterly results?
+        self.lastq = None  # (year, quarter, offset) of the last quarter named
+        self.coarse = None  # first day of the last date of any precision, for "that year"
+
+    def focus(self, unit: str) -> _dt.date | None:
+        """The date "that day", "the following month", "later that year" refer to."""
+        if unit in ("day", "morning", "night", "evening", "afternoon"):
+            return self.ref or self.anchor
+        return self.coarse or self.ref or self.anchor
+
+    def quarterly_before(self, pos: int) -> bool:
+        """The text talks about quarters before pos (read once per text: linear time)."""
+        return 0 <= self.first_quarter < pos
 
     def tense(self, strict: bool = False):
         return _tense(self.text, self.start, self.end, strict)
@@ -574,6 +627,41 @@ def _h_slash(g, ctx):
     return "DATE", dd.isoformat(), None, (dd, dd, "day"), None
 
 
+def _h_rare(g, ctx):
+    """A date written in a form the grammar only finds ("11.09.2023", "11-Sep-23"):
+    dateparser normalises it (day first, as where such dates are written)."""
+    d = _dateparser_day(ctx.text[ctx.start:ctx.end], ctx.anchor)
+    if d is None:
+        return None
+    ctx.ref = d
+    return "DATE", d.isoformat(), None, (d, d, "day"), None
+
+
+def _dateparser_day(phrase: str, anchor: _dt.date | None) -> _dt.date | None:
+    key = (phrase, anchor)
+    if key not in _DATEPARSER_SEEN:
+        if len(_DATEPARSER_SEEN) > 10_000:
+            _DATEPARSER_SEEN.clear()
+        _DATEPARSER_SEEN[key] = _dateparser_parse(phrase, anchor)
+    return _DATEPARSER_SEEN[key]
+
+
+_DATEPARSER_SEEN: dict = {}
+
+
+def _dateparser_parse(phrase: str, anchor: _dt.date | None) -> _dt.date | None:
+    import dateparser  # imported here: slow to load, and only rare phrases need it
+
+    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = _dt.datetime.combine(anchor, _dt.time())
+    try:
+        found = dateparser.parse(phrase, languages=["en"], settings=settings)
+    except Exception:  # dateparser's own errors on odd input must not escape tag()
+        return None
+    return found.date() if found is not None else None
+
+
 def _clock(s: str) -> tuple[int, int] | None:
     if s == "noon" or s == "midday":
         return 12, 0
@@ -614,6 +702,9 @@ def _h_time(g, ctx):
     return "TIME", day + hh, None, (d, d, "day"), None
 
 
+_YEAR_ORDER = (0, -1, 1, -2, -3, -4, -5, -6)  # years around the anchor, nearest first
+
+
 def _h_wd_date(g, ctx):
     wd = _WEEKDAYS[g["wd"]]
     if g["m1"]:
@@ -630,9 +721,14 @@ def _h_wd_date(g, ctx):
     elif ctx.anchor is not None:
         # the weekday fixes the year: the nearest one to the anchor in which it fits
         a = ctx.anchor
-        fits = [dd for dd in (_safe_date(yy, m, d) for yy in range(a.year - 6, a.year + 2))
-                if dd is not None and dd.weekday() == wd]
-        y = min(fits, key=lambda dd: _lean(dd, a)).year if fits else _pick_year_md(ctx, m, d)
+        y = None
+        for yy in _YEAR_ORDER:
+            dd = _safe_date(a.year + yy, m, d)
+            if dd is not None and dd.weekday() == wd:
+                y = dd.year
+                break
+        if y is None:
+            y = _pick_year_md(ctx, m, d)
     else:
         y = None
     v = _date_value(ctx, y, m, d)
@@ -690,7 +786,8 @@ def _month_ok(ctx, g_m_start: int, word: str, followed_by_num: bool) -> bool:
     return True
 
 
-_MONTH_PREV = frozenset(["in", "of", "since", "until", "till", "by", "from", "to", "through", "last", "next", "this", "early", "late", "mid", "during", "before", "after", "between", "and", "or", "end", "beginning", "start", "middle", "until", "past", "coming", "since"])
+_MONTH_PREV = frozenset("in of since until till by from to through last next this early late mid during "
+                        "before after between and or end beginning start middle past coming".split())
 
 
 def _h_mdy(g, ctx):
@@ -765,6 +862,12 @@ def _last_quarter(a: _dt.date) -> tuple[int, int]:
     return (a.year, q) if q else (a.year - 1, 4)
 
 
+def _recent_quarter(ctx) -> tuple[int, int]:
+    if ctx.lastq is not None and ctx.start - ctx.lastq[2] < 250:
+        return ctx.lastq[0], ctx.lastq[1]
+    return _last_quarter(ctx.anchor)
+
+
 def _h_quarter(g, ctx):
     o = g["ord"]
     q = _ORDINALS[o]
@@ -785,8 +888,8 @@ def _h_quarter(g, ctx):
             y -= 1
         elif "final" == o or "last" == o:
             q = 4
-        elif ctx.tense(True) == "past" and _dt.date(y, 3 * q - 2, 1) > a:
-            y -= 1
+        elif _dt.date(y, 3 * q - 2, 1) > a and ctx.tense(True) != "future":
+            y -= 1  # a quarter yet to begin is last year's, unless the sentence looks ahead
     if y is None:
         return "DATE", f"XXXX-Q{q}", None, None, None
     if ctx.lower[ctx.end - 1] == "s" and ctx.lower[ctx.start:ctx.end].endswith("quarters"):
@@ -798,7 +901,7 @@ def _h_quarter(g, ctx):
         if low.startswith(det, start) and (det != "the " or "-quarter" in low[start:ctx.end]):
             start += len(det)
     span = (start, ctx.end) if start != ctx.start else None
-    ctx.lastq = (y, q)
+    ctx.lastq = (y, q, ctx.end)
     return "DATE", f"{y}-Q{q}", None, None, span
 
 
@@ -992,7 +1095,6 @@ def _shift(a: _dt.date, unit: str, n: int) -> tuple[str, _dt.date] | None:
     return None
 
 
-_FIN_CONTEXT = re.compile(r"quarter|quarterly")
 
 
 def _h_ago(g, ctx):
@@ -1012,11 +1114,14 @@ def _h_ago(g, ctx):
         return _ref_value(sign, unit, base, mod)
     if base is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, None
-    if unit == "year" and n == 1 and d in ("ago", "earlier") and \
-            _FIN_CONTEXT.search(ctx.lower, 0, ctx.start):
-        # "profit rose 5% from a year ago", in a quarterly report: the same quarter a year before
-        y, q = _last_quarter(ctx.anchor)
+    if unit == "year" and n == 1 and d in ("ago", "earlier") and ctx.quarterly_before(ctx.start):
+        # "profit rose 5% from a year ago", in a quarterly report: the same quarter a year
+        # before (the quarter named just before, else the last completed one)
+        y, q = _recent_quarter(ctx)
         return "DATE", f"{y - 1}-Q{q}", mod, None, None
+    if unit in ("decade", "century"):
+        # "a decade ago": the year then (the decade "200" would be too coarse)
+        n, unit = n * (10 if unit == "decade" else 100), "year"
     r = _shift(base, unit, sign * int(n))
     if r is None:
         return None
@@ -1128,16 +1233,15 @@ def _h_weekend(g, ctx):
     det = g["det"]
     if a is None:
         return "DATE", "XXXX-WXX-WE", None, None, None
-    if det in ("next", "this coming", "the coming", "the following"):
-        d = a + 7 * _ONE if a.weekday() >= 5 else a
-        if det != "next" or a.weekday() < 5:
-            d = a if det != "next" else a + 7 * _ONE
+    # the weekend of the anchor's ISO week, or of the week before/after
+    if det == "next":
+        d = a + 7 * _ONE
     elif det in ("last", "this past", "the past", "the previous"):
         d = a - 7 * _ONE
-    else:
+    elif det in ("this coming", "the coming", "the following") or a.weekday() >= 5:
         d = a
-        if ctx.tense() == "past" and a.weekday() < 5:
-            d = a - 7 * _ONE
+    else:  # on a weekday, "the weekend" is the one just past unless the sentence looks ahead
+        d = a if ctx.tense() == "future" else a - 7 * _ONE
     return "DATE", _week_value(d) + "-WE", _edge_mod(g), None, None
 
 
@@ -1282,14 +1386,16 @@ def _h_edgerel(g, ctx):
     det = g["det"]
     a = ctx.anchor
     mod = _EDGE_MOD.get(g["edge"])
-    if det == "the":
-        base = ctx.ref or a
+    if det in ("the", "that"):  # "earlier in the day", "later that year": the date in focus
+        base = ctx.focus(unit)
         off = 0
     else:
+        if unit == "day":
+            return None
         base = a
         off = _rel_offset(det)
     if base is None:
-        return "DATE", "XXXX", mod, (None, None, None), None
+        return "DATE", "XXXX-XX-XX" if unit == "day" else "XXXX", mod, (None, None, None), None
     r = _shift(base, unit, off)
     if r is None:
         return None
@@ -1302,7 +1408,7 @@ def _h_partrel(g, ctx):
     mod = _edge_mod(g)
     a = ctx.anchor
     if det in ("the", "that"):
-        base = ctx.ref or a
+        base = ctx.focus(unit)
         off = 0
     else:
         base = a
@@ -1322,8 +1428,8 @@ def _h_yearend(g, ctx):
         return "DATE", "XXXX", None, (None, None, None), None
     if "end" in w:
         return "DATE", f"{a.year}-12", "END", None, None
-    if _FIN_CONTEXT.search(ctx.lower, 0, ctx.end + 40):
-        y, q = _last_quarter(a)
+    if ctx.quarterly_before(ctx.end + 40):
+        y, q = _recent_quarter(ctx)
         return "DATE", f"{y - 1}-Q{q}", None, None, None
     return "DATE", str(a.year - 1), None, None, None
 
@@ -1349,9 +1455,7 @@ def _h_relunit(g, ctx):
         return None
     if rel == "past" and unit in ("decade",):
         return "DURATION", "P10Y", None, (None, None, None), None
-    base = (ctx.ref or a) if (anaph and unit == "day") else a
-    if anaph and unit != "day" and ctx.ref is not None:
-        base = ctx.ref
+    base = ctx.focus(unit) if anaph else a
     if base is None:
         return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), \
             None, (None, None, None), None
@@ -1365,7 +1469,7 @@ def _h_relunit(g, ctx):
 
 def _h_theunit(g, ctx):
     unit = g["u"]
-    a = ctx.ref or ctx.anchor
+    a = ctx.focus(unit)
     if unit == "day" or (g["det"] == "the" and not g["fis"] and unit != "year"):
         return None
     if g["det"] == "the" and g["fis"] in (None, "fiscal"):
@@ -1426,24 +1530,26 @@ def _h_season(g, ctx):
     return "DATE", f"{y}-{code}", mod, None, None
 
 
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\$|£|€|#|no\.|number|nos\.|page|p\.|route|flight|room|model|rs\.?|dlrs?|usd)\s?$|\d[,.]?\s?$")
+_NOT_YEAR_AFTER = re.compile(
+    r"-\d|\s?(?:%|percent|per\s?cent|dlrs|dollars|yen|euros?|pounds|points?|people|troops|soldiers"
+    r"|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|shares|hours|votes|men"
+    r"|women|members|workers|cases|deaths|gmt|utc|hrs|[a-z]+-\w)")
+_OLD_YEAR_BEFORE = re.compile(r"(?:in|since|of|from|by|until|year)\s$")
+
+
 def _year_ok(ctx, g) -> bool:
+    """A four-digit number is a year unless money, a count or a code says otherwise."""
     y = int(g["y"])
     if not (1000 <= y <= 2099):
         return False
     lo = ctx.lower
-    before = lo[max(0, ctx.start - 12):ctx.start]
-    after = lo[ctx.end:ctx.end + 14]
-    if re.search(r"(?:\$|£|€|#|no\.|number|nos\.|page|p\.|route|flight|room|model|rs\.?|dlrs?|usd)\s?$", before):
+    ys = g.start("y")
+    before = lo[max(0, ys - 12):ys]
+    if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(lo, ctx.end, ctx.end + 14):
         return False
-    if re.match(r"\s?(?:%|percent|per\s?cent|dlrs|dollars|yen|euros?|pounds|points?|people|troops|soldiers|"
-                r"km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|shares|hours|"
-                r"votes|men|women|members|workers|cases|deaths|[a-z]+-\w)", after):
-        return False
-    if re.match(r"-\d", after) or re.search(r"\d[,.]?\s?$", before):
-        return False
-    if y < 1600 and not g["edge"] and not g["part"] and not re.search(r"(?:in|since|of|from|by|until|year)\s$", before):
-        return False
-    return True
+    return y >= 1600 or bool(g["edge"] or g["part"] or _OLD_YEAR_BEFORE.search(before))
 
 
 def _h_year(g, ctx):
@@ -1516,11 +1622,9 @@ def _h_set(g, ctx):
     what = g["what"]
     if g["every"] == "per" and what not in ("year", "month", "week", "day", "hour", "quarter"):
         return None
-    key = what.rstrip("s") if what not in _WEEKDAYS and what not in _MONTHS else what
-    if what in _WEEKDAYS:
-        return "SET", f"XXXX-WXX-{_WEEKDAYS[what] + 1}", None, (None, None, None), None
-    if what.rstrip("s") in _WEEKDAYS:
-        return "SET", f"XXXX-WXX-{_WEEKDAYS[what.rstrip('s')] + 1}", None, (None, None, None), None
+    key = what.rstrip("s")  # "every Mondays" is rare, "each morning(s)" not
+    if key in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[key] + 1}", None, (None, None, None), None
     if what in _MONTHS:
         return "SET", f"XXXX-{_MONTHS[what]:02d}", None, (None, None, None), None
     if what in _SEASONS:
@@ -1566,7 +1670,7 @@ def _h_vague(g, ctx):
 
 
 _HANDLERS = {
-    "iso": _h_iso, "isomonth": _h_isomonth, "slash": _h_slash, "time": _h_time,
+    "iso": _h_iso, "isomonth": _h_isomonth, "slash": _h_slash, "rare": _h_rare, "time": _h_time,
     "wd_date": _h_wd_date, "md_range": _h_md_range, "dm_range": _h_dm_range,
     "y_range": _h_y_range, "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half,
@@ -1584,34 +1688,39 @@ assert set(_HANDLERS) == set(_RULE_RES)
 # ---------------------------------------------------------------------------
 # The tagger
 # ---------------------------------------------------------------------------
-def _trie(words) -> str:
-    """A regex alternation of words, factored by prefix (much faster than a flat list)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(root)
 
 
-_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "several", "few", "many", "couple", "dozen", "dozens", "hundreds"]
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                 "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+                 "eighty ninety hundred thousand").split()
 # Words that can open an expression.  The master regex is only tried where a strong
 # word starts, or a weak (common) word followed by a word that can come second.
-_STRONG_WORDS = (list(_MONTHS) + list(_WEEKDAYS) + _NUMBER_WORDS + list(_SET_WORDS) + list(_SEASONS) + ["today", "tomorrow", "yesterday", "tonight", "overnight", "now", "currently", "current", "recent", "recently", "lately", "nowadays", "future", "every", "each", "per", "once", "twice", "christmas", "thanksgiving", "easter", "halloween", "year", "years", "year's", "decades", "centuries", "months", "weeks", "days", "hours", "q1", "q2", "q3", "q4", "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "fiscal", "calendar", "post", "pre", "1st", "2nd", "3rd", "4th", "year-earlier", "year-ago"])
-_WEAK_WORDS = ["the", "a", "an", "first", "second", "third", "fourth", "final", "last", "early", "late", "mid", "earlier", "later", "this", "next", "past", "previous", "coming", "following", "same", "upcoming", "prior", "preceding", "that", "these", "right", "just", "more", "most", "at", "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under", "only", "less", "fewer", "up", "no", "not", "well", "barely", "upwards", "all", "another", "its", "their", "comparable", "corresponding", "latest", "new", "election", "independence", "labor", "memorial", "veterans", "valentine's", "boxing", "good"]
-_SECOND_WORDS = (_STRONG_WORDS + _WEAK_WORDS + list(_DECADE_WORDS) + ["ensuing", "remaining", "initial", "entire", "whole", "month", "months", "week", "weeks", "day", "days", "weekend", "weekends", "quarter", "quarters", "period", "decade", "century", "hour", "hours", "minute", "minutes", "fortnight", "beginning", "start", "middle", "end", "turn", "rest", "remainder", "near", "distant", "immediate", "foreseeable", "short", "full", "number", "flat", "least", "moment", "than", "to", "of", "in", "on", "half", "additional", "straight", "consecutive", "trading", "business", "long", "successive", "further", "extra", "working"])
+_STRONG_WORDS = (list(_MONTHS) + list(_WEEKDAYS) + list(_SET_WORDS) + list(_SEASONS) + """
+    today tomorrow yesterday tonight overnight now currently current recent recently lately nowadays
+    future every each per once twice christmas thanksgiving easter halloween year years year's
+    decades centuries months weeks days hours q1 q2 q3 q4 noon midnight midday morning afternoon
+    evening night fiscal calendar post pre 1st 2nd 3rd 4th year-earlier year-ago
+    """.split())
+_WEAK_WORDS = """
+    the a an first second third fourth final last early late mid earlier later this next past
+    previous coming following same upcoming prior preceding that these right just more most at
+    about around approximately roughly nearly almost some over under only less fewer up no not
+    well barely upwards all another its their comparable corresponding latest new election
+    independence labor memorial veterans valentine's boxing good several few many couple dozen
+    dozens hundreds
+    """.split() + _NUMBER_WORDS
+_SECOND_WORDS = [w for w in _STRONG_WORDS + _WEAK_WORDS if w != "the"] + list(_DECADE_WORDS) + """
+    ensuing remaining initial entire whole month week day weekend weekends quarter quarters period
+    decade century hour minute minutes fortnight beginning start middle end turn rest remainder near
+    distant immediate foreseeable short full number flat least than to of in on half additional
+    straight consecutive trading business long successive further extra working and or
+    """.split()
+# The master regex starts by consuming the character before the expression (a
+# non-word character), so that the engine's fast first-character scan skips the
+# inside of words; the text is searched with a space put in front.
 _MASTER_GUARDED = re.compile(
-    r"(?<!\w)(?=(?:" + _trie(_WEAK_WORDS) + r")[\s-](?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')|(?:"
-    + _trie(_STRONG_WORDS) + r")(?![a-z])|\d|'\d)(?:" + _MASTER_ALTS + ")")
+    r"[^\w](?=(?:" + _trie(_WEAK_WORDS) + r")[\s-](?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')"
+    r"|at\sthe\smoment|(?:" + _trie(_STRONG_WORDS) + r")(?![a-z])|\d|'\d)(?:" + _MASTER_ALTS + ")")
 _RANGE_JOIN = re.compile(r"\s{0,3}(?:-|–|—|to|through|thru|until|till|and)\s{0,3}")
 
 
@@ -1638,6 +1747,8 @@ def _lowered(text: str) -> str:
 
 
 def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
+    """Timexes of text and its lower-cased copy, both with one space put in front (the
+    offsets of the result are those of the text without it)."""
     ctx = _Ctx(text, lower, anchor)
     out: list[Timex] = []
     pos = 0
@@ -1647,6 +1758,7 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
         if m is None:
             break
         s, e = m.span()
+        s += 1  # the character before the expression
         name = m.lastgroup
         res = None
         g = _RULE_RES[name].match(lower, s)  # same branch, now with its named groups
@@ -1671,12 +1783,15 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
             continue
         if interval is None:
             ds, de, prec = _interval(value)
-            ds, de = _narrow(ds, de, mod)
+            if mod is not None:
+                ds, de = _narrow(ds, de, mod)
         else:
             ds, de, prec = interval
-        out.append(Timex(s, e, text[s:e], typ, value, ds, de, prec, mod))
+        out.append(Timex(s - 1, e - 1, text[s:e], typ, value, ds, de, prec, mod))
+        if prec is not None and typ == "DATE" and ds is not None:
+            ctx.coarse = ds
         pos = max(m.end(), s + 1)
-    return _merge_ranges(out, text, lower)
+    return out
 
 
 def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
@@ -1720,9 +1835,7 @@ def tag(text: str, anchor: _dt.date | _dt.datetime | str | None = None) -> list[
     if a is None:
         a = infer_anchor(text)
     lower = _lowered(text)
-    if not _TRIGGER.search(lower):
-        return []
-    return _scan(text, lower, a)
+    return _merge_ranges(_scan(" " + text, " " + lower, a), text, lower)
 
 
 # ---------------------------------------------------------------------------
@@ -1733,7 +1846,6 @@ _FULL_DATE_RES = (
     re.compile(rf"(?<!\w)(?P<d>{_DAY})\s(?:of\s)?(?P<m>{_MON}),?\s(?P<y>{_YEAR})"),
     re.compile(r"(?<![\w\-/.])(?P<y>(?:19|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\w\-/])"),
 )
-_WD_DATE_RE = _RULE_RES["wd_date"]
 _WD_DATE_SEARCH = re.compile(r"(?<!\w)" + _RULES[[n for n, _ in _RULES].index("wd_date")][1])
 
 
