@@ -440,6 +440,22 @@ def _capital_speaks(m, text: str, end: int) -> bool:
 _PLACE_NOUN = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:island|islands|border|borders|region|regions|coast|capital|city|port|territory|"
     r"territories|province|far\s+east|north|south|east|west|soil|airspace|waters|frontier|peninsula)\b")
+_ACTOR_NOUN = re.compile(
+    r"\s*(?:forces|troops|police|officials?|authorities|government|protesters|demonstrators|army|military|soldiers|"
+    r"navy|air\s+force|people|citizens|nationals|diplomats?|ministry|ministers?|leaders?|delegation|side|"
+    r"counterparts?|president|prime|foreign|defen[cs]e|state|media|embassy|and\b|or\b|[,.;:)]|$)", re.IGNORECASE)
+
+
+def _is_demonym(m) -> bool:
+    home = geo.countries().get(m.country or "")
+    if not home or not home.get("demonyms"):
+        return False
+    return m.text.lower() in {d.strip().lower() for d in home["demonyms"].split(";") + home["demonyms"].split("|")}
+
+
+_VICTIM = re.compile(r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+){0,2}?(?:man|woman|men|women|person|people|"
+                     r"civilians?|villagers?|residents?|farmers?|councill?ors?|journalists?|child|children|boy|girl|"
+                     r"shop|house|home|car|vehicle)\b", re.IGNORECASE)
 _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|men|heads\s+of\s+state|sides|countries|nations|governments)\b",
                    re.IGNORECASE)
 
@@ -462,6 +478,7 @@ class _Sentence:
         self.sources: list[tuple[int, int, object]] = []
         stext = self.text
         dates = [(ta, tb) for _, ta, tb in self.timexes]
+        place_ends = set()
         for m in s_mentions:
             a, b = m.start - self.s0, m.end - self.s0
             if a < self.body:
@@ -476,6 +493,12 @@ class _Sentence:
                 self.actors.append(_Actor(a, b, home["name"] if home else m.name, m.country, "state", m))
             elif m.kind == "place":
                 self.places.append((a, b, m))
+                place_ends.add(b)
+            elif m.category == "state" and _is_demonym(m) and not _ACTOR_NOUN.match(stext, b) \
+                    and not _PREP_PLACE.search(stext[max(0, a - 14):a]):
+                continue  # an adjective: "the Japanese prefecture of Okinawa" (but "in the Russian port city")
+            elif m.category == "state" and stext[a - 2:a] == ", " and (a - 2) in place_ends:
+                self.places.append((a, b, m))  # "in Palmyra, Syria": the country of the place before it
             elif m.category in _ACTOR_CATEGORIES:
                 actor = _Actor(a, b, m.name, m.country, m.category, m)
                 possessive = stext[b:b + 2] in ("'s", "\u2019s")
@@ -769,6 +792,8 @@ class _Sentence:
         pseg = _find(self.segments, pa)
         if pb <= a and all(_FRONTED.match(stext, self.segments[i][0]) for i in range(pseg, seg)):
             return pa, pb, m
+        if not speech and len(places) == 1:
+            return pa, pb, m  # the only place the sentence names, for an event that happens somewhere
         return None
 
     # ------------------------------------------------------------- build
@@ -870,6 +895,13 @@ class _Sentence:
                     and not self.reporting[_find(self.segments, x.start)] \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
+        if etype == "military action" and actor1 is None and _PASSIVE_AUX.search(stext[max(0, a - 12):a]):
+            # "a man was found dead", "a car was set on fire": violence by someone unnamed, against civilians
+            where = geo.country_name(loc[1]) if loc[1] else None
+            suffix = f" ({where})" if where else ""
+            names.insert(0, f"Unidentified Armed Group{suffix}")
+            if _VICTIM.search(stext[c_lo:a]) and not any(n.startswith("Civilians") for n in names):
+                names.append(f"Civilians{suffix}")
         if etype == "protest" and not any(re.search(r"protest|demonstrat|riot", n, re.IGNORECASE) for n in names):
             # a protest is made by protesters, named or not (ACLED's "Protesters (Country)")
             where = geo.country_name(loc[1]) if loc[1] else None
