@@ -763,7 +763,7 @@ class _Sentence:
         return "occurred"
 
     # ------------------------------------------------------------- place
-    def _place(self, a, b, etype, ci):
+    def _place(self, a, b, etype, ci, has_fallback=False):
         stext = self.text
 
         speech = etype in _SPEECH_ACTS
@@ -792,7 +792,7 @@ class _Sentence:
         pseg = _find(self.segments, pa)
         if pb <= a and all(_FRONTED.match(stext, self.segments[i][0]) for i in range(pseg, seg)):
             return pa, pb, m
-        if not speech and len(places) == 1:
+        if not speech and len(places) == 1 and not has_fallback:
             return pa, pb, m  # the only place the sentence names, for an event that happens somewhere
         return None
 
@@ -848,7 +848,8 @@ class _Sentence:
             precision = _precision_of(start, end, precision)
 
         # place
-        place = self._place(a, b, etype, ci)
+        # an anaphor keeps its antecedent's place rather than take a far one from its sentence
+        place = self._place(a, b, etype, ci, has_fallback=antecedent is not None and bool(antecedent.location))
         loc = (None, None, None, None, None)
         if place is not None:
             pa, pb, m = place
