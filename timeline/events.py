@@ -621,7 +621,11 @@ class _Sentence:
         pool = [x for x in self.actors if not x.is_place_like and c_lo <= x.start and x.end <= a
                 and not self.reporting[_find(self.segments, x.start)]]
         if not pool and ci > 0 and _RELATIVE.match(self.text, c_lo):
-            # a relative clause ("..., which came after the breakdown") acts through the sentence's subject
+            # a relative clause acts through what it hangs on: the actor right before it ("weapons to Russia,
+            # which began its invasion"), else the sentence's subject ("a summit in 2019, which came after ...")
+            head = [x for x in self.actors if 0 <= c_lo - x.end <= 1]
+            if head:
+                return head[-1]
             pool = [x for x in self.actors if not x.is_place_like and x.end <= self.clauses[0][1]
                     and not self.reporting[_find(self.segments, x.start)]]
         if pool and re.fullmatch(r"\s*", self.text[pool[-1].end:a]):

@@ -31,6 +31,7 @@ from .schema import EVENT_COLUMNS, empty_frame, to_frame
 
 _STATUS_RANK = {"occurred": 3, "planned": 2, "possible": 1, "denied": 0}
 _GEO_RANK = {"city": 3, "region": 2, "country": 1}
+_SPEAKER_ONLY = frozenset({"say", "accuse", "threaten", "demand"})
 _WINDOW_DAYS = 1100  # a mention dated by context joins an event at most about three years away
 
 
@@ -109,11 +110,13 @@ def _prepare(frame: pd.DataFrame) -> list[dict]:
     col = data.col
     records = []
     for i in range(data.n):
-        roles = {n for n in (col["actor1"][i], col["actor2"][i]) if n}
+        family = FAMILY.get(col["event_type"][i], col["event_type"][i])
+        # a statement is who said it; what it was about may be told with other words elsewhere
+        roles = {n for n in (col["actor1"][i], None if family in _SPEAKER_ONLY else col["actor2"][i]) if n}
         spans = col["spans"][i] or ""
         records.append({
             "_i": i,
-            "_family": FAMILY.get(col["event_type"][i], col["event_type"][i]),
+            "_family": family,
             # who an event is about: its two roles (the full actor list also holds bystanders of the clause)
             "_names": frozenset(roles or split_names(col["actors"][i])),
             "_own": '"date"' in spans,

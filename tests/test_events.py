@@ -1,0 +1,137 @@
+"""Event extraction on an article shaped like the one the product was born from (written for this test):
+no publication date, a weekday named with its date, relative dates, a bullet summary and page furniture."""
+import pandas as pd
+import pytest
+
+import timeline
+from timeline import events
+from timeline.articles import Article
+
+SHAPED = """Kim heads to Russia for talks with Putin
+
+North Korean leader Kim Jong Un is set to visit Russia at the invitation of President Vladimir Putin, \
+the Kremlin said on Monday (September 11). South Korean media reported that Kim was travelling by armoured \
+train toward the border for a summit with Putin.
+The Kremlin has confirmed the visit. Putin arrived in Vladivostok on Monday to attend the Eastern Economic Forum.
+The summit could take place as early as Tuesday, or more likely on Wednesday, according to broadcasters.
+The United States has voiced concern that North Korea could supply weapons to Russia, which began its \
+invasion of Ukraine last year.
+
+  \u2022 Background: Kim Jong Un held a summit with Vladimir Putin in Vladivostok in 2019.
+  \u2022 Kremlin: The Kremlin has confirmed the visit.
+
+Latest news
+Related news
+Read more
+"""
+
+
+@pytest.fixture(scope="module")
+def shaped():
+    article = timeline.read_articles  # noqa: F841 (the reader is tested elsewhere)
+    title, _, body = SHAPED.partition("\n\n")
+    return timeline.parse([Article("shaped", title, body)])
+
+
+def rows(frame, etype, start=None):
+    hit = frame[frame["event_type"] == etype]
+    if start is not None:
+        hit = hit[hit["date_start"] == pd.Timestamp(start)]
+    return hit
+
+
+def test_events_background_summit_keeps_its_own_year(shaped):
+    (row,) = rows(shaped, "summit", "2019-01-01").itertuples()
+    assert (row.date_end, row.date_precision, row.status) == (pd.Timestamp("2019-12-31"), "year", "occurred")
+    assert set(row.actors.split("; ")) >= {"Kim Jong Un", "Vladimir Putin"}
+    assert row.location == "Vladivostok"
+
+
+def test_events_expected_summit_spans_both_possible_days(shaped):
+    (row,) = rows(shaped, "summit", "2023-09-12").itertuples()
+    assert row.date_end == pd.Timestamp("2023-09-13")
+    assert row.status in ("planned", "possible")
+    assert set(row.actors.split("; ")) >= {"Kim Jong Un", "Vladimir Putin"}
+
+
+def test_events_visit_is_planned_for_september_2023(shaped):
+    visits = rows(shaped, "visit")
+    planned = visits[(visits["actor1"] == "Kim Jong Un") & (visits["status"] == "planned")]
+    assert len(planned) == 1
+    assert planned.iloc[0]["date_start"].strftime("%Y-%m") == "2023-09"
+
+
+def test_events_putin_at_the_forum_on_monday(shaped):
+    (row,) = shaped[shaped["actor1"] == "Vladimir Putin"].query("event_type in ('forum', 'visit')").itertuples()
+    assert (row.date_start, row.location, row.status) == (pd.Timestamp("2023-09-11"), "Vladivostok", "occurred")
+
+
+def test_events_invasion_last_year(shaped):
+    (row,) = rows(shaped, "military action").itertuples()
+    assert (row.date_start, row.date_precision) == (pd.Timestamp("2022-01-01"), "year")
+    assert (row.actor1, row.actor2) == ("Russia", "Ukraine")
+
+
+def test_events_us_concern_dated_by_the_report(shaped):
+    (row,) = rows(shaped, "criticism").itertuples()
+    assert row.actor1 == "United States"
+    assert row.date_start == pd.Timestamp("2023-09-11")
+    assert "North Korea" in row.actors.split("; ")
+
+
+def test_events_kremlin_statement(shaped):
+    statements = rows(shaped, "statement")
+    assert (statements["actor1"] == "Russia").sum() == 1  # body and bullet say it once between them
+    assert statements[statements["actor1"] == "Russia"].iloc[0]["date_start"] == pd.Timestamp("2023-09-11")
+
+
+def test_events_furniture_and_bullet_labels_make_no_rows(shaped):
+    assert not shaped["sentence"].str.contains("Latest news|Related news|Read more").any()
+    assert not shaped["trigger"].str.startswith("Background").any()
+
+
+@pytest.mark.parametrize("text,etype,actor1,actor2", [
+    ("Russia's invasion of Ukraine began in 2022.", "military action", "Russia", "Ukraine"),
+    ("Ukraine was invaded by Russia in 2022.", "military action", "Russia", "Ukraine"),
+    ("Kim Jong Un and Vladimir Putin met in Vladivostok in 2019.", "meeting", "Kim Jong Un", "Vladimir Putin"),
+    ("Putin invited Kim Jong Un to Moscow in 2023.", "invitation", "Vladimir Putin", "Kim Jong Un"),
+    ("In 2023 China criticised Japan over its plans.", "criticism", "China", "Japan"),
+])
+def test_events_roles(text, etype, actor1, actor2):
+    frame = timeline.parse_text(text, published="2023-09-11")
+    row = frame[frame["event_type"] == etype].iloc[0]
+    assert (row["actor1"], row["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Kim Jong Un will visit Russia next week.", "planned"),
+    ("Kim Jong Un is expected to visit Russia next week.", "planned"),
+    ("Kim Jong Un could visit Russia next week.", "possible"),
+    ("Kim Jong Un did not visit Russia last week.", "denied"),
+    ("Kim Jong Un visited Russia last week.", "occurred"),
+])
+def test_events_status(text, status):
+    frame = timeline.parse_text(text, published="2023-09-11")
+    assert list(frame["status"]) == [status]
+
+
+@pytest.mark.parametrize("text,reporter", [
+    ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
+    ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),
+])
+def test_events_reported_by_is_not_an_actor(text, reporter):
+    frame = timeline.parse_text(text, published="2023-09-13")
+    (row,) = frame.itertuples()
+    assert row.reported_by == reporter
+    assert reporter not in row.actors.split("; ")
+
+
+def test_events_reporting_clause_date_does_not_date_the_event():
+    frame = timeline.parse_text("Kim Jong Un will visit Russia, Reuters reported on Monday.", published="2023-09-12")
+    (row,) = frame.itertuples()
+    assert row.status == "planned" and row.date_start > pd.Timestamp("2023-09-12")
+
+
+def test_events_extract_is_pure():
+    article = Article("x", "", "Putin met Xi Jinping in Moscow on March 20, 2023.")
+    assert events.extract(article) == events.extract(article)
