@@ -211,7 +211,8 @@ _REPORTING = re.compile(
 )
 _PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|on|to|into|toward|towards|from|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|into|toward|towards|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.IGNORECASE)
-_OR_BETWEEN = re.compile(r"^[\s,]*(?:or|and|to|-|–|through|until)[\s,]+(?:\w+[\s,]+){0,3}$", re.IGNORECASE)
+# alternatives and ranges widen one date ("Tuesday, or more likely, Wednesday"); "in 2000 and 2007" are two dates
+_OR_BETWEEN = re.compile(r"^[\s,]*(?:or|to|-|–|through|until)[\s,]+(?:\w+[\s,]+){0,3}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:\u2014]|\s(?=that\s)|,\s+(?:which|who|while|during\s+which|when|where|as|but|although|after|before)\b"
                            r"|,\s*[\"\u201c]|[\"\u201c\u201d]")
 _FUTURE_MARK = re.compile(r"\b(?:will|shall|'ll|would|going\s+to|expected|poised|set\s+to|plans?\s+to)\b", re.IGNORECASE)
@@ -780,7 +781,7 @@ class _Sentence:
             distance = pa - b if pa >= b else (a - pb) + 30
             # near before precise: "travel to Russia ... weapons to Moscow" is a trip to Russia, but
             # "in Russia's far east, specifically in Vladivostok" is one in Vladivostok
-            return (not own_clause, not prep, distance > 60, _GEO_RANK.get(m.precision, 3), distance)
+            return (not own_clause, not prep, distance > 60, pa < b, _GEO_RANK.get(m.precision, 3), distance)
 
         places = self.places
         if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia

@@ -32,7 +32,8 @@ from .schema import EVENT_COLUMNS, empty_frame, to_frame
 _STATUS_RANK = {"occurred": 3, "planned": 2, "possible": 1, "denied": 0}
 _GEO_RANK = {"city": 3, "region": 2, "country": 1}
 _SPEAKER_ONLY = frozenset({"say", "accuse", "threaten", "demand"})
-_WINDOW_DAYS = 1100  # a mention dated by context joins an event at most about three years away
+_WINDOW_DAYS = 1100  # a mention dated by context joins an event of its article at most about three years away
+_OTHER_ARTICLE_DAYS = 45  # ... and one of another article at most this far from its context date
 
 
 def _day(value) -> int:
@@ -40,7 +41,7 @@ def _day(value) -> int:
 
 
 class _Cluster:
-    __slots__ = ("members", "family", "actors", "start", "end", "country", "geo", "keys")
+    __slots__ = ("members", "family", "actors", "start", "end", "country", "geo", "keys", "articles")
 
     def __init__(self, rec):
         self.members = [rec]
@@ -49,6 +50,7 @@ class _Cluster:
         self.start, self.end = rec["date_start"], rec["date_end"]
         self.country, self.geo = rec["country"], rec["geo_precision"]
         self.keys: set[tuple] = set()
+        self.articles = {rec["article_id"]}
 
     def fits(self, rec, own: bool) -> bool:
         names = rec["_names"]
@@ -67,6 +69,7 @@ class _Cluster:
 
     def add(self, rec, own: bool):
         self.members.append(rec)
+        self.articles.add(rec["article_id"])
         self.actors |= rec["_names"]
         if own and rec["date_start"] is not None:
             if self.start is None or (rec["date_end"] - rec["date_start"]) < (self.end - self.start):
@@ -190,6 +193,9 @@ def merge(frame: pd.DataFrame) -> pd.DataFrame:
             hi = bisect.bisect_right(bucket, (when + _WINDOW_DAYS, len(clusters)))
             for day, _, cluster in bucket[lo:hi]:
                 gap = abs(day - when)
+                # from another article, an undated mention is only taken for an event reported near its date
+                if gap > _OTHER_ARTICLE_DAYS and rec["article_id"] not in cluster.articles:
+                    continue
                 if (best_gap is None or gap < best_gap) and cluster.fits(rec, False):
                     best, best_gap = cluster, gap
             for cluster in late.get(key, ()):
@@ -215,7 +221,7 @@ def _combine(members: list[dict]) -> dict:
         narrow = min(dated, key=lambda r: (r["date_end"] - r["date_start"], -r["confidence"]))
         for col in ("date_start", "date_end", "date_precision", "date_text"):
             row[col] = narrow[col]
-    placed = [r for r in members if r["location"]]
+    placed = [r for r in members if r["location"] and r["_own"]] or [r for r in members if r["location"]]
     if placed:
         where = max(placed, key=lambda r: (_GEO_RANK.get(r["geo_precision"], 0), r["confidence"]))
         for col in ("location", "country", "lat", "lon", "geo_precision"):
