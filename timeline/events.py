@@ -311,11 +311,24 @@ class _Context:
 
     def __init__(self, anchor):
         self.anchor = anchor
-        self.by_family: dict[str, Event] = {}
+        self.by_family: dict[str, list[Event]] = {}
         self.last_dated: Event | None = None
         self.dateline = None  # the place the report was filed from, if it says
         self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
         self.states: list[tuple[str, str | None]] = []
+
+    def antecedent(self, family: str) -> Event | None:
+        """What "the summit" refers to: the latest summit of the story being reported (dated near
+        publication), else the latest one named at all (a background mention such as "in 2000")."""
+        told = self.by_family.get(family, [])
+        if not told:
+            return None
+        if self.anchor is not None:
+            near = dt.timedelta(days=31)
+            for event in reversed(told):
+                if event.date_start is not None and event.date_start - near <= self.anchor <= event.date_end + near:
+                    return event
+        return told[-1]
 
     def remember(self, actors):
         for x in actors:
@@ -811,7 +824,7 @@ class _Sentence:
         # a definite mention of an earlier event ("the summit", "this concern") is that event again:
         # it takes the antecedent's roles unless its own words name them ("Russia's", "by Putin")
         definite = bool(re.search(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", stext[max(0, a - 20):a], re.IGNORECASE))
-        antecedent = ctx.by_family.get(FAMILY[etype]) if definite else None
+        antecedent = ctx.antecedent(FAMILY[etype]) if definite else None
         actor1, actor2 = self._roles(a, b, etype, ci)
         if antecedent is not None and not self._own_roles(a, b):
             actor1 = actor2 = None
@@ -952,7 +965,7 @@ class _Sentence:
         )
         event.event_id = _stable_id(article.id, s0 + a, etype)
         if antecedent is None:
-            ctx.by_family[FAMILY[etype]] = event
+            ctx.by_family.setdefault(FAMILY[etype], []).append(event)
         if "date" in spans:
             ctx.last_dated = event
         return event
