@@ -312,6 +312,7 @@ class _Context:
     def __init__(self, anchor):
         self.anchor = anchor
         self.by_family: dict[str, list[Event]] = {}
+        self.folded: set[int] = set()  # ids of events told only as part of another (a statement's content)
         self.last_dated: Event | None = None
         self.dateline = None  # the place the report was filed from, if it says
         self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
@@ -360,15 +361,23 @@ def _precision_of(start: dt.date, end: dt.date, declared: str | None) -> str:
     return "century"
 
 
+_COLON_DATELINE = re.compile(r"\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})\s*:\s")
+
+
 def _dateline_place(text: str, anchor):
     """The place of a dateline ("BRUSSELS (AP) -", "NEW DELHI, September 9."), as a gazetteer mention."""
     from .readers.text import find_dateline
 
     line = find_dateline(text[:300])
-    if line is None or not line.place:
-        return None
-    places = [m for m in gazetteer.find(line.place.title(), published=anchor)
-              if m.kind == "place" or m.category == "state"]
+    if line is not None and line.place:
+        place = line.place.title()
+    else:  # "New Delhi: Prime Minister ..." (a place and a colon opening the text)
+        lead = _COLON_DATELINE.match(text)
+        if lead is None:
+            return None
+        place = lead.group(1)
+    places = [m for m in gazetteer.find(place, published=anchor)
+              if (m.kind == "place" or m.category == "state") and m.end - m.start >= len(place.strip()) - 1]
     return places[0] if places else None
 
 
@@ -623,6 +632,7 @@ class _Sentence:
             if host is None:
                 kept.append(e)
                 continue
+            self.ctx.folded.add(id(e))
             host.actors = "; ".join(dict.fromkeys(_names(host) + _names(e))) or None
             if host.actor2 is None and e.actor1 and e.actor1 != host.actor1:
                 host.actor2, host.actor2_country = e.actor1, e.actor1_country
@@ -825,6 +835,8 @@ class _Sentence:
         # it takes the antecedent's roles unless its own words name them ("Russia's", "by Putin")
         definite = bool(re.search(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", stext[max(0, a - 20):a], re.IGNORECASE))
         antecedent = ctx.antecedent(FAMILY[etype]) if definite else None
+        if antecedent is not None and id(antecedent) in ctx.folded:
+            return None  # "the consensus" of a statement already told: nothing new
         actor1, actor2 = self._roles(a, b, etype, ci)
         if antecedent is not None and not self._own_roles(a, b):
             actor1 = actor2 = None
