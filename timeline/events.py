@@ -441,6 +441,8 @@ _DATELINE_TYPES = frozenset({"statement", "criticism", "accusation", "threat", "
 _FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b|\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*(?:\(|$|,)",
                       re.IGNORECASE)
 _MAX_ACTORS = 3
+_AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|signed|agree|agreed|adopt|adopted)\b",
+                       re.IGNORECASE)
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -596,6 +598,10 @@ class _Sentence:
         decision, the noun after it names the event; keep the event, at the verb's place."""
         out = []
         for i, (a, b, etype) in enumerate(triggers):
+            if etype in ("meeting", "talks") and any(
+                    t[2] == "agreement" and _find(self.clauses, t[0]) == _find(self.clauses, a)
+                    and _AND_THEN.search(self.text, b, t[0]) for t in triggers[i + 1:]):
+                continue  # "ministers meet in Brussels and reach agreement": the agreement is the news
             if etype == "agreement":
                 framed = next((t for t in triggers[i + 1:] if t[2] in _FRAMED and 0 <= t[0] - b <= 60
                                and _find(self.clauses, t[0]) == _find(self.clauses, a)), None)
