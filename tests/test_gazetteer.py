@@ -6,7 +6,8 @@ import datetime as dt
 import math
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import gazetteer
 from timeline.gazetteer import Mention
@@ -485,3 +486,91 @@ def test_gazetteer_custom_csv_adds_actors_and_places():
 
 def test_gazetteer_load_is_cached():
     assert gazetteer.load() is gazetteer.load()
+
+
+# behaviours learnt from real news text (all sentences written for these tests)
+MORE_CASES = [
+    # organisations introduced with their acronym, and the acronym alone later
+    ("The Farmers Union of Ruritania (FUR) marched. FUR leaders spoke.", None, "Farmers Union of Ruritania",
+     "Farmers Union of Ruritania", "actor", "organisation"),
+    ("The Farmers Union of Ruritania (FUR) marched. FUR leaders spoke.", None, "FUR", "Farmers Union of Ruritania",
+     "actor", "organisation"),
+    # a title before a surname that several people share: the one who held that office
+    ("President Clinton vetoed the bill.", None, "President Clinton", "Bill Clinton", "actor", "person"),
+    # a person made on the fly, found again by surname
+    ("Attorney General Janet Reno spoke. Reno said more.", None, "Reno", "Janet Reno", "actor", "person"),
+    # with no date, a role phrase follows the person named with that role
+    ("Cuban President Fidel Castro spoke. The Cuban leader said no.", None, "The Cuban leader", "Fidel Castro",
+     "actor", "person"),
+    # a town before the comma decides the region after it
+    ("He was arrested in Atlanta, Georgia.", None, "Georgia", "Georgia", "place", "region"),
+    ("Flooding hit Tbilisi, Georgia.", None, "Georgia", "Georgia", "actor", "state"),
+    ("A rally in Paris, Texas drew crowds.", None, "Texas", "Texas", "place", "region"),
+    # accented capitals inside a name made on the fly, and lower-case particles
+    ("Colombian Foreign Minister María Ángela Holguín rejects the claim.", None,
+     "Colombian Foreign Minister María Ángela Holguín", "María Ángela Holguín", "actor", "person"),
+    ("President Daniel arap Moi said.", None, "President Daniel arap Moi", "Daniel arap Moi", "actor", "person"),
+    # an organisation the data does not know, with its acronym, wins over the place inside it
+    ("Ghana Hairdressers Association (GHA) members marched.", None, "Ghana Hairdressers Association",
+     "Ghana Hairdressers Association", "actor", "organisation"),
+    # "his Russian counterpart, Vladimir Putin" is one mention with the data's role
+    ("Xi met his Russian counterpart, Vladimir Putin.", D(2023, 3, 20), "Russian counterpart, Vladimir Putin",
+     "Vladimir Putin", "actor", "person"),
+    # named clans as ACLED names them, and "government forces" of the text's country
+    ("Members of the Darod and Hawiye clans clashed in Kismayo.", None, "Hawiye", "Hawiye Communal Group (Somalia)",
+     "actor", "group"),
+    ("Government forces shelled villages near Mogadishu.", None, "Government forces", "Military Forces of Somalia",
+     "actor", "government"),
+    # continents and provinces are regions, not towns
+    ("Markets fell across Asia.", None, "Asia", "Asia", "place", "region"),
+    ("Doctors were shot in Vancouver, British Columbia.", None, "British Columbia", "British Columbia", "place",
+     "region"),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,name,kind,category", MORE_CASES,
+                         ids=[c[2] + ":" + c[0][:30] for c in MORE_CASES])
+def test_gazetteer_reads_real_news_patterns(text, published, surface, name, kind, category):
+    found = [m for m in gazetteer.find(text, published) if m.text == surface]
+    assert found and (found[-1].name, found[-1].kind, found[-1].category) == (name, kind, category)
+
+
+MORE_ABSENT = [
+    ("Nashua Corp. said profits fell. Nashua's shares rose.", "Nashua"),      # a company, not the town
+    ("Analysts at General Motors Corp. said so.", "General Motors Corp"),     # not a person
+    ("Said Gerard Rice, a former prisoner.", "Rice"),                         # not Condoleezza Rice
+    ("Executive director Kerry Jones said.", "Kerry"),                        # not John Kerry
+    ("Attorney General Janet Reno spoke.", "Reno"),                           # part of a name, not the town
+    ("The Protection of Land Owners (PLO) Bill passed.", "Protection of Land Owners"),   # a bill
+    ("It was the first visit by a Chinese premier in years.", "Chinese premier"),      # anyone, not the holder
+]
+
+
+@pytest.mark.parametrize("text,surface", MORE_ABSENT, ids=[c[1] for c in MORE_ABSENT])
+def test_gazetteer_names_inside_other_names_are_not_mentions(text, surface):
+    assert surface not in [m.text for m in gazetteer.find(text)]
+
+
+def test_gazetteer_pure_python_matcher_agrees_with_pyahocorasick(monkeypatch):
+    fast = gazetteer.load()
+    original = gazetteer.Gazetteer.__init__
+
+    def init(self):
+        original(self)
+        self._ac = gazetteer._PyAhoCorasick   # what runs when pyahocorasick is not installed
+
+    monkeypatch.setattr(gazetteer.Gazetteer, "__init__", init)
+    slow = gazetteer._build()
+    for text in (SEED, "U.S.-led talks in the European Council; the Kremlin-backed separatists left Kyiv."):
+        assert slow.find(text, D(2023, 9, 11)) == fast.find(text, D(2023, 9, 11))
+
+
+def test_gazetteer_custom_csv_from_a_file_and_bad_cells(tmp_path):
+    path = tmp_path / "extra.csv"
+    path.write_text(CUSTOM.replace("2020-01-01", "sometime") + "place,city,Nowhere,,,abc,,city,,,,,,\n",
+                    encoding="utf-8")
+    g = gazetteer.load(custom_csv=str(path))     # a bad date or coordinate is skipped, not fatal
+    assert [m.name for m in g.find("Ivan Petrenko visited Camp Zorya, not Nowhere.")] == ["Ivan Petrenko",
+                                                                                         "Zorya Base"]
+    with pytest.raises(FileNotFoundError):
+        gazetteer.load(custom_csv=str(tmp_path / "missing.csv"))

@@ -2,81 +2,138 @@
 and offline coordinates.
 
     >>> from timeline import gazetteer
-    >>> [(m.text, m.name, m.country) for m in gazetteer.find("Kim met Putin in Vladivostok.")][1:]
-    [('Putin', 'Vladimir Putin', 'RUS'), ('Vladivostok', 'Vladivostok', 'RUS')]
+    >>> [(m.text, m.name, m.country) for m in gazetteer.find("Kim Jong Un met Putin in Vladivostok. Kim left.")]
+    [('Kim Jong Un', 'Kim Jong Un', 'PRK'), ('Putin', 'Vladimir Putin', 'RUS'), ('Vladivostok', 'Vladivostok', 'RUS'), ('Kim', 'Kim Jong Un', 'PRK')]
 
 `find(text, published=None)` returns `Mention` spans sorted by start, non-overlapping,
 longest match first.  The default gazetteer is built once, lazily, on the first call
 (`import timeline.gazetteer` stays cheap); `load(custom_csv)` builds another one with a
-user CSV on top (columns in data/gazetteer/README.md), `add_custom(csv)` extends the
-default one in place.
+user CSV on top (columns in data/gazetteer/README.md), `add_custom(csv)` replaces the
+default one with defaults + the CSV (what the page calls on an upload).
 
 How a text is read
 ------------------
-1. Matching.  Every alias is stored lower-cased with its punctuation turned into
-   spaces, padded with one space each side, in an Aho-Corasick automaton.  The text is
-   normalised the same way, character for character, so offsets map back unchanged and
-   only whole words match ("us" never matches inside "bus").  Case comes back as a
-   check on the original text: a capitalised alias needs capitals where it has them,
-   and a short acronym ("US", "UN", "AP") needs every letter upper-case, so "us" and
-   "un" are not countries.
-2. Selection.  Overlapping candidates are settled longest first, so a place inside an
-   organisation's name ("Shanghai Cooperation Organisation") or a treaty ("the Paris
-   Agreement", which yields no mention at all) never comes out as the place.
-3. Context.  Countries named or implied by the unambiguous mentions of the text form
-   its context.  An ambiguous city name takes the candidate with the best score
-   log10(population) + 1.5 if its country is in context + 1 for a capital + 1 when
-   it is the place's main name; a city that is not a capital, has under 500,000 people
-   and whose country is not in context is kept only after a place word ("in", "at",
-   "near", "city of" ...) or before "City"/", Country" -- this is what keeps "Most",
-   "Man", "Police" and "Nice" at the start of a sentence from becoming towns.
-   "Georgia" is the US state only when the text is about the United States and says
-   nothing else Georgian; "Jordan" after a capitalised first name is a person and is
-   dropped; "Washington" is the city (capitals stay places even in "Washington
-   said": the event code may read them as governments).
-4. Composition and coreference, left to right:
-   - a title joins what stands around it into one mention: "North Korean leader Kim
-     Jong Un", "former US President Donald Trump", "Chairman of State Affairs of the
-     Democratic People's Republic of Korea, Kim Jong Un", "Foreign Minister Sergei
-     Lavrov".  A title before an unknown capitalised name makes a person on the fly
-     ("Croatian prime minister Zoran Milanovic": role "Prime Minister of Croatia",
-     country HRV), whose surname is then found again further on.
-   - a role phrase alone ("the Russian president", "the North Korean leader", "the
-     US president", "the Prime Minister") resolves, in this order, to the person last
-     named in the text with that role; else to the holder of the office on the
-     `published` date (the role date ranges in people.csv); else (no date) to the
-     current holder.
-   - a surname alone ("Kim", "Putin") is the person last named in full with that
-     surname.  Before any full mention only a surname that belongs to one person in the
-     data and is not a common one ("Putin", "Zelensky", "Erdogan", "Xi") is resolved;
-     "Kim", "Moon", "Lee" before a full name are dropped: they are too often someone
-     else.
+1. Matching.  Every alias is stored lower-cased, accents folded and punctuation turned into
+   spaces, with one space in front, in an Aho-Corasick automaton (pyahocorasick).  The text is
+   normalised the same way, character for character, so offsets map back unchanged; a match
+   must start and end at a word boundary ("us" never matches inside "bus"), leftmost-longest,
+   and when the longest key runs into the middle of a word ("the eu" in "the european council")
+   the scan resumes at the next word inside it.  Case comes back as a check on the original
+   text: a capitalised alias needs capitals where it has them, a 2-3 letter acronym ("US",
+   "UN", "AP") needs all of them, so "us" and "un" are not countries.  A leading "the" is
+   not part of the keys; the span takes it back for countries that use it ("the United
+   States"), organisations, regions and venues.
+2. Context.  Countries named by the unambiguous mentions of the text (states, people,
+   organisations, capitals and cities over 500,000) form its context.  An ambiguous place name
+   takes the candidate with the best score: log10(population) + 1 if its country is in
+   context + 1 for a capital + 1 for the place's main name + 3 when the next mention after a
+   comma, or the town before it, is in the same country ("Tripoli, Lebanon", "Paris, Texas",
+   "Atlanta, Georgia").  Curated regions and venues weigh as 10^8 people, US states as 10^5.
+   A town is dropped when a capitalised word stands before it that is not a sentence start,
+   function word or place word ("Janet Reno", "Bill Clinton", "President Bush"), when a
+   capitalised word follows it (a company: "Nashua Corp.", and the word stays a company for
+   the rest of the text), when it is a common word the same text writes in lower case
+   ("Summit"/"summit") unless a place word precedes it and its country is in context, and,
+   under 500,000 people, when its country is not in context and no place word ("in", "at",
+   "near", "city of" ...) stands before it nor "City"/", Region" after it.  Alternate names
+   ("Colonia" for Cologne) count only for capitals, cities over 5 million, or with the country
+   in context and a place word.  "Georgia" is the US state only when the text is about the
+   United States and says nothing else Georgian; "Jordan" after a first name is a person and
+   is dropped; "Washington" is the city (capitals stay places even in "Washington said":
+   the event code may read them as governments), "Washington state" the state.  Treaties,
+   wars and currencies named after places ("the Paris Agreement", "Minsk agreements",
+   "Korean War") yield no mention at all, so their place does not either.
+3. Composition and coreference, left to right:
+   - a title joins what stands around it into one mention: "North Korean leader Kim Jong
+     Un", "former US President Donald Trump", "Chairman of State Affairs of the Democratic
+     People's Republic of Korea, Kim Jong Un", "Foreign Minister Sergei Lavrov".  A title
+     before a name the data does not know makes a person on the fly ("Croatian prime
+     minister Zoran Novak": role "Prime Minister of Croatia", country HRV; "President Bush"),
+     whose surname is then found again further on (and wins over a same-named town).  A
+     title before a surname several people share picks the one who held that office
+     ("President Clinton" -> Bill Clinton).
+   - a role phrase alone ("the Russian president", "the North Korean leader", "the US
+     president", "the Prime Minister") resolves, in this order, to the person last named in
+     the text with that role (with no date, any role they ever held counts); else to the
+     holder of the office on the `published` date (role date ranges in people.csv); else,
+     with no date, to the current holder.  Only offices one person holds at a time resolve
+     this way (head of state or government, foreign and defence ministers, leader, monarch,
+     head of an organisation ...), not "the envoy" or "the spokesman".
+   - a surname alone ("Kim", "Putin") is the person last named in full with that surname.
+     Before any full mention only a surname that belongs to one person in the data and is
+     not a common one ("Putin", "Zelensky", "Erdogan", "Xi") is resolved; "Kim", "Moon",
+     "Lee", "May" before a full name are dropped: they are too often someone (or something)
+     else.  A surname inside another name ("Gerard Rice", "Kerry Jones") is not the person.
    - government metonyms ("the Kremlin", "the White House", "Downing Street") are actors
-     of category "government" whose `name` is the country ("Russia"), `role` the
-     metonym ("Kremlin"), and lat/lon/location those of the building; after "at"/"in"
-     ("met at the Kremlin") the same words are a place of category "venue".
-   - a demonym or country before a generic group makes one actor with the ACLED-style
-     name: "Indonesian police" -> "Police Forces of Indonesia", "Congolese Government"
-     -> "Government of Democratic Republic of the Congo", "protesters" in a Mexican text
-     -> "Protesters (Mexico)" (without a qualifier the text's main country is used).
-   - a demonym before "media" or a news agency is a source: "South Korean media",
-     "Russian news agency Interfax" -> "Interfax".
+     of category "government" whose `name` is the country ("Russia"), `role` the metonym
+     ("Kremlin"), and lat/lon/location those of the building; after "at"/"in" ("met at the
+     Kremlin") the same words are a place of category "venue" named after the building.
+   - a demonym or country before a generic group makes one actor with the ACLED-style name:
+     "Indonesian police" -> "Police Forces of Indonesia", "Congolese Government" ->
+     "Government of Democratic Republic of the Congo", "protesters" in a Mexican text ->
+     "Protesters (Mexico)" (without a qualifier the text's main country is used, except for
+     "government", "troops" and the like, which need one); a named group takes the word after
+     it ("ISIS militants" -> Islamic State).
+   - a demonym before "media" or a news agency is a source: "South Korean media", "Russian
+     news agency Interfax" -> "Interfax".
+   - an organisation the data does not know, introduced with its acronym ("Police Wives
+     Association (POLWA)"), becomes an actor of category "organisation", and so does the
+     acronym alone later in the text; named clans and tribes become ACLED-style communal
+     groups ("Malik clan" -> "Malik Communal Group (Bangladesh)").
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as _dt
 import gc
 import gzip
 import io
+import logging
 import math
 import re
 import threading
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
+from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
+    _ACRONYM,
+    _ACRONYM_ORG,
+    _AFTER_PLACE,
+    _AT_BUILDING,
+    _CITY_DISPLAY,
+    _CLAN,
+    _COMMA,
+    _COMMON_SURNAMES,
+    _COMMON_WORDS,
+    _COMPANY,
+    _COMPANY_WORDS,
+    _GAP_ADJ,
+    _GAP_PERSON,
+    _HELD_OFFICES,
+    _INDEFINITE,
+    _LAW_AFTER,
+    _LEADER_FALLBACK,
+    _NAME1,
+    _NAME_STOP,
+    _NEEDS_QUALIFIER,
+    _NEXT_CAP,
+    _NEXT_CAP_WORD,
+    _NO_COUNTRY_NAME,
+    _OF,
+    _PLACE_WORDS,
+    _PREFIX_WORDS,
+    _START,
+    _THE_COUNTRIES,
+    _TITLE_DISPLAY,
+    GROUPS,
+    TITLES,
+    _after_name_word,
+)
+from ._gaz_text import _PyAhoCorasick, _PyAutomaton, _upper_offsets, normalise  # noqa: F401
+
+LOGGER = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 CUSTOM_CSV = DATA_DIR / "custom.csv"
 CSV_COLUMNS = ("kind", "category", "name", "aliases", "country", "lat", "lon", "precision", "location",
@@ -109,6 +166,29 @@ class Mention:
     location: str | None = None
 
 
+class _mention:
+    """Builds a `Mention` about four times faster than its frozen-dataclass __init__ (which sets each of
+    the 12 slots through object.__setattr__): a mutable class with the same slots fills them, then the
+    instance becomes a Mention, frozen from then on (type, equality, hash, repr are Mention's)."""
+    __slots__ = Mention.__slots__
+
+    def __init__(self, start, end, text, kind, name, country, lat, lon, precision, category=None, role=None,
+                 location=None):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.name = name
+        self.country = country
+        self.lat = lat
+        self.lon = lon
+        self.precision = precision
+        self.category = category
+        self.role = role
+        self.location = location
+        self.__class__ = Mention
+
+
 @dataclass(slots=True)
 class _Entry:
     kind: str                       # actor | place | source | none | title | group
@@ -127,161 +207,29 @@ class _Entry:
     surname: str | None = None
     solo: bool = False
     demonym: str | None = None      # states: adjective used to name media ("South Korean")
-    weak: bool = False
+    prior: float = 0.0              # places: log10(population) (+ half log10 of GeoNames' name count for cities)
     code: int = 0                   # dispatch in composition: see _finish
+    breaks: tuple = ()              # persons: the dates where one of their roles starts or ends
     margs: tuple = ()               # Mention fields after start/end/text
 
     def as_mention(self, text: str, start: int, end: int, **over) -> Mention:
         if not over:
-            return Mention(start, end, text[start:end], self.kind, self.name, self.country, self.lat, self.lon,
+            return _mention(start, end, text[start:end], self.kind, self.name, self.country, self.lat, self.lon,
                            self.precision, self.category, self.role, self.location)
         d = dict(kind=self.kind, name=self.name, country=self.country, lat=self.lat, lon=self.lon,
                  precision=self.precision, category=self.category, role=self.role, location=self.location)
         d.update(over)
-        return Mention(start, end, text[start:end], **d)
-
-
-# --------------------------------------------------------------------------- text normalisation
-
-_ASCII_TABLE = bytes((b + 32 if 65 <= b <= 90 else b) if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122)
-                     else 32 for b in range(256))
-_FOLD_CACHE: dict[str, int] = {}
-_SPECIAL_FOLD = {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "æ": "a", "Æ": "a",
-                 "ß": "s", "œ": "o", "Œ": "o", "ð": "d", "þ": "t", "ʻ": " ", "ʼ": " "}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _fold_char(ch: str) -> int:
-    code = _FOLD_CACHE.get(ch)
-    if code is None:
-        base = _SPECIAL_FOLD.get(ch)
-        if base is None:
-            base = unicodedata.normalize("NFKD", ch)[:1].lower()
-        code = ord(base) if base and base.isascii() and base.isalnum() else 32
-        _FOLD_CACHE[ch] = code
-    return code
-
-
-def normalise(text: str) -> str:
-    """Lower-case, accents folded, every non-alphanumeric character a space: same length as text."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
-    raw = bytearray(text.encode("ascii", "replace"))
-    for m in _NON_ASCII.finditer(text):
-        raw[m.start()] = _fold_char(m.group())
-    return raw.translate(_ASCII_TABLE).decode("ascii")
-
-
-def _upper_offsets(alias: str) -> tuple[int, ...]:
-    """Offsets in alias whose character must be upper-case in the text.
-
-    The first letter of each capitalised word; every letter of a short acronym (US, UN, AP)."""
-    out = []
-    for m in re.finditer(r"[^\W_]+", alias):
-        w = m.group()
-        if not w[0].isupper():
-            continue
-        if w.isupper() and 2 <= len(w) <= 3 and w.isalpha():
-            out.extend(range(m.start(), m.end()))
-        elif not w.isupper() and any(c.isupper() for c in w[1:]):   # LeT, JeM, McCain
-            out.extend(m.start() + i for i, c in enumerate(w) if c.isupper())
-        else:
-            out.append(m.start())
-    return tuple(out)
-
-
-# --------------------------------------------------------------------------- grammar (not data)
-
-# title phrase -> office.  Offices: hos head of state, hog head of government, fm foreign minister,
-# dm defence minister, leader (the country's paramount leader), vp, monarch, sg head of an organisation ...
-TITLES = {
-    "president": "hos", "prime minister": "hog", "premier": "hog", "chancellor": "hog", "pm": "hog",
-    "foreign minister": "fm", "minister of foreign affairs": "fm", "foreign affairs minister": "fm",
-    "foreign secretary": "fm", "secretary of state": "fm", "external affairs minister": "fm",
-    "minister of external affairs": "fm", "top diplomat": "fm", "foreign policy chief": "fm",
-    "high representative": "fm", "defence minister": "dm", "defense minister": "dm", "minister of defence": "dm",
-    "minister of defense": "dm", "defence secretary": "dm", "defense secretary": "dm",
-    "secretary of defense": "dm", "secretary of war": "dm", "war secretary": "dm",
-    "leader": "leader", "supreme leader": "leader", "chairman of state affairs": "hos",
-    "president of state affairs": "hos", "chairman": "chair", "general secretary": "leader",
-    "vice president": "vp", "vice-president": "vp", "king": "monarch", "queen": "monarch", "emir": "monarch",
-    "crown prince": "crown_prince", "sultan": "monarch", "secretary-general": "sg", "secretary general": "sg",
-    "chief": "sg", "director general": "sg", "director-general": "sg", "commission president": "sg",
-    "spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes", "press secretary": "spokes",
-    "ambassador": "ambassador", "envoy": "envoy", "special envoy": "envoy", "governor": "governor",
-    "mayor": "mayor", "diplomat": "diplomat", "minister": "minister", "deputy foreign minister": "dfm",
-    "national security adviser": "nsa", "national security advisor": "nsa", "senator": "senator",
-    "speaker": "speaker", "opposition leader": "opposition", "interior minister": "minister",
-    "finance minister": "minister", "trade minister": "minister", "unification minister": "minister",
-    "pope": "monarch", "first lady": "spouse", "sister": "sister",
-}
-_TITLE_DISPLAY = {"pm": "Prime Minister", "chief": "Chief"}
-# offices one person holds at a time, so a role phrase alone ("the Russian president") names them
-_HELD_OFFICES = {"hos", "hog", "fm", "dm", "leader", "vp", "monarch", "crown_prince", "sg", "nsa"}
-
-# generic groups -> (ACLED-style name pattern, category)
-GROUPS = {
-    "police": ("Police Forces of {c}", "government"), "police forces": ("Police Forces of {c}", "government"),
-    "police officers": ("Police Forces of {c}", "government"), "federal police": ("Police Forces of {c}", "government"),
-    "security forces": ("Security Forces of {c}", "government"),
-    "forces": ("Military Forces of {c}", "government"), "troops": ("Military Forces of {c}", "government"),
-    "soldiers": ("Military Forces of {c}", "government"), "military": ("Military Forces of {c}", "government"),
-    "army": ("Military Forces of {c}", "government"), "armed forces": ("Military Forces of {c}", "government"),
-    "navy": ("Military Forces of {c}", "government"), "air force": ("Military Forces of {c}", "government"),
-    "government": ("Government of {c}", "government"), "authorities": ("Government of {c}", "government"),
-    "officials": ("Government of {c}", "government"), "administration": ("Government of {c}", "government"),
-    "protesters": ("Protesters ({c})", "group"), "protestors": ("Protesters ({c})", "group"),
-    "demonstrators": ("Protesters ({c})", "group"), "rioters": ("Rioters ({c})", "group"),
-    "civilians": ("Civilians ({c})", "group"), "students": ("Students ({c})", "group"),
-    "lawyers": ("Lawyers ({c})", "group"), "health workers": ("Health Workers ({c})", "group"),
-    "farmers": ("Farmers ({c})", "group"), "workers": ("Labour Group ({c})", "group"),
-    "vendors": ("Labour Group ({c})", "group"), "journalists": ("Journalists ({c})", "group"),
-    "rebels": ("Rebels ({c})", "group"), "militants": ("Unidentified Armed Group ({c})", "group"),
-    "gunmen": ("Unidentified Armed Group ({c})", "group"), "separatists": ("Separatists ({c})", "group"),
-    "refugees": ("Refugees ({c})", "group"), "migrants": ("Migrants ({c})", "group"),
-    "teachers": ("Teachers ({c})", "group"), "doctors": ("Health Workers ({c})", "group"),
-    "fighters": ("Unidentified Armed Group ({c})", "group"), "militia": ("Unidentified Armed Group ({c})", "group"),
-    "militias": ("Unidentified Armed Group ({c})", "group"), "militiamen": ("Unidentified Armed Group ({c})", "group"),
-    "insurgents": ("Rebels ({c})", "group"), "jihadists": ("Unidentified Armed Group ({c})", "group"),
-    "guerrillas": ("Rebels ({c})", "group"),
-}
-_NEEDS_QUALIFIER = {"government", "authorities", "officials", "administration", "forces", "army", "military",
-                    "navy", "air force", "troops", "soldiers", "armed forces", "security forces"}
-_NEXT_CAP = re.compile(r"\s+[A-Z]")
-_COMMA = re.compile(r",\s*")
-_NO_COUNTRY_NAME = {"Police Forces of {c}": "Police Forces", "Security Forces of {c}": "Security Forces",
-                    "Military Forces of {c}": "Military Forces", "Government of {c}": "Government"}
-
-_PLACE_WORDS = re.compile(r"(?:\b(?:in|at|near|outside|inside|to|from|into|towards?|toward|via|of|across|around|"
-                          r"visit|visited|visiting|reached|entered|left|city|town|village|capital|port|"
-                          r"province|district|region|state|area|downtown|central|northern|southern|eastern|"
-                          r"western)\s+(?:the\s+)?)$", re.I)
-_AFTER_PLACE = re.compile(r"(?:\s+(?:City|city|town|Province|province|District|district|Oblast|oblast)\b|,\s*[A-Z]|\s*\()")
-_PREFIX = re.compile(r"(?:\b(?:former|ex-|then-|then|late|acting|outgoing|incoming|interim|new|the)\s+)+$", re.I)
-_GAP_ADJ = re.compile(r"(?:\s+|\s*['’]s\s+)")
-_GAP_PERSON = re.compile(r"(?:\s*,?\s+)")
-_OF = re.compile(r"\s+(?:of|for|in)\s+")
-_NAME = re.compile(r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z])(?:\s+(?:(?:bin|bint|ibn|al|el|de|da|dos|das|do|van|von|der|den|"
-                   r"del|della|di|du|la|le|y|ter)\s+)*(?:[A-Z][\w'’\-]*\w|al-[A-Z]\w+|el-[A-Z]\w+)){1,4}")
-_NAME_STOP = {"The", "On", "In", "At", "And", "But", "For", "Monday", "Tuesday", "Wednesday", "Thursday",
-              "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-              "August", "September", "October", "November", "December", "He", "She", "It", "They", "This",
-              "That", "His", "Her", "Mr", "Ms", "Mrs", "Dr", "Sir", "A", "An", "As", "After", "Before", "While",
-              "When", "With", "Of", "To", "By", "From", "Said", "Says", "Also", "Has", "Had", "Was", "Is", "Who",
-              "Office", "Ministry", "Council", "Department", "House", "Administration", "Government"}
-_COMMON_SURNAMES = {"kim", "lee", "moon", "park", "choi", "yoon", "han", "cho", "ri", "choe", "pak", "wang", "li",
-                    "zhang", "liu", "chen", "khan", "cohen", "may", "johnson", "wong", "ali", "ahmed", "smith",
-                    "brown", "jones", "costa", "singh", "sharif", "katz", "bin", "lopez", "fernandez", "gonzalez",
-                    "rodriguez", "martin", "abe", "hunt", "gabriel", "dion", "harper", "young", "king", "james",
-                    "charles", "salman", "hamad", "zayed", "abdullah", "mohammed", "kang", "chung", "jung", "hwang",
-                    "song", "lim", "nguyen", "tran", "wu", "xu", "zhou", "sun", "ma", "hu", "guo", "he", "gao"}
-
-# offices that the phrase "X leader" names when the data has no explicit leader row
-_LEADER_FALLBACK = ("leader", "hos", "hog")
+        return _mention(start, end, text[start:end], **d)
 
 
 def _date(s: str | None) -> _dt.date | None:
-    return _dt.date.fromisoformat(s) if s else None
+    if not s:
+        return None
+    try:
+        return _dt.date.fromisoformat(s[:10])
+    except ValueError:
+        LOGGER.warning("gazetteer: ignoring a date that is not YYYY-MM-DD: %r", s)
+        return None
 
 
 def _f(s) -> float | None:
@@ -298,8 +246,11 @@ class Gazetteer:
     """All entries plus the automaton over their aliases.  Build with `load()`."""
 
     def __init__(self) -> None:
-        import ahocorasick  # C extension; imported here so `import timeline.gazetteer` stays cheap
-
+        try:
+            import ahocorasick  # pyahocorasick, a C extension; imported here so the module import stays cheap
+        except ImportError:     # still works without it, about ten times slower
+            LOGGER.warning("gazetteer: pyahocorasick is not installed; using the slow pure-Python matcher")
+            ahocorasick = _PyAhoCorasick
         self._ac = ahocorasick
         self.entries: list[_Entry] = []
         self._keys: dict[str, list] = {}           # normalised key -> [(entry_idx, upper_offsets, atype, dot)]
@@ -353,30 +304,41 @@ class Gazetteer:
             for row in csv.DictReader(fh):
                 if row["capital"]:
                     caps.add((row["iso3"], row["capital"]))
-        entries, keys, norm = self.entries, self._keys, normalise
+        entries, keys = self.entries, self._keys
         first_upper = (0,)
-        with gzip.open(DATA_DIR / "cities.tsv.gz", "rt", encoding="utf-8") as fh:
-            next(fh)
-            for line in fh:
-                gid, name, cc, lat, lon, pop, _a1, ks = line.rstrip("\n").split("\t")
-                display = _CITY_DISPLAY.get(name, name)
-                idx = len(entries)
-                entries.append(_Entry("place", display, "city", cc or None, float(lat), float(lon), "city",
-                                      display, None, int(pop), (cc, name) in caps))
-                ks = ks.split("|")
-                cand = (idx, first_upper, "C", False)
-                lst = keys.get(ks[0])
+        log10 = math.log10
+        lines = gzip.decompress((DATA_DIR / "cities.tsv.gz").read_bytes()).decode("utf-8").split("\n")
+        for line in lines[1:]:
+            if not line:
+                continue
+            gid, name, cc, lat, lon, pop, nnames, ks = line.split("\t")
+            display = _CITY_DISPLAY.get(name, name)
+            idx = len(entries)
+            cc = cc or None
+            lat, lon, pop = float(lat), float(lon), int(pop)
+            e = _Entry("place", display, "city", cc, lat, lon, "city", display, None, pop, (cc, name) in caps)
+            e.prior = log10(max(pop, 10)) + 0.5 * log10(1 + int(nnames))
+            e.margs = ("place", display, cc, lat, lon, "city", "city", None, display)
+            entries.append(e)
+            ks = ks.split("|")
+            cand = (idx, first_upper, "C", False)
+            lst = keys.get(ks[0])
+            if lst is None:
+                keys[ks[0]] = [cand]
+            else:
+                lst.append(cand)
+            main = cand
+            alt = (idx, first_upper, "c", False)
+            for k in ks[1:]:
+                if k[0] == "~":   # an alternate name, not a spelling of the main one
+                    k, cand = k[1:], alt
+                else:
+                    cand = main
+                lst = keys.get(k)
                 if lst is None:
-                    keys[ks[0]] = [cand]
+                    keys[k] = [cand]
                 else:
                     lst.append(cand)
-                cand = (idx, first_upper, "c", False)
-                for k in ks[1:]:
-                    lst = keys.get(k)
-                    if lst is None:
-                        keys[k] = [cand]
-                    else:
-                        lst.append(cand)
 
     def _load_rows(self, rows: Iterable[dict]) -> None:
         """Rows in the CSV format of data/gazetteer/README.md (actors, people, places, custom)."""
@@ -406,7 +368,7 @@ class Gazetteer:
                 office = row.get("office") or None
                 title = row.get("role") or None
                 if title or office:
-                    qual = country_qual = None
+                    qual = None
                     org = row.get("location") or ""   # for org posts: the organisation's canonical name
                     if org:
                         qual = org
@@ -421,6 +383,9 @@ class Gazetteer:
                             self._holders.setdefault((qual, off), []).append((start, end, idx))
                 continue
             lat, lon = _f(row.get("lat")), _f(row.get("lon"))
+            if kind == "place" and (lat is None or lon is None):
+                LOGGER.warning("gazetteer: skipping place %r: it needs lat and lon", name)
+                continue
             prec = row.get("precision") or None
             loc = row.get("location") or None
             if kind == "place" and cat in ("city", "region") and not loc:
@@ -428,6 +393,7 @@ class Gazetteer:
             e = _Entry(kind, name, cat, country, lat, lon, prec, loc, row.get("role") or None)
             if kind == "place":   # the prior of a place against same-named others: curated ones weigh most
                 e.pop = int(_f(row.get("population")) or (100_000 if cat == "city" else 10**8))
+                e.prior = math.log10(max(e.pop, 10)) + (1.0 if cat == "city" else 0.0)
             idx = self._add(e)
             self._by_name[(cat or kind, name)] = idx
             if kind in ("actor", "place") and cat not in ("city", "person", "state"):
@@ -466,17 +432,34 @@ class Gazetteer:
                         self._alias(alias, idx, "S")
         for v in self._holders.values():
             v.sort(key=lambda t: t[0] or _dt.date.min)
+        # one candidate per (entry, alias type) and key: spelling variants that differ only in case
+        # ("Kim Jong-un", "Kim Jong-Un") keep the capitals they all share
+        for key, cands in self._keys.items():
+            if len(cands) > 1:
+                merged: dict = {}
+                for idx, ups, atype, dot in cands:
+                    old = merged.get((idx, atype))
+                    merged[(idx, atype)] = (idx, ups, atype, dot) if old is None else \
+                        (idx, tuple(sorted(set(old[1]) & set(ups))), atype, old[3] or dot)
+                if len(merged) < len(cands):
+                    self._keys[key] = list(merged.values())
         A = self._ac.Automaton()
         add = A.add_word
         self._cands = list(self._keys.values())
-        for cid, key in enumerate(self._keys):
-            add(" " + key, (len(key), cid))
+        for cid, (key, cands) in enumerate(self._keys.items()):
+            # the value carries what the scan needs for the common single-candidate key
+            c0 = cands[0]
+            add(" " + key, (len(key), cid, c0[1], c0[3]) if len(cands) == 1 else (len(key), cid, None, False))
         A.make_automaton()
         self._automaton = A
         # per key, filled on first use: the country it stands for, and its pick when no judgement is needed
-        self._cid_ctx: dict[int, str | None] = {}
+        self._cid_ctx: dict[int, tuple] = {}
         self._cid_fast: dict[int, tuple | None] = {}
         for e in self.entries:
+            if e.margs:     # towns: filled when read (plain mentions, code 0)
+                continue
+            if e.roles:
+                e.breaks = tuple(sorted({d for r in e.roles for d in (r[3], r[4]) if d is not None}))
             e.code = _code(e)
             e.margs = (e.kind, e.name, e.country, e.lat, e.lon, e.precision, e.category, e.role, e.location)
         self._keys = {}
@@ -505,25 +488,24 @@ class Gazetteer:
     def _hits_from(self, text: str, norm: str, pos: int, out: list) -> int | None:
         cands_tab = self._cands
         n = len(text)
-        for end_idx, (klen, cid) in self._automaton.iter_long(norm, pos):
+        for end_idx, (klen, cid, ups, dot) in self._automaton.iter_long(norm, pos):
             if norm[end_idx + 1] != " ":
                 nxt = norm.find(" ", end_idx - klen + 1, end_idx)
                 if nxt != -1:
                     return nxt
                 continue
             start = end_idx - klen       # text offset of the first character
-            cands = cands_tab[cid]
-            if len(cands) == 1:
-                idx, ups, atype, dot = cands[0]
+            if ups is not None:          # one candidate
                 for o in ups:
                     if not text[start + o].isupper():
                         break
                 else:
-                    end = end_idx
-                    if dot and end < n and text[end] == ".":
-                        end += 1
-                    out.append([start, end, cands, cid])
+                    if dot and end_idx < n and text[end_idx] == ".":
+                        out.append((start, end_idx + 1, cands_tab[cid], cid))
+                    else:
+                        out.append((start, end_idx, cands_tab[cid], cid))
                 continue
+            cands = cands_tab[cid]
             ok = []
             ext = 0
             for c in cands:
@@ -535,8 +517,8 @@ class Gazetteer:
                     if c[3] and end_idx < n and text[end_idx] == ".":
                         ext = 1
             if ok:
-                out.append([start, end_idx + ext, ok if len(ok) < len(cands) else cands,
-                            cid if len(ok) == len(cands) else -1])
+                out.append((start, end_idx + ext, ok if len(ok) < len(cands) else cands,
+                            cid if len(ok) == len(cands) else -1))
         return None
 
     def find(self, text: str, published: _dt.date | None = None) -> list[Mention]:
@@ -544,6 +526,8 @@ class Gazetteer:
             raise TypeError("text must be str")
         if isinstance(published, _dt.datetime):
             published = published.date()
+        elif isinstance(published, str):
+            published = _date(published)
         hits = self._hits(text)
         if not hits:
             return []
@@ -587,23 +571,6 @@ class Gazetteer:
         return best
 
 
-# capitalised English words that are also GeoNames towns (over 15,000 people): read as words unless
-# a place word stands before them and their country is in the text
-_COMMON_WORDS = set("""summit police most man split mobile reading bath deal union independence mission paradise
-spring normal orange temple marks sale best goes born bar male gap moss hope liberty progress justice commerce
-providence concord enterprise opportunity bell of many march may sur date lens mons spa league sunrise victory
-freedom unity gloria esperanza mercedes dolores soledad caridad""".split())
-
-_CITY_DISPLAY = {"Washington, D.C.": "Washington"}   # GeoNames name -> the name news uses
-# country names that usually take "the": the article joins the mention
-_THE_COUNTRIES = {"United States", "United Kingdom", "Netherlands", "Philippines", "Gambia", "Bahamas",
-                  "United Arab Emirates", "Czech Republic", "Democratic Republic of the Congo", "Republic of the Congo",
-                  "Russian Federation", "Republic of Korea", "Holy See", "Vatican", "Maldives", "US", "U.S.", "UK",
-                  "U.K.", "UAE", "Central African Republic", "Dominican Republic", "Palestinian Territories",
-                  "Occupied Palestinian Territories", "Democratic People's Republic of Korea", "DPRK",
-                  "United States of America", "State of Palestine", "State of Israel"}
-
-
 _PLAIN, _TITLE, _GROUP, _NONE, _PERSON, _MEDIA, _METONYM = range(7)
 
 
@@ -621,6 +588,17 @@ def _code(e: _Entry) -> int:
     if e.category == "government" and e.role == "metonym":
         return _METONYM
     return _PLAIN
+
+
+def _key_countries(E: list, cands) -> tuple:
+    """(country the key stands for in context, else the country of a region/state among its candidates
+    ("Texas": still American), country of the key's one town if it is one) for one candidate list."""
+    c = _ctx_country(E, cands)
+    other = None
+    if c is None and len(cands) > 1:
+        other = next((E[x[0]].country for x in cands if E[x[0]].category in ("region", "state")), None)
+    town = E[cands[0][0]].country if len(cands) == 1 and E[cands[0][0]].category == "city" else None
+    return c, other, town
 
 
 def _ctx_country(E: list, cands) -> str | None:
@@ -645,6 +623,7 @@ class _Reader:
     def __init__(self, gaz: Gazetteer, text: str, published, sel) -> None:
         self.g, self.text, self.when, self.sel = gaz, text, published, sel
         self.E = gaz.entries
+        self.blocked: set[str] = set()
 
     # ---- context countries from unambiguous spans
     def _context(self):
@@ -652,18 +631,16 @@ class _Reader:
         first: dict[str, int] = {}
         cid_ctx, E = self.g._cid_ctx, self.E
         self.country_at = country_at = {}
+        self.city_end = city_end = {}     # end offset -> country of a one-candidate town ("Atlanta, Georgia")
         for s, e, cands, cid in self.sel:
-            if cid >= 0:
-                c = cid_ctx.get(cid, 0)
-                if c == 0:
-                    c = cid_ctx[cid] = _ctx_country(E, cands)
-            else:
-                c = _ctx_country(E, cands)
-            if c is None and len(cands) > 1:   # "Texas": a US state, also a town elsewhere: still American
-                c = next((E[x[0]].country for x in cands if E[x[0]].category in ("region", "state")), None)
-                if c is not None:
-                    country_at[s] = c
-                continue
+            info = cid_ctx.get(cid) if cid >= 0 else None
+            if info is None:
+                info = _key_countries(E, cands)
+                if cid >= 0:
+                    cid_ctx[cid] = info
+            c, other, town = info
+            if town is not None:
+                city_end[e] = town
             if c is not None:
                 country_at[s] = c
                 if c in ctx:
@@ -671,6 +648,8 @@ class _Reader:
                 else:
                     ctx[c] = 1
                     first[c] = s
+            elif other is not None:
+                country_at[s] = other
         return ctx, first
 
     def _place_cue(self, s: int, e: int) -> bool:
@@ -692,11 +671,17 @@ class _Reader:
         surn = [c[0] for c in cands if c[2] == "S"]
         if surn:
             return ("S", surn)  # resolved later, falls back to the others
+        # "Atlanta, Georgia", "Paris, Texas": the town before the comma names the country
+        before = self.city_end.get(s - 2) if self.text[s - 2:s] == ", " else None
         # a state among the candidates: the country unless context says otherwise
         states = [c for c in cands if E[c[0]].category == "state"]
         if states:
             st = states[0]
             c = E[st[0]]
+            if before is not None and before != c.country:
+                same = [x for x in cands if E[x[0]].country == before]
+                if same:
+                    return same[0][0], same[0][2]
             if c.country == "GEO":
                 us = [x for x in cands if E[x[0]].country == "USA"]
                 if us and ctx.get("USA") and not (ctx.get("GEO", 0) > 1 or ctx.get("RUS") or ctx.get("UKR")):
@@ -714,9 +699,10 @@ class _Reader:
         after = self.country_at.get(m.end()) if m else None     # "Tripoli, Lebanon", "Paris, Texas"
         for idx, _u, atype, _d in cands:
             en = E[idx]
-            score = math.log10(max(en.pop, 10)) + (1.5 if ctx.get(en.country) else 0) + \
+            score = (en.prior or math.log10(max(en.pop, 10))) + (0.75 if ctx.get(en.country) else 0) + \
                 (1.0 if en.capital else 0) + (1.0 if atype in ("C", "N") else 0) + \
-                (3.0 if after is not None and after == en.country else 0)
+                (3.0 if after is not None and after == en.country else 0) + \
+                (3.0 if before is not None and before == en.country else 0)
             if score > best_score:
                 best, best_score = (idx, atype), score
         if best and E[best[0]].category == "city" and not self._city_ok(E[best[0]], s, e, best[1]):
@@ -724,10 +710,25 @@ class _Reader:
         return best
 
     def _city_ok(self, en: _Entry, s: int, e: int, atype: str) -> bool:
-        if atype == "c":   # an alternate name ("Colonia" for Cologne): only with its country in the text
-            return en.capital or en.pop >= 5_000_000 or self.ctx.get(en.country) is not None
+        text = self.text
+        # part of a person's name: "Janet Reno", "Bill Clinton", "President Bush"
+        low = text[s:e]
+        if low in self.blocked:
+            return False
+        if _after_name_word(text, s, True):
+            self.blocked.add(low)   # "Glenn Edward Murray" ... "Murray said": the person, all along the text
+            return False
+        if atype == "c":   # an alternate name ("Colonia" for Cologne): its country named and a place word
+            return en.capital or en.pop >= 5_000_000 or (self.ctx.get(en.country) is not None
+                                                         and self._place_cue(s, e))
         if en.capital or en.pop >= 1_000_000:
             return True
+        # part of a company's or institution's name: "Nashua Corp.", "Bethlehem Steel"; later bare mentions
+        # of the same word in the text are the company too ("Nashua's shares")
+        if _NEXT_CAP_WORD.match(text, e):
+            if _COMPANY.match(text, e):
+                self.blocked.add(low)
+            return False
         if self._common_word(s, e):
             return self._place_cue(s, e) and self.ctx.get(en.country) is not None
         if en.pop >= 500_000 or self.ctx.get(en.country):
@@ -753,6 +754,7 @@ class _Reader:
         self.main_country = max(self.ctx, key=lambda c: (self.ctx[c], -first[c])) if self.ctx else None
         items = []
         fast = self.g._cid_fast
+        main_country = self.main_country
         for s, e, cands, cid in self.sel:
             if cid >= 0:
                 pick = fast.get(cid, 0)
@@ -766,11 +768,14 @@ class _Reader:
                 pick = self._pick(s, e, cands)
                 if pick is None:
                     continue
-            if self.main_country is None and pick[0] != "S" and E[pick[0]].kind in ("place", "actor"):
-                self.main_country = E[pick[0]].country
+            if main_country is None and pick[0] != "S" and E[pick[0]].kind in ("place", "actor"):
+                main_country = self.main_country = E[pick[0]].country
             if pick[0] == "S":
                 rest = [c for c in cands if c[2] != "S"]
                 other = self._pick(s, e, rest) if rest else None
+                if other is not None and E[other[0]].category == "city" and not (
+                        E[other[0]].capital or E[other[0]].pop >= 1_000_000 or self._place_cue(s, e)):
+                    other = None   # "Bush", "Castro": a surname first, a town only after a place word
                 items.append([s, e, "S", pick[1], [other] if other else []])
             else:
                 if pick[0] in takes_the and pick[1] != "D" and s >= 4 and text[s - 4:s].lower() == "the " and \
@@ -790,41 +795,44 @@ class _Composer:
         self.adhoc: dict[str, Mention] = {}
 
     # record a person mention for later coreference
-    def _remember(self, en: _Entry, qual: str | None = None, office: str | None = None) -> None:
-        key = (id(en), self.when)
-        memo = self.g._memo.get(key)
+    def _remember(self, en: _Entry, qual: str | None = None, office: str | None = None, memo=None) -> None:
         if memo is None:
-            sur = tuple(normalise(x).strip() for x in (en.surname or "").split("|"))
-            offices = []
-            for q, off, _t, start, end in en.roles:
-                if (self.when is None and end is None) or (self.when is not None and (
-                        (start is None or start <= self.when) and (end is None or self.when < end))):
-                    offices += [(q, off), (None, off)]
-            memo = self.g._memo[key] = (sur, tuple(offices))
+            memo = self._person_memo(en, None, None, None)
         lbs, lbo = self.last_by_surname, self.last_by_office
-        for x in memo[0]:
-            lbs[x] = en
         for x in memo[1]:
+            lbs[x] = en
+        for x in memo[2]:
             lbo[x] = en
         if office:
             lbo[(qual, office)] = en
             lbo[(None, office)] = en
 
-    def _person(self, en: _Entry, s: int, e: int, office=None, qual=None, title=None) -> Mention:
-        key = (id(en), self.when, office, qual, title)
-        role = self.g._memo.get(key, self)
-        if role is self:
-            r = self.g.role_of(en, self.when, office, qual) if office else self.g.role_of(en, self.when)
+    def _person_memo(self, en: _Entry, office, qual, title) -> tuple:
+        """(role shown, surname keys, (qualifier, office) keys held on the date): fixed for a person and a date."""
+        g, when = self.g, self.when
+        # the answer changes only where one of the person's roles starts or ends: the memo is per interval
+        key = (id(en), -1 if when is None else bisect.bisect_right(en.breaks, when), office, qual, title)
+        memo = g._memo.get(key)
+        if memo is None:
+            r = g.role_of(en, when, office, qual) if office else g.role_of(en, when)
             if r is None and office:
-                r = self.g.role_of(en, self.when)
-            role = r[1] if r else None
-            if office and (r is None or (r[3] != office and not (office == "leader" and r[3] in ("hos", "hog")))):
-                role = _role_text(title, qual) or role
-            if len(self.g._memo) > 100_000:
-                self.g._memo.clear()
-            self.g._memo[key] = role
-        self._remember(en, qual, office)
-        return Mention(s, e, self.text[s:e], "actor", en.name, en.country, None, None, None, "person", role, None)
+                r = g.role_of(en, when)
+            role = r[1] if r else _role_text(title, qual)
+            sur = tuple(normalise(x).strip() for x in (en.surname or "").split("|"))
+            offices = []
+            for q, off, _t, start, end in en.roles:
+                # with no date, every role the person held counts ("the Cuban leader" after "Fidel Castro")
+                if when is None or ((start is None or start <= when) and (end is None or when < end)):
+                    offices += [(q, off), (None, off)]
+            if len(g._memo) > 100_000:
+                g._memo.clear()
+            memo = g._memo[key] = (role, sur, tuple(offices))
+        return memo
+
+    def _person(self, en: _Entry, s: int, e: int, office=None, qual=None, title=None) -> Mention:
+        memo = self._person_memo(en, office, qual, title)
+        self._remember(en, qual, office, memo)
+        return _mention(s, e, self.text[s:e], "actor", en.name, en.country, None, None, None, "person", memo[0], None)
 
     def _qual_of(self, item) -> tuple[str | None, str | None, _Entry | None]:
         """(qualifier name, iso3, entry) if the item, standing after "of", is a state/organisation that can
@@ -848,7 +856,11 @@ class _Composer:
         while i < n:
             s, e, typ, idx, extra = items[i]
             if typ == "S":
-                en = self._surname(idx)
+                # "Gerard Rice", "Kerry Jones": the surname of a known person inside someone else's name
+                other_name = _after_name_word(text, s, False) or (
+                    _NEXT_CAP_WORD.match(text, e) and text[e + 1:e + 2].isupper() and
+                    text[e + 1:].split(None, 1)[0].strip(".,;:") not in _NAME_STOP)
+                en = None if other_name else self._surname(idx)
                 if en is not None:
                     out.append(self._person(en, s, e))
                 elif extra:   # a surname that is also something else (a city, a state)
@@ -859,7 +871,7 @@ class _Composer:
             en = E[idx]
             code = en.code
             if code == _PLAIN:
-                out.append(Mention(s, e, text[s:e], *en.margs))
+                out.append(_mention(s, e, text[s:e], *en.margs))
                 i += 1
                 continue
             if code == _TITLE:
@@ -879,24 +891,74 @@ class _Composer:
                 i = self._media(i)
                 continue
             if code == _METONYM:
-                before = text[max(0, s - 8):s]
-                if re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", before, re.I):
+                if _AT_BUILDING.search(text, max(0, s - 12), s):
                     out.append(en.as_mention(text, s, e, kind="place", category="venue", role=None))
                 else:
                     st = self.g._states.get(en.country) if en.country else None
                     nm = E[st].name if st is not None else en.name
                     out.append(en.as_mention(text, s, e, name=nm, role=en.name))
                 i += 1
-        self._adhoc_surnames()
-        out.sort(key=lambda m: m.start)
+        if self.adhoc:
+            self._adhoc_surnames()
+            out.sort(key=_START)
+        if "(" in text and _ACRONYM.search(text):
+            self._acronym_orgs()
+            out.sort(key=_START)
+        if ("clan" in text or "tribe" in text) and _CLAN.search(text):
+            self._clans()
+            out.sort(key=_START)
         return out
+
+    def _clans(self) -> None:
+        """Named clans and tribes, as ACLED names them: "members of Malik and Bepari clans" ->
+        "Malik Communal Group (Bangladesh)", "Bepari Communal Group (Bangladesh)"."""
+        text, out = self.text, self.out
+        country = self.r.main_country
+        cname = self.E[self.g._states[country]].name if country in self.g._states else None
+        for m in _CLAN.finditer(text):
+            for k in (1, 2):
+                a, b = m.start(k), m.end(k)
+                if a < 0 or m.group(k) in _NAME_STOP or any(o.start < b and a < o.end for o in out):
+                    continue
+                name = f"{m.group(k)} Communal Group" + (f" ({cname})" if cname else "")
+                out.append(_mention(a, b, text[a:b], "actor", name, country, None, None, None, "group", None, None))
+
+    def _acronym_orgs(self) -> None:
+        """Organisations the data does not know, introduced the way news and ACLED notes do:
+        "Police Wives Association (POLWA)".  The full name becomes one actor (it wins over a place inside
+        it), and the acronym alone later in the text is that actor again."""
+        text, out = self.text, self.out
+        for p in _ACRONYM.finditer(text):
+            m = _ACRONYM_ORG.search(text, max(0, p.start() - 120), p.end())
+            if m is None or m.end() != p.end():
+                continue
+            full, acro = m.group(1), m.group(2)
+            words = full.split()
+            while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an")):
+                words.pop(0)
+            if len(words) < 2 or words[0][0] != acro[0] or _LAW_AFTER.match(text, m.end()):
+                continue
+            full = " ".join(words)
+            a = m.start(1) + m.group(1).find(words[0])
+            b = m.end(1)
+            inside = [o for o in out if o.start < b and a < o.end]
+            if any(o.start < a or o.end > b or (o.start == a and o.end == b) for o in inside):
+                continue   # overlaps something longer or is a known name already
+            for o in inside:
+                out.remove(o)
+            country = self.r.main_country
+            out.append(_mention(a, b, text[a:b], "actor", full, country, None, None, None, "organisation", None, None))
+            for r in re.finditer(r"\b" + re.escape(acro) + r"\b", text):
+                if r.start() == m.start(2) or any(o.start < r.end() and r.start() < o.end for o in out):
+                    continue
+                out.append(_mention(r.start(), r.end(), acro, "actor", full, country, None, None, None,
+                                   "organisation", None, None))
 
     def _at(self, pos: int, start: int) -> bool:
         """Does the next item start at pos, maybe after "the "?"""
         return start == pos or (start == pos + 4 and self.text[pos:pos + 4].lower() == "the ")
 
     def _surname(self, idxs: list[int]) -> _Entry | None:
-        key = normalise(self.E[idxs[0]].surname.split("|")[0]).strip() if self.E[idxs[0]].surname else None
         best = None
         for k in {normalise(s).strip() for i in idxs for s in (self.E[i].surname or "").split("|")}:
             en = self.last_by_surname.get(k)
@@ -946,11 +1008,16 @@ class _Composer:
                     end = items[j][1]
                     j += 1
         # "the", "former" ... in front
-        pm = _PREFIX.search(text, max(0, start - 30), start)
         has_the = False
-        if pm and pm.end() == start:
-            has_the = bool(re.search(r"\bthe\s", pm.group(), re.I))
-            start = pm.start()
+        while start >= 2 and text[start - 1] == " ":
+            k = start - 2
+            while k >= 0 and (text[k].isalpha() or text[k] == "-"):
+                k -= 1
+            w = text[k + 1:start - 1].lower()
+            if w not in _PREFIX_WORDS or (k >= 0 and text[k].isalnum()):
+                break
+            has_the = has_the or w == "the"
+            start = k + 1
         # a person right after
         if j < len(items):
             ns, ne, ntyp, nidx, nextra = items[j]
@@ -961,46 +1028,68 @@ class _Composer:
                     pen = E[nidx]
                 elif ntyp == "S":
                     pen = self._surname(nidx)
-                    if pen is None:
+                    if pen is None:   # "President Clinton": the one of that surname who held the office
                         cand = [E[k] for k in nidx]
-                        fit = [c for c in cand if any(q == qual and (off == office or office == "leader")
+                        fit = [c for c in cand if any((qual is None or q == qual) and
+                                                      (off == office or (office == "leader" and off in ("hos", "hog")))
                                                       for q, off, *_r in c.roles)]
                         pen = fit[0] if len(fit) == 1 else None
                 if pen is not None:
                     self.out.append(self._person(pen, start, ne, office, qual, tname))
                     return j + 1
-        # an unknown capitalised name right after: a person made on the fly
+        # an unknown capitalised name right after: a person made on the fly.  The name may run over
+        # surnames and towns that are not resolved ("President Fidel Castro", "Attorney General Janet Reno")
         m = _GAP_PERSON.match(text, end) if end < len(text) else None
         pos = m.end() if m else end
-        nm = _NAME.match(text, pos) if pos < len(text) and (pos == end or m) else None
+        nm = _NAME1.match(text, pos) if pos < len(text) and (pos == end or m) else None
         if nm:
             name_end = nm.end()
-            if j < len(items) and items[j][0] < name_end:
-                name_end = items[j][0]
+            k = j
+            while k < len(items) and items[k][0] < name_end:
+                it = items[k]
+                if it[2] == "S" or E[it[3]].category == "city":
+                    k += 1
+                    continue
+                name_end = it[0]
                 while name_end > pos and not text[name_end - 1].isalnum():
                     name_end -= 1
-            name = text[pos:name_end].strip()
-            toks = name.split()
+                break
+            toks = text[pos:name_end].split()
             while toks and toks[-1] in _NAME_STOP:
                 toks.pop()
-            if len(toks) >= 2 and not (set(toks) & _NAME_STOP) and office not in ("sister",):
+            if toks and toks[-1][-2:] in ("'s", "’s"):
+                toks[-1] = toks[-1][:-2]
+            if _COMPANY.match(text, pos + len(" ".join(toks))) or (toks and toks[-1] in _COMPANY_WORDS):
+                toks = []   # "General Motors Corp": a company
+            single_ok = len(toks) == 1 and text[s].isupper() and toks[0] not in _NAME_STOP and len(toks[0]) > 2 \
+                and office not in ("sister", "chair")
+            if (len(toks) >= 2 or single_ok) and not (set(toks) & _NAME_STOP) and office not in ("sister",):
                 name = " ".join(toks)
                 name_end = pos + len(name)
-                country = qcountry
+                while k > j and items[k - 1][0] >= name_end:
+                    k -= 1
                 role = _role_text(tname, qual)
-                men = Mention(start, name_end, text[start:name_end], "actor", name, country, None, None, None,
+                men = _mention(start, name_end, text[start:name_end], "actor", name, qcountry, None, None, None,
                               "person", role, None)
                 self.out.append(men)
                 self.adhoc[toks[-1]] = men
-                return j
+                if office in _HELD_OFFICES:
+                    self.last_by_office[(qual, office)] = men
+                    self.last_by_office[(None, office)] = men
+                return k
         # a role phrase alone
         holder = None
-        if (qual is not None or has_the) and office in _HELD_OFFICES:
+        indefinite = _INDEFINITE.search(text, max(0, start - 10), start) is not None   # "a Chinese premier"
+        if (qual is not None or has_the) and office in _HELD_OFFICES and not indefinite:
             holder = self.last_by_office.get((qual, office))
             if holder is None and office == "leader":
                 holder = self.last_by_office.get((qual, "hos")) or self.last_by_office.get((qual, "hog"))
             if holder is None and qual is not None:
                 holder = self.g.holder(qual, office, self.when)
+        if isinstance(holder, Mention):   # a person made on the fly earlier in the text
+            self.out.append(_mention(start, end, text[start:end], "actor", holder.name, holder.country, None, None,
+                                     None, "person", holder.role, None))
+            return j
         if holder is not None:
             self.out.append(self._person(holder, start, end, office, qual, tname))
             return j
@@ -1020,7 +1109,7 @@ class _Composer:
         if self.out and self.out[-1].kind == "actor" and self.out[-1].category in ("group", "organisation") and \
                 _GAP_ADJ.fullmatch(text, self.out[-1].end, s) and "'" not in text[self.out[-1].end:s]:
             prev = self.out.pop()
-            self.out.append(Mention(prev.start, e, text[prev.start:e], prev.kind, prev.name, prev.country, prev.lat,
+            self.out.append(_mention(prev.start, e, text[prev.start:e], prev.kind, prev.name, prev.country, prev.lat,
                                     prev.lon, prev.precision, prev.category, prev.role, prev.location))
             return i + 1
         qm = self._take_left_qual(s)
@@ -1046,7 +1135,7 @@ class _Composer:
             name = gen.name.format(c=cname)
         else:
             name = _NO_COUNTRY_NAME.get(gen.name) or gen.name.replace(" ({c})", "")
-        self.out.append(Mention(start, end, text[start:end], "actor", name, country, None, None, None,
+        self.out.append(_mention(start, end, text[start:end], "actor", name, country, None, None, None,
                                 gen.category, None, None))
         return j
 
@@ -1066,7 +1155,7 @@ class _Composer:
         if qm is not None and qm.category == "state":
             st = E[self.g._states[qm.country]]
             name = f"{st.demonym or st.name} {en.name}"
-            self.out.append(Mention(qm.start, e, text[qm.start:e], "source", name, qm.country, None, None, None,
+            self.out.append(_mention(qm.start, e, text[qm.start:e], "source", name, qm.country, None, None, None,
                                     "media", None, None))
         else:
             if qm is not None:
@@ -1076,15 +1165,18 @@ class _Composer:
 
     def _adhoc_surnames(self) -> None:
         """Surnames of persons made on the fly, found again later in the text."""
-        if not self.adhoc:
-            return
         taken = [(m.start, m.end) for m in self.out]
         for sur, men in self.adhoc.items():
             for m in re.finditer(r"\b" + re.escape(sur) + r"\b", self.text[men.end:]):
                 a, b = men.end + m.start(), men.end + m.end()
-                if any(x < b and a < y for x, y in taken):
+                clash = [o for o in self.out if o.start < b and a < o.end]
+                if clash and not (len(clash) == 1 and clash[0].category in ("city", "person") and clash[0].start == a
+                                  and clash[0].end == b):
                     continue
-                self.out.append(Mention(a, b, self.text[a:b], "actor", men.name, men.country, None, None, None,
+                for o in clash:   # a town or a known person's surname: the person just named wins
+                    self.out.remove(o)
+                    taken.remove((o.start, o.end))
+                self.out.append(_mention(a, b, self.text[a:b], "actor", men.name, men.country, None, None, None,
                                         "person", men.role, None))
                 taken.append((a, b))
 
@@ -1099,10 +1191,11 @@ def _role_text(title: str | None, qual: str | None) -> str | None:
 
 
 def _read_csv(src) -> list[dict]:
+    """Rows of a gazetteer CSV given as a path, the bytes of an upload, or CSV text."""
     if isinstance(src, (bytes, bytearray)):
         fh = io.StringIO(bytes(src).decode("utf-8-sig"))
-    elif isinstance(src, (str, Path)) and Path(src).exists():
-        fh = open(src, newline="", encoding="utf-8-sig")
+    elif isinstance(src, Path) or (isinstance(src, str) and "\n" not in src and "," not in src):
+        fh = open(src, newline="", encoding="utf-8-sig")   # a path: a missing file raises FileNotFoundError
     elif isinstance(src, str):
         fh = io.StringIO(src)
     else:

@@ -1,0 +1,170 @@
+"""Grammar of the gazetteer, not data: titles and the offices they name, generic groups and their
+ACLED-style names, and the word lists and patterns that settle context.  (The data -- countries, people,
+organisations, places -- lives under data/gazetteer/.)"""
+from __future__ import annotations
+
+import operator
+import re
+
+# title phrase -> office.  Offices: hos head of state, hog head of government, fm foreign minister,
+# dm defence minister, leader (the country's paramount leader), vp, monarch, sg head of an organisation ...
+TITLES = {
+    "president": "hos", "prime minister": "hog", "premier": "hog", "chancellor": "hog", "pm": "hog",
+    "foreign minister": "fm", "minister of foreign affairs": "fm", "foreign affairs minister": "fm",
+    "foreign secretary": "fm", "secretary of state": "fm", "external affairs minister": "fm",
+    "minister of external affairs": "fm", "top diplomat": "fm", "foreign policy chief": "fm",
+    "high representative": "fm", "defence minister": "dm", "defense minister": "dm", "minister of defence": "dm",
+    "minister of defense": "dm", "defence secretary": "dm", "defense secretary": "dm",
+    "secretary of defense": "dm", "secretary of war": "dm", "war secretary": "dm",
+    "leader": "leader", "supreme leader": "leader", "chairman of state affairs": "hos",
+    "president of state affairs": "hos", "chairman": "chair", "general secretary": "leader",
+    "vice president": "vp", "vice-president": "vp", "king": "monarch", "queen": "monarch", "emir": "monarch",
+    "crown prince": "crown_prince", "sultan": "monarch", "secretary-general": "sg", "secretary general": "sg",
+    "chief": "sg", "director general": "sg", "director-general": "sg", "commission president": "sg",
+    "spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes", "press secretary": "spokes",
+    "ambassador": "ambassador", "envoy": "envoy", "special envoy": "envoy", "governor": "governor",
+    "mayor": "mayor", "diplomat": "diplomat", "minister": "minister", "deputy foreign minister": "dfm",
+    "national security adviser": "nsa", "national security advisor": "nsa", "senator": "senator",
+    "speaker": "speaker", "opposition leader": "opposition", "interior minister": "minister",
+    "finance minister": "minister", "trade minister": "minister", "unification minister": "minister",
+    "pope": "monarch", "first lady": "spouse", "sister": "sister", "attorney general": "attorney_general",
+    "justice minister": "minister", "health minister": "minister", "energy minister": "minister",
+    "interior secretary": "minister", "treasury secretary": "minister", "home secretary": "minister",
+    "chief of staff": "chief_of_staff", "army chief": "chief_of_staff", "commander": "commander",
+    "representative": "representative", "rep.": "representative", "sen.": "senator", "gov.": "governor",
+    "gen.": "general", "foreign affairs spokesperson": "spokes", "counterpart": "counterpart",
+}
+_TITLE_DISPLAY = {"pm": "Prime Minister", "chief": "Chief"}
+# offices one person holds at a time, so a role phrase alone ("the Russian president") names them
+_HELD_OFFICES = {"hos", "hog", "fm", "dm", "leader", "vp", "monarch", "crown_prince", "sg", "nsa"}
+
+# generic groups -> (ACLED-style name pattern, category)
+GROUPS = {
+    "police": ("Police Forces of {c}", "government"), "police forces": ("Police Forces of {c}", "government"),
+    "police officers": ("Police Forces of {c}", "government"), "federal police": ("Police Forces of {c}", "government"),
+    "security forces": ("Security Forces of {c}", "government"),
+    "forces": ("Military Forces of {c}", "government"), "troops": ("Military Forces of {c}", "government"),
+    "soldiers": ("Military Forces of {c}", "government"), "military": ("Military Forces of {c}", "government"),
+    "army": ("Military Forces of {c}", "government"), "armed forces": ("Military Forces of {c}", "government"),
+    "navy": ("Military Forces of {c}", "government"), "air force": ("Military Forces of {c}", "government"),
+    "government": ("Government of {c}", "government"), "authorities": ("Government of {c}", "government"),
+    "officials": ("Government of {c}", "government"), "administration": ("Government of {c}", "government"),
+    "protesters": ("Protesters ({c})", "group"), "protestors": ("Protesters ({c})", "group"),
+    "demonstrators": ("Protesters ({c})", "group"), "rioters": ("Rioters ({c})", "group"),
+    "civilians": ("Civilians ({c})", "group"), "students": ("Students ({c})", "group"),
+    "lawyers": ("Lawyers ({c})", "group"), "health workers": ("Health Workers ({c})", "group"),
+    "farmers": ("Farmers ({c})", "group"), "workers": ("Labour Group ({c})", "group"),
+    "vendors": ("Labour Group ({c})", "group"), "journalists": ("Journalists ({c})", "group"),
+    "rebels": ("Rebels ({c})", "group"), "militants": ("Unidentified Armed Group ({c})", "group"),
+    "gunmen": ("Unidentified Armed Group ({c})", "group"), "separatists": ("Separatists ({c})", "group"),
+    "refugees": ("Refugees ({c})", "group"), "migrants": ("Migrants ({c})", "group"),
+    "teachers": ("Teachers ({c})", "group"), "doctors": ("Health Workers ({c})", "group"),
+    "fighters": ("Unidentified Armed Group ({c})", "group"), "militia": ("Unidentified Armed Group ({c})", "group"),
+    "militias": ("Unidentified Armed Group ({c})", "group"), "militiamen": ("Unidentified Armed Group ({c})", "group"),
+    "insurgents": ("Rebels ({c})", "group"), "jihadists": ("Unidentified Armed Group ({c})", "group"),
+    "guerrillas": ("Rebels ({c})", "group"),
+    "government forces": ("Military Forces of {c}", "government"),
+    "government troops": ("Military Forces of {c}", "government"),
+    "government soldiers": ("Military Forces of {c}", "government"),
+    "pro-government forces": ("Military Forces of {c}", "government"),
+}
+_NEEDS_QUALIFIER = {"government", "authorities", "officials", "administration", "forces", "army", "military",
+                    "navy", "air force", "troops", "soldiers", "armed forces", "security forces"}
+_NEXT_CAP = re.compile(r"\s+[A-Z]")
+_COMMA = re.compile(r",\s*")
+_CLAN = re.compile(r"\b([A-Z][a-z]+)(?:\s+and\s+([A-Z][a-z]+))?\s+(?:clans?|tribes?|tribesmen|sub-clans?)\b")
+_LAW_AFTER = re.compile(r"\s+(?:Bill|Act|Law|Treaty|Agreement|Accord|Convention|Resolution)\b")
+_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,11}\)")
+_ACRONYM_ORG = re.compile(r"((?:[A-Z][\w'’&.\-]*[ \t]+(?:(?:of|for|the|and|&|de|du|des|la|le|in|on)[ \t]+)*){1,8}"
+                          r"[A-Z][\w'’&.\-]*)[ \t]*\(([A-Z][A-Za-z0-9&\-]{1,11})\)$")
+_COMPANY_WORDS = {"Corp", "Corporation", "Inc", "Co", "Company", "Ltd", "Bank", "Group", "Holdings", "Mills",
+                  "Motors", "Airlines", "Industries"}
+_COMPANY = re.compile(r"[ \t]+(?:Corp|Corporation|Inc|Co|Company|Ltd|Bank|Bancorp|Group|Airlines|Holdings|"
+                      r"International|Industries|Steel|Partners|Technologies|Technology|Savings|National|Projects|"
+                      r"Capital|Energy|Motors|Foods|Mines|Airways|Securities|Trust)\b")
+_SENT_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+_NEXT_CAP_WORD = re.compile(r"[ \t]+(?!City\b|Province\b|Oblast\b|Region\b|District\b)[A-Z][a-z]")
+_TITLE_WORDS = {"president", "minister", "chancellor", "premier", "senator", "rep.", "sen.", "gov.", "governor",
+                "mayor", "general", "gen.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "judge", "king",
+                "queen", "prince", "princess", "lord", "lady", "sir", "secretary", "ambassador", "spokesman",
+                "spokeswoman", "attorney", "pope", "sheikh", "emir", "chairman", "director", "professor", "coach"}
+_PLACE_PREFIX = {"Greater", "Central", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                 "Old", "Downtown", "Metropolitan", "Upper", "Lower", "Inner", "Outer", "Little", "Port", "Fort",
+                 "Saint", "St", "Lake", "Mount", "Mt", "Cape", "Gulf", "Bay"}
+_NO_COUNTRY_NAME = {"Police Forces of {c}": "Police Forces", "Security Forces of {c}": "Security Forces",
+                    "Military Forces of {c}": "Military Forces", "Government of {c}": "Government"}
+
+_PLACE_WORDS = re.compile(r"(?:\b(?:in|at|near|outside|inside|to|from|into|towards?|toward|via|across|around|"
+                          r"visit|visited|visiting|reached|entered|left|city|town|village|capital|port|"
+                          r"province|district|region|state|area|downtown|central|northern|southern|eastern|"
+                          r"western)\s+(?:the\s+)?)$", re.I)
+_AFTER_PLACE = re.compile(r"(?:\s+(?:City|city|town|Province|province|District|district|Oblast|oblast)\b|,\s*[A-Z]|\s*\()")
+_START = operator.attrgetter("start")
+_AT_BUILDING = re.compile(r"\b(?:at|in|inside|outside|At|In|Inside|Outside)\s+(?:the\s+)?$")
+_INDEFINITE = re.compile(r"\b(?:a|an|another|any|every|each|no|A|An|Another|Any|Every|Each|No)\s+$")
+_PREFIX_WORDS = {"former", "ex", "then", "late", "acting", "outgoing", "incoming", "interim", "new", "the"}
+_GAP_ADJ = re.compile(r"(?:\s+|\s*['’]s\s+)")
+_GAP_PERSON = re.compile(r"(?:\s*,?\s+)")
+_OF = re.compile(r"\s+(?:of|for|in)\s+")
+_UP = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Ángela")
+_NAME1 = re.compile(_UP + r"[\w'’.\-]*\w(?:\s+(?:(?:bin|bint|ibn|al|el|de|da|dos|das|do|van|von|der|den|del|della|"
+                    r"di|du|la|le|y|ter|arap)\s+)*(?:" + _UP + r"[\w'’\-]*\w|" + _UP + r"\.|al-" + _UP + r"\w+|el-"
+                    + _UP + r"\w+)){0,4}")
+_NAME_STOP = {"The", "On", "In", "At", "And", "But", "For", "Monday", "Tuesday", "Wednesday", "Thursday",
+              "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December", "He", "She", "It", "They", "This",
+              "That", "His", "Her", "Mr", "Ms", "Mrs", "Dr", "Sir", "A", "An", "As", "After", "Before", "While",
+              "When", "With", "Of", "To", "By", "From", "Said", "Says", "Also", "Has", "Had", "Was", "Is", "Who",
+              "Office", "Ministry", "Council", "Department", "House", "Administration", "Government"}
+_COMMON_SURNAMES = {"kim", "lee", "moon", "park", "choi", "yoon", "han", "cho", "ri", "choe", "pak", "wang", "li",
+                    "zhang", "liu", "chen", "khan", "cohen", "may", "johnson", "wong", "ali", "ahmed", "smith",
+                    "brown", "jones", "costa", "singh", "sharif", "katz", "bin", "lopez", "fernandez", "gonzalez",
+                    "rodriguez", "martin", "abe", "hunt", "gabriel", "dion", "harper", "young", "king", "james",
+                    "charles", "salman", "hamad", "zayed", "abdullah", "mohammed", "kang", "chung", "jung", "hwang",
+                    "song", "lim", "nguyen", "tran", "wu", "xu", "zhou", "sun", "ma", "hu", "guo", "he", "gao",
+                    "kellogg", "rice", "powell", "carter", "kerry", "bush", "clinton", "castro", "anand",
+                    "lula", "francis", "joly", "major", "long", "rich", "dan", "salam", "michel", "andersson", "faye", "marin"}
+
+# offices that the phrase "X leader" names when the data has no explicit leader row
+_LEADER_FALLBACK = ("leader", "hos", "hog")
+
+
+# capitalised English words that are also GeoNames towns (over 15,000 people): read as words unless
+# a place word stands before them and their country is in the text
+_COMMON_WORDS = set("""summit police most man split mobile reading bath deal union independence mission paradise
+spring normal orange temple marks sale best goes born bar male gap moss hope liberty progress justice commerce
+providence concord enterprise opportunity bell of many march may sur date lens mons spa league sunrise victory
+freedom unity gloria esperanza mercedes dolores soledad caridad""".split())
+
+_CITY_DISPLAY = {"Washington, D.C.": "Washington"}   # GeoNames name -> the name news uses
+# country names that usually take "the": the article joins the mention
+_THE_COUNTRIES = {"United States", "United Kingdom", "Netherlands", "Philippines", "Gambia", "Bahamas",
+                  "United Arab Emirates", "Czech Republic", "Democratic Republic of the Congo", "Republic of the Congo",
+                  "Russian Federation", "Republic of Korea", "Holy See", "Vatican", "Maldives", "US", "U.S.", "UK",
+                  "U.K.", "UAE", "Central African Republic", "Dominican Republic", "Palestinian Territories",
+                  "Occupied Palestinian Territories", "Democratic People's Republic of Korea", "DPRK",
+                  "United States of America", "State of Palestine", "State of Israel"}
+
+
+def _after_name_word(text: str, s: int, titles: bool) -> bool:
+    """Does a capitalised word that is not a sentence start, a function word or a place word (or, with
+    `titles`, a title such as "President") stand right before text[s]?  Then text[s:] continues a name."""
+    j = s - 1
+    if j <= 0 or text[j] != " ":
+        return False
+    k = j - 1
+    while k >= 0 and (text[k].isalnum() or text[k] in "'’.-"):
+        k -= 1
+    if k >= j - 1:
+        return False
+    w = text[k + 1:j]
+    if w[0].isupper():
+        if w.lower() in _TITLE_WORDS:
+            return titles
+        if w[-1] == "." and not (len(w) == 2 or w.count(".") > 1):   # "Pyongyang. Kim": a sentence end
+            return False
+        return w not in _NAME_STOP and w not in _PLACE_PREFIX and k >= 0 and \
+            not _SENT_START.search(text, max(0, k - 2), k + 1)
+    return titles and len(w) > 3 and w in _TITLE_WORDS
+
+
