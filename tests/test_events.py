@@ -135,3 +135,18 @@ def test_events_reporting_clause_date_does_not_date_the_event():
 def test_events_extract_is_pure():
     article = Article("x", "", "Putin met Xi Jinping in Moscow on March 20, 2023.")
     assert events.extract(article) == events.extract(article)
+
+
+@pytest.mark.parametrize("text,location,country", [
+    ("On 8 May 2020, coalition forces brought reinforcements to their base in Shadadah, Syria.", "Shadadah", "SYR"),
+    ("On 3 May 2020, shelling was reported near Bohuslavske in Ukraine.", "Bohuslavske", "UKR"),
+])
+def test_events_places_the_gazetteer_does_not_know(text, location, country):
+    (row,) = timeline.parse_text(text).itertuples()
+    assert (row.location, row.country) == (location, country)
+    assert row.geo_precision in ("region", "country")  # coordinates of what the sentence puts it in
+
+
+def test_events_an_aircraft_is_not_a_place():
+    frame = timeline.parse_text("On 16 September 2023 Kim Jong Un looked at Tu-160 bombers in Vladivostok.")
+    assert "Tu-160" not in set(frame["location"].dropna())

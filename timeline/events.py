@@ -25,6 +25,7 @@ How a row is built, per sentence:
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -481,6 +482,54 @@ def _is_demonym(m) -> bool:
 _VICTIM = re.compile(r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+){0,2}?(?:man|woman|men|women|person|people|"
                      r"civilians?|villagers?|residents?|farmers?|councill?ors?|journalists?|child|children|boy|girl|"
                      r"shop|house|home|car|vehicle)\b", re.IGNORECASE)
+_UNLISTED = re.compile(r"\b(?:in|near|at|outside|from)\s+((?:[A-Z][a-z][A-Za-z'-]*)(?:\s+(?:[A-Z][a-z][A-Za-z'-]*|al|el|de|di|du))"
+                       r"{0,3})(?=\s+(?:village|town|city|district|subdistrict|area|region|province|camp|"
+                       r"neighbou?rhood|municipality)\b|\s*[,.;()]|\s+(?:on|in|near|at|and|after|during)\b)")
+_NOT_A_PLACE = frozenset("""The A An This That These Those His Her Its Their Our Monday Tuesday Wednesday Thursday
+Friday Saturday Sunday January February March April May June July August September October November December
+President Prime Minister Parliament Congress Senate Court Council Ministry Government Police Army University
+Hospital Church Mosque School Office Embassy Headquarters North South East West Central Eastern Western Northern
+Southern Upper Lower New Old Great""".split())
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Unlisted:
+    """A place the gazetteer does not know ("in Shadadah", "near Bohuslavske"), with the coordinates of the
+    known place or country the sentence puts it in, and a precision that says how coarse those are."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    kind: str = "place"
+    category: str = "unlisted"
+    location: str | None = None
+
+
+def _unlisted_places(text: str, lo: int, taken, places, actors) -> list[tuple[int, int, _Unlisted]]:
+    found = []
+    for m in _UNLISTED.finditer(text, lo):
+        a, b = m.span(1)
+        name = m.group(1)
+        if name.split()[0] in _NOT_A_PLACE or any(s < b and a < e for s, e in taken):
+            continue
+        # coordinates: the next known place in the sentence (the district or region it lies in), else a state
+        after = [p for p in places if p[0] >= b and p[0] - b <= 120 and p[2].lat is not None]
+        where = after[0][2] if after else None
+        if where is None:
+            where = next((x.mention for x in actors if x.category == "state" and x.mention is not None), None)
+        precision = None
+        if where is not None:
+            precision = "region" if where.precision in ("city", "region") else "country"
+        found.append((a, b, _Unlisted(a, b, name, name, getattr(where, "country", None), getattr(where, "lat", None),
+                                      getattr(where, "lon", None), precision)))
+    return found
+
+
 _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|men|heads\s+of\s+state|sides|countries|nations|governments)\b",
                    re.IGNORECASE)
 
@@ -533,6 +582,9 @@ class _Sentence:
                     actor.is_place_like = True
                     self.places.append((a, b, m))
                 self.actors.append(actor)
+        taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
+        self.places.extend(_unlisted_places(stext, self.body, taken + dates, self.places, self.actors))
+        self.places.sort(key=lambda p: p[0])
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
         self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states))
         self.actors.sort(key=lambda x: x.start)
@@ -810,7 +862,8 @@ class _Sentence:
             distance = pa - b if pa >= b else (a - pb) + 30
             # near before precise: "travel to Russia ... weapons to Moscow" is a trip to Russia, but
             # "in Russia's far east, specifically in Vladivostok" is one in Vladivostok
-            return (not own_clause, not prep, distance > 60, pa < b, _GEO_RANK.get(m.precision, 3), distance)
+            precision = "city" if m.category == "unlisted" else m.precision
+            return (not own_clause, not prep, distance > 60, pa < b, _GEO_RANK.get(precision, 3), distance)
 
         places = self.places
         if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia
