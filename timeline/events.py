@@ -561,7 +561,7 @@ class _Sentence:
                 continue  # "May" in "in May 2018" is a month, not Theresa May
             if m.kind == "source":
                 self.sources.append((a, b, m))
-            elif m.kind == "place" and _capital_speaks(m, stext, b):
+            elif m.kind == "place" and _capital_speaks(m, stext, b) and not _PREP_PLACE.search(stext[max(0, a - 14):a]):
                 # "Washington has warned", "Pyongyang said": the capital speaks for its state
                 home = geo.countries().get(m.country or "")
                 self.actors.append(_Actor(a, b, home["name"] if home else m.name, m.country, "state", m))
