@@ -150,3 +150,18 @@ def test_events_places_the_gazetteer_does_not_know(text, location, country):
 def test_events_an_aircraft_is_not_a_place():
     frame = timeline.parse_text("On 16 September 2023 Kim Jong Un looked at Tu-160 bombers in Vladivostok.")
     assert "Tu-160" not in set(frame["location"].dropna())
+
+
+@pytest.mark.parametrize("text", [
+    "Der nordkoreanische Machthaber Kim Jong Un ist am Dienstag zu einem Gipfel mit Wladimir Putin nach Russland "
+    "gereist. Das Treffen soll im Jahr 2023 in Wladiwostok stattfinden, berichten Medien am Montag.",
+    "Президент России Владимир Путин встретился с Ким Чен Ыном в 2019 году во Владивостоке. Summit 2019.",
+    "Le président russe Vladimir Putin a rencontré Kim Jong Un à Vladivostok en 2019 lors d'un sommet historique "
+    "entre les deux pays voisins, a indiqué le Kremlin lundi.",
+])
+def test_events_other_languages_invent_nothing(text):
+    assert timeline.parse_text(text, published="2023-09-11").empty
+
+
+def test_events_english_with_foreign_names_is_read():
+    assert events.is_english("Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday, the Kremlin said.")

@@ -365,6 +365,22 @@ def _precision_of(start: dt.date, end: dt.date, declared: str | None) -> str:
 _COLON_DATELINE = re.compile(r"\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})\s*:\s")
 
 
+_STOPWORDS = frozenset("""the of and to in a is that for on with as was by at from it his her its their said has
+have had will be are were an this which who not but after over about than they he she we also been""".split())
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def is_english(text: str, sample_words: int = 400) -> bool:
+    """Whether a text reads as English: enough of its words are common English function words. Short texts
+    (under 12 words) and texts in other scripts with English names in them are judged by the words there are."""
+    words = _LATIN_WORD.findall(text[:6000])[:sample_words]
+    total = len(text[:6000].split())
+    if total < 12:
+        return True
+    common = sum(1 for w in words if w.lower() in _STOPWORDS)
+    return common >= 0.08 * total
+
+
 def _dateline_place(text: str, anchor):
     """The place of a dateline ("BRUSSELS (AP) -", "NEW DELHI, September 9."), as a gazetteer mention."""
     from .readers.text import find_dateline
@@ -387,6 +403,9 @@ def extract(article) -> list[Event]:
     text = article.text or ""
     if not text.strip():
         LOGGER.warning("discarding article: %s (no text)", article.id)
+        return []
+    if not is_english(text):
+        LOGGER.warning("discarding article: %s (not English: the extractor reads English news)", article.id)
         return []
     anchor = article.published or temporal.infer_anchor(text)
     timexes = [t for t in temporal.tag(text, anchor=anchor) if t.type in ("DATE", "TIME")]
