@@ -73,7 +73,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
                         r"(?:found|shot|stabbed|beaten)\s+(?:to\s+)?dead|murder(?:ed|s)?|lynched|ambush(?:ed)?"),
     ("mobilization", r"reinforcements|massing|deploy(?:ed|s|ment)?|troops?\s+(?:build-?up|movements?)|movement\s+of\s+forces|"
-                     r"sent\s+(?:\w+\s+)?troops|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
+                     r"(?:sent|send|sends|sending)\s+(?:[\w,]+\s+){0,3}(?:troops|soldiers)|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
     ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|revok(?:e|ed|es)|defus(?:e|ed)|"
                r"clos(?:e|ed|es|ing)\s+(?:the|its|their|a|all)\b|"
                r"(?:free[sd]?|releas(?:e|ed|es))\s+(?:\w+\s+){0,3}(?:prisoners|hostages|detainees|captives|activists|President|"
@@ -207,7 +207,7 @@ _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}by\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(
     r"^\s*(?:as\s+(?:reported|announced|said|stated)\b|according\s+to\b|citing\b|reported\b|reports?\b|"
-    r"(?:\w+\s+){0,4}(?:said|says|told|reported|reports|noted|added)\b)",
+    r"[^,;]{0,80}?\b(?:said|says|told|reported|reports|noted|added)\s*(?:on\s+\w+|\w+day|in\s+a\s+statement|[.;]|$))",
     re.IGNORECASE,
 )
 _PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|on|to|into|toward|towards|from|across)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -463,6 +463,7 @@ _FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b
 _MAX_ACTORS = 3
 _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|signed|agree|agreed|adopt|adopted)\b",
                        re.IGNORECASE)
+_ADJUNCT = re.compile(r"\b(?:during|amid|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.IGNORECASE)
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -564,8 +565,10 @@ class _Sentence:
         self.clauses = [(a + self.body, b + self.body) for a, b in _clauses(self.text[self.body:])]
         self.segments = [(a + self.body, b + self.body) for a, b in _segments(self.text[self.body:])]
         self.reporting = [bool(_REPORTING.match(self.text[a:b])) and i > 0 for i, (a, b) in enumerate(self.segments)]
+        # "now", "current" (PRESENT_REF) say nothing a publication date does not
         self.timexes = [(t, t.start - self.s0, t.end - self.s0) for t in s_timexes
-                        if t.start - self.s0 >= self.body and (t.date_start is not None or t.value.endswith("_REF"))]
+                        if t.start - self.s0 >= self.body and t.value != "PRESENT_REF"
+                        and (t.date_start is not None or t.value.endswith("_REF"))]
         self.actors: list[_Actor] = []
         self.places: list[tuple[int, int, object]] = []
         self.sources: list[tuple[int, int, object]] = []
@@ -789,6 +792,9 @@ class _Sentence:
                     (n1, c1), (n2, c2) = pool[-2], pool[-1]
                     actor1 = _Actor(pair.start(), pair.end(), n1, c1, "person")
                     actor2 = actor2 or _Actor(pair.start(), pair.end(), n2, c2, "person")
+        if actor1 is None and actor2 is not None and etype in ("statement", "criticism") \
+                and actor2.start - b > 3:
+            actor2 = None  # a speaker stands before the verb ("X said") or right after it ("said X")
         if actor1 is None and actor2 is not None and etype in ("statement", "visit", "criticism", "protest"):
             actor1, actor2 = actor2, None
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
@@ -814,7 +820,10 @@ class _Sentence:
         seg = _find(self.segments, a)
         # other events compete for dates; other words of this same event ("met ... in a summit") do not
         others = [(ta, tb) for ta, tb, t in self.all_triggers
-                  if (ta, tb) != (a, b) and not (FAMILY[t] == FAMILY[etype] and _find(self.clauses, ta) == ci)]
+                  if (ta, tb) != (a, b) and not (FAMILY[t] == FAMILY[etype] and _find(self.clauses, ta) == ci)
+                  and not _ADJUNCT.search(self.text[max(0, ta - 45):ta])]
+        if _ADJUNCT.search(self.text[max(0, a - 45):a]):
+            others = []  # "signed in June, during Putin's visit": the visit shares the date it hangs on
 
         def dist(x0, x1, y0, y1):
             return y0 - x1 if y0 >= x1 else (x0 - y1 if x0 >= y1 else 0)
@@ -822,8 +831,8 @@ class _Sentence:
         usable = []
         for t, ta, tb in self.timexes:
             tseg = _find(self.segments, ta)
-            if self.reporting[tseg] and tseg != seg:
-                continue  # "as reported by Reuters on Monday" dates the report
+            if self.reporting[tseg] and (tseg != seg or _find(self.clauses, ta) != ci):
+                continue  # "as reported by Reuters on Monday", "who said on Thursday that ...": the report's date
             if re.search(r"\b(?:since|until|till|before)\s+$", self.text[max(0, ta - 8):ta]):
                 continue  # "their first summit since 2019" is not dated 2019
             mine = dist(a, b, ta, tb) + (12 if tb <= a else 0)
@@ -863,6 +872,8 @@ class _Sentence:
             return "planned"
         if re.search(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$", stext[max(0, a - 20):a]):
             return "planned"  # purpose: "on a special train for a summit with Putin"
+        if re.search(r"\bto\s+$", stext[max(0, a - 4):a]) and etype not in _SPEECH_ACTS:
+            return "planned"  # an infinitive is an intention: "accepted an invitation to visit North Korea"
         if self.ctx.anchor and date_start and date_start > self.ctx.anchor:
             return "planned"
         return "occurred"
@@ -1030,6 +1041,8 @@ class _Sentence:
             confidence += 0.05
         if etype in _WEAK and actor1 is None and "date" not in spans:
             return None  # a weak word with nobody acting and no date of its own says too little
+        if etype in _SPEECH_ACTS and actor1 is None:
+            return None  # words with no speaker: "the agency said" of an agency the text does not name
         if not names and "date" not in spans and place is None:
             return None
 
