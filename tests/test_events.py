@@ -165,3 +165,53 @@ def test_events_other_languages_invent_nothing(text):
 
 def test_events_english_with_foreign_names_is_read():
     assert events.is_english("Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday, the Kremlin said.")
+
+
+def one(frame, etype):
+    hit = frame[frame["event_type"] == etype]
+    assert len(hit) == 1, frame[["event_type", "date_start", "actors", "trigger"]]
+    return hit.iloc[0]
+
+
+def test_events_infinitive_is_an_intention():
+    frame = timeline.parse_text("Putin accepted an invitation from Kim Jong Un last month to visit North Korea.",
+                                published="2023-10-19")
+    assert one(frame, "visit")["status"] == "planned"
+
+
+def test_events_adjunct_shares_the_date_it_hangs_on():
+    frame = timeline.parse_text("Russia and North Korea signed a treaty in Pyongyang in June, during Putin's visit.",
+                                published="2024-10-18")
+    assert one(frame, "agreement")["date_start"] == pd.Timestamp("2024-06-01")
+    assert one(frame, "visit")["date_start"] == pd.Timestamp("2024-06-01")
+
+
+def test_events_long_reporting_clause_is_not_the_event():
+    text = "North Korea has decided to send about 12,000 troops to Russia, South Korea's spy agency said on Friday."
+    frame = timeline.parse_text(text, published="2024-10-18")
+    row = one(frame, "mobilization")
+    assert (row["actor1"], row["status"]) == ("North Korea", "planned")
+    assert "statement" not in set(frame["event_type"])
+
+
+def test_events_demonym_adjective_is_not_an_actor():
+    frame = timeline.parse_text("On 14 September 2015 the governor of the Japanese prefecture of Okinawa, "
+                                "Takeshi Onaga, criticised the base plan.")
+    assert "Japan" not in one(frame, "criticism")["actors"].split("; ")
+
+
+def test_events_capital_after_in_is_a_place_and_a_speaking_capital_is_its_state():
+    frame = timeline.parse_text("On 22 September 2015 EU ministers meeting in Brussels agreed on a plan.")
+    row = one(frame, "agreement")
+    assert row["location"] == "Brussels" and "Belgium" not in row["actors"].split("; ")
+    frame = timeline.parse_text("On 13 September 2023 Washington warned Pyongyang against arms deals.")
+    assert one(frame, "threat")["actor1"] == "United States"
+
+
+def test_events_the_two_leaders_are_the_last_two_named():
+    text = ("Vladimir Putin greeted Kim Jong Un at the cosmodrome on Wednesday (September 13). "
+            "The two leaders first met in Vladivostok in April 2019.")
+    frame = timeline.parse_text(text)
+    row = frame[frame["date_start"] == pd.Timestamp("2019-04-01")].iloc[0]
+    assert set(row["actors"].split("; ")) == {"Vladimir Putin", "Kim Jong Un"}
+    assert row["location"] == "Vladivostok"
