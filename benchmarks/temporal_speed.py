@@ -1,7 +1,7 @@
 """Speed of timeline.temporal.tag against dateparser.search_dates, in one process.
 
     python3 ../shared/bench/gen_corpus.py /tmp/bench-data      # ~450-word articles
-    python3 benchmarks/temporal_speed.py /tmp/bench-data/corpus.jsonl [N_DATEPARSER]
+    python3 benchmarks/temporal_speed.py /tmp/bench-data/corpus.jsonl [N_DATEPARSER] [REPEATS]
 
 Prints articles/s for tag() over the whole corpus, articles/s for
 dateparser.search_dates(languages=["en"], settings={"RELATIVE_BASE": anchor}) over
@@ -9,7 +9,8 @@ N_DATEPARSER articles spread evenly over the corpus (default 100; it is slow), t
 ratio (wall clock, and CPU time of this process, which is steadier on a busy machine),
 the import time of timeline.temporal (in a fresh interpreter), and the time tag()
 takes on 1 MB of text, 100,000 "?" characters, 100,000 digits and 25,000 "the "
-(time must grow linearly).
+(time must grow linearly).  With REPEATS > 1 (the machine is shared) both rates are
+measured that many times, interleaved, and the spread (min / median / max) is printed.
 """
 from __future__ import annotations
 
@@ -56,13 +57,13 @@ def rate(fn, docs) -> tuple[float, float]:
 def main() -> None:
     path = sys.argv[1] if len(sys.argv) > 1 else "/tmp/bench-data/corpus.jsonl"
     n_dp = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+    repeats = max(1, int(sys.argv[3])) if len(sys.argv) > 3 else 1
     docs = load(path)
     words = sum(len(t.split()) for t, _ in docs) / len(docs)
 
     from timeline import temporal
 
     temporal.tag(docs[0][0], docs[0][1])  # warm up
-    tag_wall, tag_cpu = rate(temporal.tag, docs)
 
     from dateparser.search import search_dates
 
@@ -72,13 +73,24 @@ def main() -> None:
 
     sub = docs[::max(1, len(docs) // n_dp)][:n_dp]
     search_dates(sub[0][0][:200], languages=["en"])  # warm up (loads its data)
-    dp_wall, dp_cpu = rate(dp, sub)
+    runs = []
+    for _ in range(repeats):
+        runs.append(rate(temporal.tag, docs) + rate(dp, sub))
+    tag_wall, tag_cpu, dp_wall, dp_cpu = sorted(runs, key=lambda r: r[1] / r[3])[len(runs) // 2]
     imp_whole, imp_alone = import_times()
 
     print(f"corpus: {len(docs)} articles, {words:.0f} words/article")
     print(f"tag():          {tag_wall:8.1f} articles/s wall  {tag_cpu:8.1f} articles/s CPU")
     print(f"search_dates(): {dp_wall:8.1f} articles/s wall  {dp_cpu:8.1f} articles/s CPU  ({len(sub)} articles)")
     print(f"ratio:          {tag_wall / dp_wall:8.1f}x wall          {tag_cpu / dp_cpu:8.1f}x CPU")
+    if repeats > 1:
+        def spread(values):
+            values = sorted(values)
+            return f"{values[0]:.1f} / {values[len(values) // 2]:.1f} / {values[-1]:.1f}"
+
+        print(f"over {repeats} runs (min / median / max; the lines above are the median run):")
+        print(f"  tag() articles/s wall {spread([r[0] for r in runs])}   CPU {spread([r[1] for r in runs])}")
+        print(f"  ratio             wall {spread([r[0] / r[2] for r in runs])}x  CPU {spread([r[1] / r[3] for r in runs])}x")
     print(f"import timeline.temporal: {imp_whole:.3f} s (of which the temporal module itself: {imp_alone:.3f} s)")
 
     base = " ".join(t for t, _ in docs)

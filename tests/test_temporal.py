@@ -395,7 +395,7 @@ def test_temporal_tags_vague_references_with_an_interval(text, expected, span):
     ("The feud has simmered for years.", ("years", "DURATION", "PXY")),
     ("Growth slowed in recent years.", ("recent years", "DURATION", "PXY")),
     ("Talks continue over the next few days.", ("the next few days", "DURATION", "PXD")),
-    ("Net income for the year rose.", ("the year", "DURATION", "P1Y")),
+    ("Net income rose in the fiscal year.", ("the fiscal year", "DURATION", "P1Y")),
 ])
 def test_temporal_reads_durations(text, expected):
     assert one(text) == expected
@@ -556,3 +556,147 @@ def test_temporal_never_raises_around_real_expressions(expr, left, right):
     text = left + " " + expr + " " + right
     for t in temporal.tag(text, None):
         assert text[t.start:t.end] == t.text
+
+
+# --- bracketed dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("On Friday [4 September] the talks ended.", D(2020, 9, 7), ("Friday [4 September]", "DATE", "2020-09-04")),
+    ("Talks ended on Friday (4 September).", D(2020, 9, 7), ("Friday (4 September)", "DATE", "2020-09-04")),
+    ("On Friday [September 4], talks ended.", D(2020, 9, 7), ("Friday [September 4]", "DATE", "2020-09-04")),
+    ("On Friday [4 September] the talks ended.", None, ("Friday [4 September]", "DATE", "2020-09-04")),
+])
+def test_temporal_reads_a_weekday_with_a_bracketed_date_as_one(text, anchor, expected):
+    if anchor is None:  # the year comes from the weekday, the anchor from infer_anchor
+        assert temporal.infer_anchor(text, today=D(2021, 1, 1)) == D(2020, 9, 4)
+        anchor = temporal.infer_anchor(text, today=D(2021, 1, 1))
+    assert one(text, anchor) == expected
+
+
+# --- years that end a title --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("MPs passed the Road Transport and Safety Bill, 2015 on Monday.", [("Monday", "2023-09-11")]),
+    ("The Protection of Manipur People Bill, 2015 was returned.", []),
+    ("Fines follow the Data Protection Act 2018 rules.", []),
+    ("The Finance Bill 2015-16 was tabled.", []),
+    # "the Act of 1989" names a year as TimeBank tags it; a bare year after "act" too
+    ("Banks must follow the Enforcement Act of 1989.", [("1989", "1989")]),
+    ("The act was passed in 2015.", [("2015", "2015")]),
+])
+def test_temporal_a_year_ending_the_title_of_a_law_is_not_a_date(text, expected):
+    assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
+
+
+# --- parts of the day -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The envoy spoke on Friday evening.", ("Friday evening", "TIME", "2023-09-08TEV")),
+    ("The envoy spoke on Friday afternoon.", ("Friday afternoon", "TIME", "2023-09-08TAF")),
+    ("The envoy spoke on Friday night.", ("Friday night", "DATE", "2023-09-08")),
+    ("The envoy spoke on Friday morning.", ("Friday morning", "DATE", "2023-09-08")),
+])
+def test_temporal_weekday_evening_is_a_time_and_night_or_morning_the_date(text, expected):
+    assert one(text) == expected
+
+
+# --- tense ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    # an adverb between the auxiliary and the verb keeps the future
+    ("He added that the signing would still be held on April 24.", D(1999, 2, 10), "1999-04-24"),
+    ("He said the vote would probably be held on Thursday.", MON, "2023-09-14"),
+    # "planned" before the date looks ahead to the plan; after it, the planning is past
+    ("The team planned to leave Nairobi on Thursday.", WED, "2023-09-14"),
+    ("On Friday, the government planned to pay the first claims.", WED, "2023-09-08"),
+])
+def test_temporal_reads_tense_through_adverbs_and_plans(text, anchor, value):
+    assert one(text, anchor)[2] == value
+
+
+# --- financial years, weekends, titles --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("For the year, volume was flat.", D(1989, 11, 2), [("the year", "DATE", "1989")]),
+    ("Net rose in the year ended June 30.", D(1989, 11, 2),
+     [("the year", "DURATION", "P1Y"), ("June 30", "DATE", "1989-06-30")]),
+    ("Sales rose in 1992. It forecast a rise for the full year.", D(1989, 11, 2),
+     [("1992", "DATE", "1992"), ("the full year", "DATE", "1989")]),
+])
+def test_temporal_the_year_is_the_current_year_unless_it_ended_on_a_date(text, anchor, expected):
+    assert [(t.text, t.type, t.value) for t in temporal.tag(text, anchor)] == expected
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Traders squared positions ahead of the weekend.", "2023-W37-WE"),
+    ("Traders squared positions over the weekend.", "2023-W36-WE"),
+])
+def test_temporal_ahead_of_the_weekend_is_the_coming_one(text, value):
+    assert one(text)[2] == value
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Baker said on ABC\'s "This Week" that talks resumed.', []),
+    ("Leaders To Meet Next Week", [("Next Week", "2023-W38")]),
+])
+def test_temporal_a_quoted_programme_title_is_not_a_week(text, expected):
+    assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    # a deadline after "until"/"through"/"by" is the nearer one, even after a past-tense verb
+    ("Ottawa gave the bidder until mid-November to answer.", D(1989, 10, 30), "1989-11"),
+    ("Lenders extended the loans through January.", D(1989, 10, 30), "1990-01"),
+    ("The fund lost 2% through August.", D(1989, 10, 30), "1989-08"),
+    ("Ottawa gave the bidder until Nov. 16 to answer.", D(1989, 10, 30), "1989-11-16"),
+    # without a deadline word the past tense still looks back
+    ("The bidder met the board in November.", D(1989, 10, 30), "1988-11"),
+])
+def test_temporal_a_deadline_is_not_pushed_into_the_past_by_the_tense(text, anchor, value):
+    assert one(text, anchor)[2] == value
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The offer was advertised in today's editions.", [("today", "2023-09-11")]),
+    ("Cineplex responded coolly to yesterday's announcement.", [("yesterday", "2023-09-10")]),
+    ("The case is a lesson for today's youth.", []),
+    ("Chips of choice in many of today's personal computers.", []),
+])
+def test_temporal_todays_is_the_day_unless_it_means_these_days(text, expected):
+    assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    # the period of "U.S." does not end the sentence, so "warned" still sets the tense
+    ("Mayors warned U.S. officials on Wednesday that they should expect little help.", D(2023, 9, 15),
+     "2023-09-13"),
+    # "next to" is a place, not the future
+    ("A bomb exploded next to the U.S. embassy on Friday.", WED, "2023-09-08"),
+])
+def test_temporal_tense_reads_past_abbreviations_and_next_to(text, anchor, value):
+    assert one(text, anchor)[2] == value
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Joblessness is near a quarter-century low; pay is 4% higher than a year earlier.",
+     [("a quarter-century", "P25Y"), ("a year earlier", "2022")]),
+    ("At its headquarters, pay is 4% higher than a year earlier.", [("a year earlier", "2022")]),
+    ("Quarterly pay is 4% higher than a year earlier.", [("a year earlier", "2022-Q2")]),
+])
+def test_temporal_only_a_reporting_quarter_makes_a_year_earlier_a_quarter(text, expected):
+    assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    ("Officials postponed until Tuesday morning any action on the case.", D(2000, 3, 30), "2000-04-04"),
+    ("The agency has given the family until 9 a.m. Tuesday to sign.", D(2000, 4, 3), "2000-04-04T09:00"),
+    # a fronted "Until Thursday," tells what held up to that day
+    ("Until Thursday, they had not called him a suspect.", D(1999, 5, 7), "1999-05-06"),
+])
+def test_temporal_until_a_weekday_is_a_deadline_ahead(text, anchor, value):
+    assert one(text, anchor)[2] == value

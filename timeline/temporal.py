@@ -37,8 +37,21 @@ Conventions
   ("recently": the 30 days before).  Their ``precision`` is None.
 * Vague spans of time ("recent years", "the next few days", "for weeks") are DURATION
   with an X value ("PXY"); "the coming days/weeks" is FUTURE_REF.
-* A weekday with a part of day ("Friday night") is the date of that day; "this
-  morning", "last night" are TIME values ("2023-09-11TMO").
+* A weekday with a part of day is the date of that day for "night"/"morning"
+  ("Friday night" -> "2023-09-08", as TimeBank mostly tags them) and a TIME for
+  "evening"/"afternoon" ("Friday evening" -> "2023-09-08TEV", as TimeML and TimeBank
+  have it); "this morning", "last night" are TIME values ("2023-09-11TMO").
+* A weekday with its date in brackets, "Friday (4 September)", "On Friday [4
+  September]", is one DATE (and fixes the year when there is no anchor).
+* A year that ends the title of a law or document ("the ... Bill, 2015", "the Data
+  Protection Act 2018") is part of the name, not a date; "the ... Act of 1989" stays a
+  DATE, as TimeBank tags it.
+* A month or day after "until", "through", "by" is a deadline: a past-tense verb
+  ("gave them until mid-November") does not move it into the past year; a weekday
+  after "until" ("postponed until Tuesday") is the coming one, unless the phrase is
+  fronted ("Until Thursday, they had not ...").
+* "for the year", "the full year", "the current year" are the anchor's year (DATE); "the
+  year ended June 30" and "the fiscal year" after in/for/during are the span P1Y.
 * "a year ago"/"a year earlier" in a text about quarterly results means the same
   quarter a year before (the last completed quarter, one year back), else the year.
 * ``mod`` records TIMEX3 modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN,
@@ -188,9 +201,9 @@ _RULES = [
     ("rare", r"(?<![\w.\-/])(?P<x>[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d\.[01]?\d\.[0-3]?\d"
              r"|[0-3]?\d-(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-(?:(?:19|20)\d\d|\d\d))(?![\w\-/]|\.\d)"),
     ("time", rf"(?P<clock>{_CLOCK}){_TZ}(?:,?\s(?:on\s)?(?P<dayref>{_DAYREF}))?"),
-    ("wd_date", rf"(?P<wd>{_WD}),?\s{{0,2}}\(?\s?(?:"
+    ("wd_date", rf"(?P<wd>{_WD}),?\s{{0,2}}[(\[]?\s?(?:"
                 rf"(?P<m1>{_MON})\s?(?P<d1>{_DAY})|(?:the\s)?(?P<d2>{_DAY})\s(?:of\s)?(?P<m2>{_MON}))"
-                rf"(?:,?\s(?P<y>{_YEAR}))?\s?\)?"),
+                rf"(?:,?\s(?P<y>{_YEAR}))?\s?[)\]]?"),
     ("md_range", rf"(?P<m1>{_MON})\s?(?P<d1>{_DAY})\s?(?:-|–|—|to|through|until|till|and)\s?"
                  rf"(?:(?P<m2>{_MON})\s?)?(?P<d2>{_DAY})(?:,?\s(?P<y>{_YEAR}))?"),
     ("dm_range", rf"(?P<d1>{_DAY})(?:\s(?P<m1>{_MON}))?\s?(?:-|–|—|to|until|and)\s?(?P<d2>{_DAY})"
@@ -271,7 +284,9 @@ _FUTURE_WORDS = frozenset(
 _NOT_PAST = frozenset("need speed indeed embed seed feed bed red shed breed proceed exceed "
                       "succeed hundred united limited".split())
 _SENT_END = re.compile(r"[.!?;\n]\s|\n")
-_AUX_TAIL = re.compile(r"\s+(?:(?:be|have|been|being|also|then|soon)\s+){1,3}$")
+# a period that ends an abbreviation rather than a sentence: "U.S.", "Mr.", "Gen.", "Sept."
+_ABBREV_END = re.compile(r"(?:(?<![A-Za-z])[A-Z]|\.[A-Z]|(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Co|Corp|Inc|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec))\.$")
+_AUX_TAIL = re.compile(r"\s+(?:(?:be|have|been|being|also|then|soon|still|probably|likely|only|now|already|finally|eventually|first)\s+){1,3}$")
 
 
 _REPORTING = frozenset(("said", "says", "told"))
@@ -281,6 +296,8 @@ def _marker(m, strict: bool) -> str | None:
     """'future', 'past' or None (no evidence) for one tense-marker match."""
     w = m.group(1)
     wl = w.lower()
+    if wl == "next" and m.string.startswith(" to ", m.end(1)):
+        return None  # "next to the embassy": a place
     if wl.startswith(("going", "set ", "as ", "to be", "will", "is ", "are ", "was ", "were ",
                       "supposed", "plan")) or wl in _FUTURE_WORDS:
         return "future"
@@ -301,7 +318,10 @@ def _tense(text: str, start: int, end: int, strict: bool = False) -> str | None:
     a date's own month or day needs stronger evidence than a weekday does."""
     lo = max(0, start - 120)
     left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "),
+    dot = left.rfind(". ")
+    while dot > 0 and dot - left.rfind(" ", 0, dot) <= 6 and _ABBREV_END.search(left, max(0, dot - 5), dot + 1):
+        dot = left.rfind(". ", 0, dot)  # "U.S. officials", "Mr. Baker": not a sentence end
+    cut = max(dot, left.rfind("\n"), left.rfind("? "), left.rfind("! "),
               left.rfind("; "), left.rfind(".\u201d"), left.rfind('."'))
     if cut >= 0:
         left = left[cut + 1:]
@@ -322,10 +342,13 @@ def _tense(text: str, start: int, end: int, strict: bool = False) -> str | None:
             return None
         m = last(left, 0, ms)
     right = text[end:end + 80]
-    m = _SENT_END.search(right)
-    if m:
-        right = right[:m.start()]
+    for m in _SENT_END.finditer(right):
+        if not (m.group()[0] == "." and _ABBREV_END.search(right, max(0, m.start() - 4), m.start() + 1)):
+            right = right[:m.start()]
+            break
     for m2 in _TENSE_RE.finditer(right):
+        if m2.group(1).lower() == "planned":
+            return "past"  # "On Friday, the government planned to pay": the planning is past
         return _marker(m2, False)
     return None
 
@@ -473,6 +496,9 @@ def _fmt_num(n: float) -> str:
 # reject the match.  interval = (date_start, date_end, precision) overrides the one
 # derived from value; span = (start, end) trims the match.
 # ---------------------------------------------------------------------------
+_FISCAL_QUARTER = re.compile(r"(?<![a-z])quarter(?:ly|s)?(?![a-z]|-(?:century|mile|final|inch|hour|point|pound))")
+
+
 class _Ctx:
     __slots__ = ("anchor", "coarse", "end", "first_quarter", "lastq", "lower", "ref", "start", "text")
 
@@ -481,7 +507,9 @@ class _Ctx:
         self.lower = lower
         self.anchor = anchor
         self.ref = anchor  # the last day-precision date mentioned, for "the next day"
-        self.first_quarter = lower.find("quarter")  # a text about quarterly results?
+        # a text about quarterly results?  ("headquarters", "a quarter-century" are not)
+        q = _FISCAL_QUARTER.search(lower) if "quarter" in lower else None
+        self.first_quarter = q.start() if q else -1
         self.lastq = None  # (year, quarter, offset) of the last quarter named
         self.coarse = None  # first day of the last date of any precision, for "that year"
 
@@ -556,6 +584,11 @@ def _lean(d: _dt.date, a: _dt.date) -> int:
     return days + 60 if days > 0 else -days
 
 
+# "until", "through", "by" a date: a deadline, which a past-tense verb ("gave them until
+# mid-November") does not move into the past
+_DEADLINE_PREV = frozenset(("until", "till", "through", "by"))
+
+
 def _pick_year_md(ctx: _Ctx, month: int, day: int) -> int | None:
     """Year of a month-day without year: nearest to the anchor, forward if future tense."""
     a = ctx.anchor
@@ -578,7 +611,7 @@ def _pick_year_md(ctx: _Ctx, month: int, day: int) -> int | None:
             nxt = _safe_date(best.year + 1, month, day)
             if nxt is not None and (nxt - a).days < 330:
                 return nxt.year
-        elif gap > 7 and t == "past":
+        elif gap > 7 and t == "past" and ctx.prev_word(ctx.start) not in _DEADLINE_PREV:
             prv = _safe_date(best.year - 1, month, day)
             if prv is not None and (a - prv).days < 330:
                 return prv.year
@@ -713,9 +746,9 @@ def _h_wd_date(g, ctx):
         m, d = _month_num(g["m2"]), _day_num(g["d2"])
     txt = ctx.text[ctx.start:ctx.end]
     span = None
-    if txt.count("(") != txt.count(")"):
+    if txt.count("(") != txt.count(")") or txt.count("[") != txt.count("]"):
         # an unbalanced bracket ("(Monday, Sept. 11)"): end the span at the date itself
-        span = (ctx.start, ctx.start + len(txt.rstrip(") ")))
+        span = (ctx.start, ctx.start + len(txt.rstrip(")] ")))
     if g["y"]:
         y = int(g["y"])
     elif ctx.anchor is not None:
@@ -773,6 +806,8 @@ def _h_y_range(g, ctx):
     y2 = int(s2) if len(s2) == 4 else (y1 // 100) * 100 + int(s2)
     if y2 <= y1 or y2 - y1 > 200 or y1 < 1000:
         return None
+    if _TITLE_BEFORE_YEAR.search(ctx.text, max(0, ctx.start - 16), ctx.start):
+        return None  # "the Finance Bill, 2015-16": a title
     return "DATE", str(y1), None, (_dt.date(y1, 1, 1), _dt.date(y2, 12, 31), "year"), None
 
 
@@ -1151,13 +1186,16 @@ def _h_dayrel(g, ctx):
     return "DATE", d.isoformat(), None, (d, d, "day"), None
 
 
+_GENERIC_TODAY = re.compile(
+    r"\s(?:[a-z-]+\s)?(?:world|youth|society|generations?|young|children|kids|teenagers|families|standards"
+    r"|economy|technology|technologies|computers|culture|politics|climate|consumers|voters|women|men)(?![a-z])")
 _DEICTIC_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _h_deictic(g, ctx):
     w = g["w"]
-    if w == "today" and ctx.lower.startswith("'s", g.end("w")):
-        return None
+    if w == "today" and ctx.lower.startswith("'s", g.end("w")) and _GENERIC_TODAY.match(ctx.lower, g.end("w") + 2):
+        return None  # "today's youth", "today's personal computers": these days, not the day
     pod = g["pod"] or g["pod1"] or ("night" if w == "tonight" else None)
     if ctx.anchor is None:
         v = "XXXX-XX-XX"
@@ -1181,6 +1219,9 @@ def _h_thispod(g, ctx):
     return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[pod]}", _edge_mod(g), (d, d, "day"), None
 
 
+_DEADLINE_UNTIL = re.compile(r"\w[\s,]*\s(?:until|till)\s+$")
+
+
 def _resolve_wd(ctx, wd: int, rel: str | None) -> _dt.date | None:
     a = ctx.anchor
     if a is None:
@@ -1202,6 +1243,10 @@ def _resolve_wd(ctx, wd: int, rel: str | None) -> _dt.date | None:
         return base + ((wd - base.weekday()) % 7) * _ONE
     if ctx.lower.startswith("'s", ctx.end - 2) or ctx.lower.startswith("'s", ctx.end):
         return a - back * _ONE  # "Wednesday's ruling": an event already reported
+    if "til" in ctx.lower[ctx.start - 8:ctx.start] and _DEADLINE_UNTIL.search(ctx.text, max(0, ctx.start - 12), ctx.start):
+        # "extended its deadline until 9 a.m. Tuesday": a deadline ahead (but a fronted
+        # "Until Thursday, they had not ..." tells what held up to that day)
+        return a + fwd * _ONE
     t = ctx.tense()
     if t == "future":
         return a + fwd * _ONE
@@ -1224,7 +1269,11 @@ def _h_wd(g, ctx):
     ctx.ref = d
     # "early Friday" -> span "Friday" with mod START (as TimeML annotates weekdays)
     span = (g.start("rel") if g["rel"] else g.start("wd"), ctx.end) if g["edge"] else None
-    # "Friday night": the day (TimeBank annotates most weekday+part-of-day as the date)
+    if pod in ("evening", "afternoon"):
+        # "Friday evening": a TIME, the day plus the part of day, as TimeML has it (TimeBank:
+        # every weekday+evening).  "Friday night"/"Friday morning" stay the date: TimeBank
+        # mostly tags the day (often the weekday alone) for those.
+        return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[pod]}", mod, (d, d, "day"), span
     return "DATE", d.isoformat(), mod, (d, d, "day"), span
 
 
@@ -1240,6 +1289,8 @@ def _h_weekend(g, ctx):
         d = a - 7 * _ONE
     elif det in ("this coming", "the coming", "the following") or a.weekday() >= 5:
         d = a
+    elif ctx.lower.endswith(("ahead of ", "before ", "until ", "till "), 0, ctx.start):
+        d = a  # "ahead of the weekend": the coming one
     else:  # on a weekday, "the weekend" is the one just past unless the sentence looks ahead
         d = a if ctx.tense() == "future" else a - 7 * _ONE
     return "DATE", _week_value(d) + "-WE", _edge_mod(g), None, None
@@ -1304,6 +1355,11 @@ def _h_duration(g, ctx):
         n = _num(nraw)
         if n is None:
             return None
+    if unit == "quarter" and ctx.lower.startswith("-centur", ctx.end):
+        if plural or not ctx.lower.startswith("-century", ctx.end):
+            return None
+        # "a quarter-century": 25 years
+        return "DURATION", "P25Y", mod, (None, None, None), (ctx.start, ctx.end + 8)
     if unit == "quarter" and (_FRACTION_OF.match(ctx.lower, ctx.end)
                               or (plural and "-" in ctx.lower[g.end("n"):g.start("u")])):
         return None  # "a quarter of the vote", "three-quarters": fractions
@@ -1441,6 +1497,10 @@ def _h_relunit(g, ctx):
     off = _rel_offset(rel)
     if off is None:
         return None
+    us = g.start("u")
+    if (ctx.text[us:us + 1].isupper() and not ctx.text[us:g.end("u")].isupper()
+            and ctx.text[ctx.start - 1:ctx.start] in ('"', "\u201c", "'", "\u2018")):
+        return None  # 'ABC\'s "This Week"': the title of a programme, not a week
     anaph = rel in ("following", "same", "that", "previous", "prior", "preceding", "next") and \
         ctx.lower[ctx.start:ctx.start + 4] == "the " or rel == "that"
     if unit in ("morning", "night", "evening", "afternoon"):
@@ -1467,20 +1527,27 @@ def _h_relunit(g, ctx):
     return "DATE", r[0], None, None, None
 
 
+_YEAR_ENDED = re.compile(r"\s(?:that\s|which\s)?(?:ended|ending|ends|to\s(?:date|end))(?![a-z])")
+
+
 def _h_theunit(g, ctx):
     unit = g["u"]
     a = ctx.focus(unit)
     if unit == "day" or (g["det"] == "the" and not g["fis"] and unit != "year"):
         return None
     if g["det"] == "the" and g["fis"] in (None, "fiscal"):
-        # "for the year", "in the fiscal year": the span of a (financial) year
         pw = ctx.prev_word(ctx.start)
         if pw not in ("in", "for", "during", "through", "throughout"):
             return None
-        return "DURATION", "P1Y", None, (None, None, None), None
+        if g["fis"] or _YEAR_ENDED.match(ctx.lower, ctx.end):
+            # "for the year ended Sept. 30", "in the fiscal year": the span of a financial year
+            return "DURATION", "P1Y", None, (None, None, None), None
+        # "for the year", "a high for the year": the current year (TimeBank: DATE)
+        a = ctx.anchor
     if a is None:
         return "DATE", "XXXX", None, (None, None, None), None
-    r = _shift(a if g["det"] != "this" else ctx.anchor, unit, 0)
+    # "this year", "the full year", "the current year": the anchor's; "that year": the one in focus
+    r = _shift(a if g["det"] == "that" else ctx.anchor, unit, 0)
     if r is None:
         return None
     return "DATE", r[0], None, None, None
@@ -1537,6 +1604,14 @@ _NOT_YEAR_AFTER = re.compile(
     r"|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|shares|hours|votes|men"
     r"|women|members|workers|cases|deaths|gmt|utc|hrs|[a-z]+-\w)")
 _OLD_YEAR_BEFORE = re.compile(r"(?:in|since|of|from|by|until|year)\s$")
+# A year that ends the title of a law or a document ("the Road Transport and Safety
+# Bill, 2015", "the Data Protection Act 2018") names it; it does not date the sentence.
+# ("the ... Act of 1989" keeps its DATE: TimeBank tags it.)  Read on the original text:
+# the title word is capitalised.
+_TITLE_BEFORE_YEAR = re.compile(
+    r"(?<![\w-])(?:Act|Acts|Bill|Code|Ordinance|Regulations?|Rules|Order|Amendment|Directive|Law"
+    r"|Constitution|Policy|Strategy|Vision|Agenda|Charter|Statute|Decree|Guidelines|Protocol|Standard)"
+    r",?\s$")
 
 
 def _year_ok(ctx, g) -> bool:
@@ -1548,6 +1623,8 @@ def _year_ok(ctx, g) -> bool:
     ys = g.start("y")
     before = lo[max(0, ys - 12):ys]
     if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(lo, ctx.end, ctx.end + 14):
+        return False
+    if not (g["edge"] or g["part"] or g["fis"]) and _TITLE_BEFORE_YEAR.search(ctx.text, max(0, ys - 16), ys):
         return False
     return y >= 1600 or bool(g["edge"] or g["part"] or _OLD_YEAR_BEFORE.search(before))
 
@@ -1601,6 +1678,8 @@ def _h_month(g, ctx):
         y = a.year
     else:
         t = ctx.tense(True)
+        if t == "past" and ctx.prev_word(ctx.start) in _DEADLINE_PREV:
+            t = None  # "extended the loans through January": a deadline, the nearer one
         if t == "past":
             y = a.year if m <= a.month else a.year - 1
         elif t == "future":
