@@ -241,12 +241,13 @@ def _stable_id(*parts) -> str:
 
 
 class _Actor:
-    __slots__ = ("start", "end", "name", "country", "category", "is_place_like", "mention")
+    __slots__ = ("start", "end", "name", "country", "category", "is_place_like", "mention", "ci", "rep")
 
     def __init__(self, start, end, name, country, category, mention=None):
         self.start, self.end, self.name, self.country, self.category = start, end, name, country, category
         self.mention = mention
         self.is_place_like = False
+        self.ci, self.rep = 0, False  # clause index, inside a reporting phrase: set by the sentence
 
 
 def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], states: dict[str, str]) -> list[_Actor]:
@@ -610,6 +611,9 @@ class _Sentence:
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
         self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states))
         self.actors.sort(key=lambda x: x.start)
+        for x in self.actors:  # where each actor stands, worked out once
+            x.ci = _find(self.clauses, x.start)
+            x.rep = self.reporting[_find(self.segments, x.start)]
 
     # ------------------------------------------------------------ triggers
     def triggers(self, s_triggers) -> list[tuple[int, int, str]]:
@@ -723,7 +727,7 @@ class _Sentence:
         """The acting actor of a clause: its first actor not inside a prepositional phrase."""
         c_lo = self.clauses[ci][0]
         pool = [x for x in self.actors if not x.is_place_like and c_lo <= x.start and x.end <= a
-                and not self.reporting[_find(self.segments, x.start)]]
+                and not x.rep]
         if not pool and ci > 0 and _RELATIVE.match(self.text, c_lo):
             # a relative clause acts through what it hangs on: the actor right before it ("weapons to Russia,
             # which began its invasion"), else the sentence's subject ("a summit in 2019, which came after ...")
@@ -731,7 +735,7 @@ class _Sentence:
             if head:
                 return head[-1]
             pool = [x for x in self.actors if not x.is_place_like and x.end <= self.clauses[0][1]
-                    and not self.reporting[_find(self.segments, x.start)]]
+                    and not x.rep]
         if pool and re.fullmatch(r"\s*", self.text[pool[-1].end:a]):
             return pool[-1]  # right before the verb: "North Korea providing weapons", "Putin met"
         free = [x for x in pool if not _PREP_BEFORE.search(self.text[max(0, x.start - 16):x.start])
@@ -744,8 +748,8 @@ class _Sentence:
         stext = self.text
         cand = [x for x in self.actors if not x.is_place_like]
         before = [x for x in cand if x.end <= a]
-        after = [x for x in cand if x.start >= b and _find(self.clauses, x.start) == ci
-                 and not self.reporting[_find(self.segments, x.start)]]
+        after = [x for x in cand if x.start >= b and x.ci == ci
+                 and not x.rep]
         actor1 = actor2 = None
         poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")]
         agent = next((x for x in after if _AGENT_AFTER.match(stext[b:x.start])), None)
@@ -759,7 +763,7 @@ class _Sentence:
             actor1 = agent or of_x  # "an invitation from Putin", "at the invitation of Putin"
             subject = self._subject(a, ci)
             if subject is None:
-                after_all = [x for x in cand if x.start > actor1.end and _find(self.clauses, x.start) == ci]
+                after_all = [x for x in cand if x.start > actor1.end and x.ci == ci]
                 subject = after_all[0] if after_all else None
             actor2 = subject if subject is not actor1 else None
         else:
@@ -1011,8 +1015,8 @@ class _Sentence:
         for x in self.actors:
             if len(names) >= _MAX_ACTORS:
                 break
-            if not x.is_place_like and _find(self.clauses, x.start) == ci and x.name not in names \
-                    and not self.reporting[_find(self.segments, x.start)] \
+            if not x.is_place_like and x.ci == ci and x.name not in names \
+                    and not x.rep \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
         if etype == "military action" and actor1 is None and _PASSIVE_AUX.search(stext[max(0, a - 12):a]):
