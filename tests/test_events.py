@@ -215,3 +215,16 @@ def test_events_the_two_leaders_are_the_last_two_named():
     row = frame[frame["date_start"] == pd.Timestamp("2019-04-01")].iloc[0]
     assert set(row["actors"].split("; ")) == {"Vladimir Putin", "Kim Jong Un"}
     assert row["location"] == "Vladivostok"
+
+
+def test_events_a_topic_is_not_an_event():
+    frame = timeline.parse_text("The summit in Hanoi ended on Thursday after the two sides failed to agree on "
+                                "sanctions relief.", published="2019-02-28")
+    assert "sanction" not in set(frame["event_type"])
+
+
+def test_events_vague_future_is_at_most_a_year():
+    frame = timeline.parse_text("Kim Jong Un will visit Seoul in the near future.", published="2018-09-19")
+    row = one(frame, "visit")
+    assert row["status"] == "planned"
+    assert (row["date_end"] - row["date_start"]).days <= 365

@@ -465,6 +465,8 @@ _MAX_ACTORS = 3
 _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|signed|agree|agreed|adopt|adopted)\b",
                        re.IGNORECASE)
 _ADJUNCT = re.compile(r"\b(?:during|amid|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.IGNORECASE)
+_TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooperation", "election"})
+_TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?$")
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -632,6 +634,8 @@ class _Sentence:
                 continue
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
                 continue
+            if etype in _TOPICAL and _TOPIC.search(stext[max(0, a - 30):a]):
+                continue  # a topic, not an event: "failed to agree on sanctions relief", "talks about aid"
             if (a > 0 and stext[a - 1] == "-") or stext[b:b + 1] == "-":
                 continue  # part of a compound: "mutually-agreed line", "pro-Russia"
             if etype == "statement" and self.reporting[_find(self.segments, a)]:
@@ -944,6 +948,12 @@ class _Sentence:
             start, end = _interval(tx)
             if start is None and tx[0].value == "PRESENT_REF" and ctx.anchor:
                 start = end = ctx.anchor
+            if start is not None and tx[0].value in ("FUTURE_REF", "PAST_REF") and (end - start).days > 365:
+                # "in the near future", "in the past": vague; keep the year nearest the report
+                if tx[0].value == "FUTURE_REF":
+                    end = start + dt.timedelta(days=364)
+                else:
+                    start = end - dt.timedelta(days=364)
             if start is not None:
                 precision = tx[0].precision if len(tx) == 1 else None
                 lo, hi = min(p[1] for p in picked), max(p[2] for p in picked)
