@@ -47,7 +47,7 @@ FORMULA = ["=HYPERLINK(\"http://x\")", "+1 (555)", "-2 dead", "@mention", "\tTab
 def _names(rng, n, suffixes):
     out = set()
     while len(out) < n:
-        stem = "".join(rng.choice(SYL, size=rng.integers(1, 3))).capitalize()
+        stem = "".join(rng.choice(SYL, size=rng.integers(1, 4))).capitalize()
         out.add(stem + str(rng.choice(suffixes)))
     return sorted(out)
 
@@ -65,7 +65,7 @@ def make_events(n: int, seed: int = 0, *, n_actors: int = 2000, n_places: int = 
     actor_country = {name: c for name, c in LEADERS}
     isos = sorted({c for _, c in LEADERS} | {p[1] for p in PLACES})
     for name in actor_pool[len(LEADERS):]:
-        actor_country[name] = isos[hash(name) % len(isos)]
+        actor_country[name] = isos[sum(map(ord, name)) % len(isos)]
     place_pool = list(PLACES) + [
         (name, isos[i % len(isos)], float(rng.uniform(-60, 70)), float(rng.uniform(-180, 180)))
         for i, name in enumerate(_names(rng, n_places, ["grad", "burg", "abad", "pur", "ville", "polis"]))
@@ -167,7 +167,7 @@ def make_events(n: int, seed: int = 0, *, n_actors: int = 2000, n_places: int = 
         "trigger": etype,
         "sentence": sentence,
         "sentence_start": rng.integers(0, 5000, size=n),
-        "spans": ['{"actor1": [0, %d]}' % len(a) for a in actor1],
+        "spans": [f'{{"actor1": [0, {len(a)}]}}' for a in actor1],
         "article_id": [f"a{i}" for i in art],
         "article_ids": [f"a{i}" if i % 7 else f"a{i}; a{i + 1}" for i in art],
         "title": [f"Story {i}: {actor1[k]} and the {etype[k]}" for k, i in enumerate(art)],

@@ -69,3 +69,26 @@ def test_export_timelinejs_keeps_precision_and_escapes_html():
     assert second["start_date"] == {"year": 2023, "month": 9, "day": 13}
     assert "end_date" not in second
     assert second["text"]["text"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+@pytest.mark.parametrize("fmt,count,filters,selected,expected", [
+    ("csv", 12, None, False, "events_12.csv"),
+    ("geojson", 3, None, True, "events_selection_3.geojson"),
+    ("timelinejs", 5, None, False, "events_5.timelinejs.json"),
+    ("json", 7, dict(actors=("Kim Jong Un",), event_types=("summit",), date_from="2023-09-01"), False,
+     "events_2023-09-01-to-end_kim-jong-un_summit_7.json"),
+    ("csv", 1, dict(text="Привет, summit!", min_confidence=0.5), False, "events_search-summit_confidence-0-5_1.csv"),
+])
+def test_export_file_name_says_what_it_holds(fmt, count, filters, selected, expected):
+    from timeline.filters import Filters
+
+    assert export.file_name(fmt, count, Filters(**filters) if filters else None, selected=selected) == expected
+
+
+def test_export_file_name_is_cut_and_refuses_unknown_formats():
+    from timeline.filters import Filters
+
+    name = export.file_name("csv", 9, Filters(actors=tuple(f"Actor Number {i}" for i in range(20))))
+    assert name.endswith("-etc_9.csv") and len(name) < 110
+    with pytest.raises(ValueError, match="unknown export format 'xls'"):
+        export.file_name("xls", 1)

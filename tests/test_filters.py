@@ -70,3 +70,29 @@ def test_filters_counts_split_joined_actors(frame):
     assert counts(frame, "actors") == {"Kim Jong Un": 2, "Vladimir Putin": 2, "Russia": 1, "Ukraine": 1,
                                        "United States": 1}
     assert counts(frame, "location") == {"Kyiv": 1, "Vladivostok": 1, "Vostochny Cosmodrome": 1}
+
+
+@pytest.mark.parametrize("filters,query", [
+    (Filters(), {}),
+    (Filters(actors=("Kim Jong Un", "Vladimir Putin")), {"actor": ["Kim Jong Un", "Vladimir Putin"]}),
+    (Filters(date_from=dt.date(2023, 9, 1), date_to=dt.date(2023, 9, 30), min_confidence=0.55, text="summit"),
+     {"from": "2023-09-01", "to": "2023-09-30", "q": "summit", "conf": "0.55"}),
+    (Filters(countries=("RUS",), places=("Vladivostok",), event_types=("visit",), status=("planned",),
+             sources=("Reuters",)),
+     {"country": ["RUS"], "place": ["Vladivostok"], "type": ["visit"], "status": ["planned"], "source": ["Reuters"]}),
+])
+def test_filters_query_string_round_trip(filters, query):
+    from timeline.filters import from_query, to_query
+
+    assert to_query(filters) == query
+    assert from_query(query) == filters
+
+
+def test_filters_from_query_takes_single_strings_and_rejects_bad_values():
+    from timeline.filters import from_query
+
+    assert from_query({"actor": "Kim Jong Un", "conf": "0.5"}) == Filters(actors=("Kim Jong Un",), min_confidence=0.5)
+    with pytest.raises(SettingValidationError, match="date_from: 'May' is not a date"):
+        from_query({"from": "May"})
+    with pytest.raises(SettingValidationError, match="min_confidence: 7.0 is not between 0 and 1"):
+        from_query({"conf": "7"})

@@ -129,3 +129,40 @@ EXPORTERS = {
     "geojson": (to_geojson, "application/geo+json"),
     "timelinejs": (to_timelinejs, "application/json"),
 }
+
+
+EXTENSIONS = {"csv": "csv", "json": "json", "geojson": "geojson", "timelinejs": "timelinejs.json"}
+
+
+def _slug(text: str) -> str:
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def file_name(fmt: str, count: int, filters=None, selected: bool = False) -> str:
+    """A download's name that says what it holds: 'events_2023-09-01-to-2023-09-30_kim-jong-un_summit_12.csv'.
+
+    The filters' values (dates, then actors, countries, places, types, status, sources, search) go in
+    order, cut at 80 characters; ``selected`` adds 'selection'; the count ends it."""
+    if fmt not in EXTENSIONS:
+        raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(EXTENSIONS)})")
+    parts = []
+    if filters is not None:
+        if filters.date_from or filters.date_to:
+            parts.append(f"{filters.date_from or 'start'}-to-{filters.date_to or 'end'}")
+        for field in ("actors", "countries", "places", "event_types", "status", "sources"):
+            parts.extend(getattr(filters, field))
+        if filters.text:
+            parts.append(f"search-{filters.text}")
+        if filters.min_confidence > 0:
+            parts.append(f"confidence-{filters.min_confidence:g}")
+    if selected:
+        parts.append("selection")
+    slug = "_".join(s for s in (_slug(p) for p in parts) if s)
+    if len(slug) > 80:
+        slug = slug[:80].rstrip("-_") + "-etc"
+    middle = f"_{slug}" if slug else ""
+    return f"events{middle}_{count}.{EXTENSIONS[fmt]}"

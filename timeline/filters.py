@@ -132,3 +132,46 @@ def counts(frame: pd.DataFrame, column: str) -> dict[str, int]:
         series = frame[column].dropna()
     tally = series.value_counts()
     return {str(k): int(v) for k, v in sorted(tally.items(), key=lambda kv: (-kv[1], str(kv[0])))}
+
+
+# The query string of a shared link: one key per field, lists as repeated keys.
+QUERY_KEYS = {
+    "date_from": "from", "date_to": "to", "actors": "actor", "countries": "country", "places": "place",
+    "event_types": "type", "status": "status", "sources": "source", "text": "q", "min_confidence": "conf",
+}
+
+
+def to_query(filters: Filters) -> dict[str, str | list[str]]:
+    """Filters -> query parameters ({"actor": ["A", "B"], "from": "2023-09-01", ...}); empty fields left out."""
+    out: dict[str, str | list[str]] = {}
+    for field, key in QUERY_KEYS.items():
+        value = getattr(filters, field)
+        if field in _LIST_FIELDS:
+            if value:
+                out[key] = list(value)
+        elif field in ("date_from", "date_to"):
+            if value is not None:
+                out[key] = value.isoformat()
+        elif field == "min_confidence":
+            if value > 0:
+                out[key] = f"{value:g}"
+        elif value:
+            out[key] = value
+    return out
+
+
+def from_query(params) -> Filters:
+    """Query parameters (a mapping of key -> str or list of str) -> Filters; to_query's inverse.
+
+    A malformed date or confidence raises SettingValidationError naming the field."""
+    kwargs = {}
+    for field, key in QUERY_KEYS.items():
+        if key not in params:
+            continue
+        value = params[key]
+        values = [value] if isinstance(value, str) else list(value)
+        if field in _LIST_FIELDS:
+            kwargs[field] = tuple(values)
+        elif values:
+            kwargs[field] = values[-1]
+    return Filters(**kwargs)
