@@ -43,3 +43,16 @@ def test_sentences_page_furniture_is_marked(line):
 
 def test_sentences_empty_text():
     assert split("") == [] and split("\n \n") == []
+
+
+@pytest.mark.parametrize("text", ["?" * 50000, "!" * 50000, "." * 50000 + " Then"])
+def test_sentences_runs_of_marks_are_split_in_linear_time(text):
+    # the boundary pattern starts only at the first mark of a run: 50,000 marks are one pass, not 50,000
+    assert sum(len(s.text) for s in split(text)) <= len(text)
+
+
+def test_sentences_a_run_on_line_is_cut_into_bounded_pieces():
+    text = "word " * 3000
+    pieces = split(text)
+    assert all(len(s.text) <= 1000 for s in pieces)
+    assert all(text[s.start:s.end] == s.text for s in pieces)

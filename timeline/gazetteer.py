@@ -624,6 +624,8 @@ class _Reader:
         self.g, self.text, self.when, self.sel = gaz, text, published, sel
         self.E = gaz.entries
         self.blocked: set[str] = set()
+        self._lower_seen: dict[str, bool] = {}
+        self._lower_tokens: set[str] | None = None
 
     # ---- context countries from unambiguous spans
     def _context(self):
@@ -741,12 +743,26 @@ class _Reader:
         low = self.text[s:e].lower()
         if low in _COMMON_WORDS:
             return True
-        i = self.text.find(low)
-        while i != -1:
-            if (i == 0 or not self.text[i - 1].isalnum()) and not self.text[i + len(low):i + len(low) + 1].isalnum():
-                return True
-            i = self.text.find(low, i + 1)
-        return False
+        seen = self._lower_seen.get(low)
+        if seen is not None:
+            return seen
+        if low.isalpha():
+            # one pass over the text collects every word written in lower case (linear, whatever the
+            # number of capitalised names: a 1 MB text must not be scanned once per name)
+            if self._lower_tokens is None:
+                self._lower_tokens = {t for t in re.findall(r"\w+", self.text) if t.islower()}
+            seen = low in self._lower_tokens
+        else:
+            seen = False
+            i = self.text.find(low)
+            while i != -1:
+                if (i == 0 or not self.text[i - 1].isalnum()) and \
+                        not self.text[i + len(low):i + len(low) + 1].isalnum():
+                    seen = True
+                    break
+                i = self.text.find(low, i + 1)
+        self._lower_seen[low] = seen
+        return seen
 
     def run(self) -> list[Mention]:
         E, text, takes_the = self.E, self.text, self.g._takes_the

@@ -51,7 +51,9 @@ _LABEL = re.compile(r"^([A-Z][\w'’&/ -]{0,60}):\s+")
 # a heading in front of running text: a few words, some in lower case ("Movement of forces: On 8 May ...")
 _HEADING_LABEL = re.compile(r"^(?=.*\s[a-z])[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,5}$")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
+# starts only at the first mark of a run and never gives back what it took: linear on "??????..."
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'\u201d\u2019)\]]*+(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
+MAX_SENTENCE = 1000  # characters; longer "sentences" (tables, run-on lines) are cut at spaces
 
 
 def _is_boundary(text: str, match: re.Match) -> bool:
@@ -91,6 +93,14 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        while b - a > MAX_SENTENCE:
+            # not prose: cut at the last space before the limit so that per-sentence work stays bounded
+            cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            out.append((a, cut))
+            a = cut
+            while a < b and text[a].isspace():
+                a += 1
         if a < b:
             out.append((a, b))
     return out
