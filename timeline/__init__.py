@@ -29,7 +29,7 @@ __all__ = [
 __version__ = "0.1.0"
 LOGGER = logging.getLogger(__name__)
 _LAZY = ("temporal", "gazetteer", "export", "store", "charts", "events", "merge", "sentences", "cli", "filters",
-         "schema", "geo")
+         "schema", "geo", "distributed")
 
 
 def __getattr__(name):

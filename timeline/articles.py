@@ -49,6 +49,7 @@ from timeline.readers.base import (
     MAX_ARCHIVE_MEMBERS,
     MAX_ARCHIVE_RATIO,
     MAX_ARCHIVE_TOTAL_BYTES,
+    MAX_ARTICLE_CHARS,
     MAX_FILE_BYTES,
     Record,
     Unreadable,
@@ -61,7 +62,7 @@ from timeline.readers.text import read_text as _read_text_record
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["Article", "read_articles", "read_bytes", "read_text", "SUPPORTED_EXTENSIONS"]
+__all__ = ["Article", "read_articles", "read_bytes", "read_text", "walk", "SUPPORTED_EXTENSIONS"]
 
 
 @dataclass(slots=True)
@@ -344,7 +345,10 @@ def read_text(text: str, *, title: str | None = None, published=None, source: st
         record.published, record.published_from = day, "metadata"
     if source:
         record.source = source
-    return _assemble(record, name)
+    try:
+        return _assemble(record, name)
+    except Unreadable as err:
+        raise ArticleError(f"{name}: {err}", path=name) from None
 
 
 # Reading ---------------------------------------------------------------------
@@ -408,7 +412,7 @@ class _Reading:
             return
         path = Path(item)
         if path.is_dir():
-            files = list(_walk(path))
+            files = list(walk(path))
             if not files:
                 self.problem(str(item), "folder has no files")
             for file in files:
@@ -417,7 +421,7 @@ class _Reading:
             self.read_file(path)
         elif _is_glob(str(item)):
             matches = sorted(Path(p) for p in _glob.glob(str(item), recursive=True))
-            files = [f for m in matches for f in (_walk(m) if m.is_dir() else [m])]
+            files = [f for m in matches for f in (walk(m) if m.is_dir() else [m])]
             if not files:
                 self.problem(str(item), "no files match")
             for file in files:
@@ -551,7 +555,7 @@ class _Reading:
         self.articles.append(article)
 
 
-def _walk(folder: Path) -> list[Path]:
+def walk(folder: Path) -> list[Path]:
     """Files under *folder* sorted by path, without hidden ones or saved pages' ``*_files``."""
     return sorted(_walk_unsorted(folder), key=lambda p: p.relative_to(folder).parts)
 
@@ -606,11 +610,14 @@ def _extension(name: str) -> str:
 # Assembling an Article from a Record -----------------------------------------
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))  # soft hyphen, zero-width
+# A lone UTF-16 surrogate ("\\ud800" in JSON) is no character: it cannot be hashed, stored or exported as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _clean(value: str) -> str:
-    """NFC, without the invisible characters web text hides inside words ("Vladi\u00advostok")."""
-    return unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    """NFC, without the invisible characters web text hides inside words ("Vladi\u00advostok"),
+    lone surrogates replaced by U+FFFD."""
+    return unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", value)).translate(_INVISIBLE)
 
 
 def _assemble(record: Record, name: str) -> Article:
@@ -618,6 +625,9 @@ def _assemble(record: Record, name: str) -> Article:
     text = _clean(record.text).strip("\n").rstrip()
     if not text.strip():
         raise Unreadable("no text")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise Unreadable(f"article is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): "
+                         "split it into articles")
     if not title:
         title = _title_from(text)
     published = parse_date(record.published) if record.published is not None else None
@@ -667,7 +677,7 @@ def _infer_anchor(text: str) -> datetime.date | None:
 def _one_line(value) -> str:
     if value is None:
         return ""
-    return re.sub(r"\s+", " ", str(value)).strip()
+    return _SURROGATE.sub("\ufffd", re.sub(r"\s+", " ", str(value)).strip())
 
 
 def _title_from(text: str, limit: int = 80) -> str:

@@ -9,9 +9,11 @@ Tables
                publication date, outlet): ingesting the same article again is a no-op.
     mentions   the unmerged event rows of each article (``events.extract``), with
                the article's key: everything needed to rebuild the merge.
-    events     merged events, EVENT_COLUMNS plus two derived columns the filters
-               use (``_actors``, the actor list, and ``_search``, the lower-cased
-               text the free-text filter looks in).
+    events     merged events: EVENT_COLUMNS plus three derived columns the filters use
+               (``_actors``, the actor list; ``_actor_key``, "; A; B; "; ``_search``,
+               the lower-cased text the free-text filter looks in). The table is kept
+               sorted by date_start, event_id, so reads need no sort, a page of rows
+               stops at its limit, and date filters skip whole row groups.
 
 Writing. A writer takes an exclusive lock on ``<db>.lock`` (a second writer gets
 StoreBusyError at once, with a message saying so), copies the database file
@@ -31,11 +33,14 @@ reopened when the file's identity changes (a writer's rename gives it a new
 inode), so a long-running page sees new events on its next query;
 ``version()`` is the cheap key the page can cache on.
 
-Merging on ingest. ``merge.merge`` is associative and its ids do not depend on
-input order, so the new events are ``merge(stored events + new mentions)``.
-When the merge module names the columns two rows must share to be merged
-(``merge.BLOCK_COLUMNS``), only the stored events in the blocks the new
-mentions touch are read and rewritten; otherwise every stored event is.
+Merging on ingest. The merge joins mentions of one type family only
+(``events.FAMILY``), so after storing new mentions the writer re-merges, from
+all stored mentions, each family the new mentions touch, and replaces that
+family's events. The event table is therefore always exactly ``merge`` of all
+stored mentions: the rows ``timeline.parse`` gives for every article ever
+ingested, whatever the order and batching of the ingests. (Merging stored
+events with new mentions would be cheaper, but merge is not associative to
+the row: merge(merge(a) + b) differs from merge(a + b) in a few rows.)
 
 Filters run in DuckDB with parameters and mean exactly what ``filters.apply``
 means (tests compare the two on many random filters).
@@ -45,6 +50,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
+import functools
 import glob
 import hashlib
 import importlib
@@ -52,13 +59,16 @@ import itertools
 import logging
 import os
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import schema
 from .errors import TimelineError
@@ -69,6 +79,7 @@ LOGGER = logging.getLogger(__name__)
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "timeline.duckdb"
 ENV_VAR = "TIMELINE_DB"
 SCHEMA_VERSION = "1"
+WRITER_MEMORY = os.environ.get("TIMELINE_DB_MEMORY", "384MB")  # DuckDB's share of a writer's memory
 ORDER_BY = "date_start ASC NULLS LAST, event_id ASC NULLS LAST"
 _SEP = "\x1f"  # joins the searchable columns in _search; a query holding it falls back to per-column search
 _SQL_TYPES = {"str": "VARCHAR", "datetime64[s]": "TIMESTAMP_S", "int64": "BIGINT", "float64": "DOUBLE"}
@@ -108,25 +119,24 @@ class IngestReport:
 
 @dataclasses.dataclass(frozen=True)
 class Pipeline:
-    """The two pipeline functions the store needs; tests pass fakes."""
+    """The pipeline functions the store needs; tests pass fakes."""
 
-    extract: Callable  # Article -> list[Event | dict] (unmerged rows of one article)
-    merge: Callable  # frame -> frame (associative, stable ids)
-    block_columns: tuple[str, ...] = ()  # rows merge only if equal on these (empty: unknown)
+    extract: Callable  # Article -> list[Event | dict]: the unmerged rows of one article
+    merge: Callable  # frame -> frame: one row per event
+    family: Callable[[str], str] | None = None  # event_type -> block; rows of two blocks never merge
 
 
 def default_pipeline() -> Pipeline:
-    """``timeline.events.extract`` + ``timeline.merge.merge``; before those exist, ``timeline.parse`` per article."""
+    """``timeline.events.extract`` and ``timeline.merge.merge``; merge joins rows of one type family only."""
+    events = importlib.import_module("timeline.events")
     merge_mod = importlib.import_module("timeline.merge")
-    try:
-        extract = importlib.import_module("timeline.events").extract
-    except (ImportError, AttributeError):
-        import timeline
+    families = getattr(events, "FAMILY", None)
+    family = None if families is None else functools.partial(_family_of, families)
+    return Pipeline(extract=events.extract, merge=merge_mod.merge, family=family)
 
-        def extract(article):  # merged rows of one article are valid input to an associative merge
-            return timeline.parse([article])
-    return Pipeline(extract=extract, merge=merge_mod.merge,
-                    block_columns=tuple(getattr(merge_mod, "BLOCK_COLUMNS", ())))
+
+def _family_of(families: dict, event_type):
+    return families.get(event_type, event_type)
 
 
 def rows_frame(rows) -> pd.DataFrame:
@@ -134,6 +144,34 @@ def rows_frame(rows) -> pd.DataFrame:
     if isinstance(rows, pd.DataFrame):
         return schema.conform(rows)
     return schema.to_frame(rows)
+
+
+def extract_batch(extract: Callable, keyed: list[tuple[str, object]]):
+    """Run ``extract`` over (key, article) pairs: (mentions frame, key of each row, indices that worked, errors).
+
+    A pure function of its arguments, so an engine may run it anywhere (a dask worker).
+    """
+    rows, keys, ok, errors = [], [], [], []
+    for i, (key, article) in enumerate(keyed):
+        try:
+            got = extract(article)
+            got = got.to_dict("records") if isinstance(got, pd.DataFrame) else list(got)
+        except Exception as err:  # one bad article must not sink the others
+            LOGGER.warning("discarding article %s: %s", getattr(article, "id", "?"), err)
+            errors.append(f"{getattr(article, 'id', '?')}: {type(err).__name__}: {err}")
+            continue
+        ok.append(i)
+        rows.extend(got)
+        keys.extend([key] * len(got))
+    return rows_frame(rows), keys, ok, errors
+
+
+def local_mapper(extract: Callable):
+    """The in-process engine: batches of (key, article) -> extract_batch results, in order."""
+    def run(batches):
+        for keyed in batches:
+            yield keyed, extract_batch(extract, keyed)
+    return run
 
 
 # ----------------------------------------------------------------------------- keys
@@ -182,15 +220,43 @@ def _q(name: str) -> str:
 _EVENT_DDL = ", ".join(f"{_q(c)} {_SQL_TYPES[t]}" for c, t in schema.DTYPES.items())
 _EVENT_SELECT = ", ".join(_q(c) for c in schema.EVENT_COLUMNS)
 _DERIVED = (
-    "list_filter(string_split(actors, '; '), x -> x <> '') AS _actors, "
-    f"lower(concat_ws(chr({ord(_SEP)}), {', '.join(_q(c) for c in TEXT_COLUMNS)})) AS _search"
+    "list_filter(string_split(actors, '; '), lambda x: x <> '') AS _actors, "
+    f"lower(concat_ws(chr({ord(_SEP)}), {', '.join(_q(c) for c in TEXT_COLUMNS)})) AS _search, "
+    "'; ' || actors || '; ' AS _actor_key"
 )
+def _csv_cell(column: str, dtype: str) -> tuple[str, str]:
+    """SQL for one CSV cell as export.to_csv writes it (Python's csv module, minimal quoting).
+
+    Two parts: the value (inner query), then the quoted cell (outer query).
+    """
+    q = _q(column)
+    if dtype == "datetime64[s]":
+        return f"strftime({q}, '%Y-%m-%d') AS {q}", f"coalesce({q}, '')"
+    if dtype != "str":
+        return f"CAST({q} AS VARCHAR) AS {q}", f"coalesce({q}, '')"  # doubles print as Python's repr does
+    # text a spreadsheet would run as a formula is made inert, carriage returns become newlines
+    first = ", ".join(str(ord(c)) for c in "=+-@\t\r")
+    inert = f"CASE WHEN ord({q}) IN ({first}) THEN '''' || {q} ELSE {q} END"
+    value = (f"CASE WHEN contains({q}, chr(13)) THEN replace(replace({inert}, chr(13) || chr(10), chr(10)), "
+             f"chr(13), chr(10)) ELSE {inert} END AS {q}")
+    cell = f"""coalesce(CASE WHEN regexp_matches({q}, '[,"\\n\\r]') THEN '"' || replace({q}, '"', '""') || '"' """ \
+           f"ELSE {q} END, '')"
+    return value, cell
+
+
+_CSV_PARTS = [_csv_cell(c, t) for c, t in schema.DTYPES.items()]
+# one CSV line per row, newline included, so that a batch's string buffer is the file's bytes
+_CSV_LINES = (f"SELECT concat_ws(',', {', '.join(cell for _, cell in _CSV_PARTS)}) || chr(10) AS line "
+              f"FROM (SELECT {', '.join(value for value, _ in _CSV_PARTS)} FROM events{{where}})")
+_CSV_HEADER = (",".join(schema.EVENT_COLUMNS) + "\n").encode("utf-8")
+
+
 _DDL = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     "CREATE TABLE IF NOT EXISTS articles (key VARCHAR PRIMARY KEY, id VARCHAR, title VARCHAR, "
     "source VARCHAR, url VARCHAR, published TIMESTAMP_S, path VARCHAR, text VARCHAR, ingested TIMESTAMP)",
     f"CREATE TABLE IF NOT EXISTS mentions (article_key VARCHAR, {_EVENT_DDL})",
-    f"CREATE TABLE IF NOT EXISTS events ({_EVENT_DDL}, _actors VARCHAR[], _search VARCHAR)",
+    f"CREATE TABLE IF NOT EXISTS events ({_EVENT_DDL}, _actors VARCHAR[], _search VARCHAR, _actor_key VARCHAR)",
 ]
 
 
@@ -212,8 +278,14 @@ def where_sql(filters: Filters | None) -> tuple[str, list]:
         clauses.append("date_start <= ?")
         params.append(dt.datetime.combine(filters.date_to, dt.time()))
     if filters.actors:
-        clauses.append("list_has_any(_actors, ?::VARCHAR[])")
-        params.append(list(filters.actors))
+        # "; A; B; " holds "; A; " exactly when A is one of the "; "-separated names (a name
+        # holding "; " is never one of them); a substring test is much faster than a list test
+        names = [name for name in filters.actors if "; " not in name]
+        if names:
+            clauses.append(" OR ".join("contains(_actor_key, ?)" for _ in names))
+            params.extend(f"; {name}; " for name in names)
+        else:
+            clauses.append("false")
     if filters.countries:
         ors = [isin(c, filters.countries) for c in ("actor1_country", "actor2_country", "country")]
         clauses.append("(" + " OR ".join(ors) + ")")
@@ -276,7 +348,7 @@ def _reader_cursor(path: Path) -> duckdb.DuckDBPyConnection | None:
             return None
         cached = _READERS.get(key)
         if cached is None or cached[0] != ident:
-            con = duckdb.connect(":memory:")
+            con = duckdb.connect(":memory:", config={"preserve_insertion_order": True})
             try:
                 con.execute("ATTACH ? AS store (READ_ONLY)", [key])
             except duckdb.Error as err:
@@ -395,6 +467,8 @@ class EventStore:
         cursor = _reader_cursor(self.path)
         try:
             yield cursor
+        except duckdb.Error as err:  # a damaged file can attach and fail only when read
+            raise StoreError(f"{self.path}: cannot open the event store: {_one_line(err)}") from None
         finally:
             if cursor is not None:
                 cursor.close()
@@ -407,17 +481,23 @@ class EventStore:
         if unknown:
             raise StoreError(f"unknown column: {unknown[0]!r}")
         where, params = where_sql(filters)
-        sql = f"SELECT {', '.join(_q(c) for c in columns)} FROM events{where} ORDER BY {ORDER_BY}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        if offset:
-            sql += " OFFSET ?"
-            params.append(int(offset))
+        # No ORDER BY: the table is kept sorted (see _sort_events) and DuckDB keeps insertion order.
+        # A page of rows is found in two steps: the row ids (reading the filtered columns only,
+        # stopping at the limit), then those rows' columns.
+        select = ", ".join(_q(c) for c in columns)
         with self._read() as cur:
             if cur is None:
                 return schema.empty_frame()[columns]
-            frame = cur.execute(sql, params).df()
+            if limit is None and not offset:
+                frame = cur.execute(f"SELECT {select} FROM events{where}", params).df()
+            else:
+                params += [2**62 if limit is None else max(0, int(limit)), max(0, int(offset))]
+                ids = [r[0] for r in cur.execute(f"SELECT rowid FROM events{where} LIMIT ? OFFSET ?",
+                                                 params).fetchall()]
+                frame = cur.execute(
+                    f"SELECT {select} FROM events WHERE rowid BETWEEN ? AND ? "
+                    "AND list_contains(?::BIGINT[], rowid) ORDER BY rowid",
+                    [min(ids, default=0), max(ids, default=-1), ids]).df()
         return _typed(frame)
 
     def events(self) -> pd.DataFrame:
@@ -429,7 +509,7 @@ class EventStore:
         with self._read() as cur:
             if cur is None:
                 return 0
-            return int(cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+            return int(cur.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0])
 
     def counts(self, column: str, filters: Filters | None = None, limit: int | None = None) -> dict[str, int]:
         """value -> number of kept events, most first (as ``filters.counts``); "actors" counts each name."""
@@ -494,7 +574,7 @@ class EventStore:
         with self._read() as cur:
             if cur is None:
                 return None, None
-            lo, hi = cur.execute(f"SELECT min(date_start), max(date_end) FROM events{where}", params).fetchone()
+            lo, hi = cur.execute(f"SELECT min(date_start), max(date_end) FROM events{where}", params).fetchall()[0]
         return (lo.date() if lo else None), (hi.date() if hi else None)
 
     def stats(self) -> dict[str, int]:
@@ -502,7 +582,7 @@ class EventStore:
         with self._read() as cur:
             if cur is None:
                 return {"articles": 0, "mentions": 0, "events": 0}
-            return {t: int(cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+            return {t: int(cur.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0])
                     for t in ("articles", "mentions", "events")}
 
     def articles(self) -> pd.DataFrame:
@@ -525,122 +605,172 @@ class EventStore:
                 schema.empty_frame().to_parquet(tmp, index=False)
                 n = 0
             else:
-                n = cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
-                cur.execute(f"COPY (SELECT {_EVENT_SELECT} FROM events{where} ORDER BY {ORDER_BY}) "
+                n = cur.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]
+                cur.execute(f"COPY (SELECT {_EVENT_SELECT} FROM events{where}) "
                             f"TO '{_sql_path(tmp)}' (FORMAT parquet, COMPRESSION zstd)", params)
         _replace(tmp, target)
         return int(n)
 
     def to_csv(self, target: str | os.PathLike | None = None, filters: Filters | None = None) -> bytes | int:
-        """The kept events as ``export.to_csv`` writes them: bytes, or written atomically to ``target``."""
-        from . import export
+        """The kept events, byte for byte what ``export.to_csv`` writes, but streamed by DuckDB.
 
-        data = export.to_csv(self.query(filters))
-        if target is None:
-            return data
-        _write_atomic(Path(target), data)
-        return len(data)
+        Returns the bytes when ``target`` is None, else writes ``target``
+        atomically and returns the number of rows.
+        """
+        where, params = where_sql(filters)
+        out = Path(target) if target is not None else None
+        if out is None:  # bytes wanted: spool through the system's temporary folder
+            fd, name = tempfile.mkstemp(prefix="timeline-", suffix=".csv")
+            os.close(fd)
+            tmp = Path(name)
+        else:
+            tmp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        with self._read() as cur:
+            if cur is None:
+                from . import export
+
+                tmp.write_bytes(export.to_csv(schema.empty_frame()))
+                n = 0
+            else:
+                # DuckDB renders whole lines; their Arrow string buffer is written as it is
+                reader = cur.sql(_CSV_LINES.format(where=where), params=params).to_arrow_reader()
+                n = 0
+                with open(tmp, "wb") as fh:
+                    fh.write(_CSV_HEADER)
+                    for batch in reader:
+                        fh.write(_string_bytes(batch.column(0)))
+                        n += batch.num_rows
+        if out is None:
+            try:
+                return tmp.read_bytes()
+            finally:
+                os.remove(tmp)
+        _replace(tmp, out)
+        return int(n)
 
     # ------------------------------------------------------------------ writing
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Lock, copy, work on the copy, rename it over the store. See the module docstring."""
+    def _write(self) -> Iterator[_Writing]:
+        """Lock, copy, work on the copy, rename it over the store. See the module docstring.
+
+        The body sets ``writing.changed = False`` when it changed nothing: the copy is
+        then dropped and the store file (and its ``version()``) stays as it was.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive(self.path.with_name(self.path.name + ".lock"), self.path):
             for stale in glob.glob(glob.escape(str(self.path.with_name(f".{self.path.name}."))) + "*.tmp*"):
                 with contextlib.suppress(OSError):
                     os.remove(stale)  # left by a writer that died: we hold the lock, so nobody owns it
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            if self.path.exists():
-                shutil.copyfile(self.path, tmp)
-            con = duckdb.connect(str(tmp))
+            con = None
             try:
+                if self.path.exists():
+                    shutil.copyfile(self.path, tmp)
+                # a bounded buffer pool: sorts spill to disk rather than grow the writer past its budget
+                con = duckdb.connect(str(tmp), config={"memory_limit": WRITER_MEMORY,
+                                                       "preserve_insertion_order": True})
+                writing = _Writing(con)
                 _ensure_schema(con)
-                yield con
-                con.execute("CHECKPOINT")
+            except (duckdb.Error, OSError) as err:
+                _discard(con, tmp)
+                raise StoreError(f"{self.path}: cannot open the event store: {_one_line(err)}. It is unchanged; "
+                                 f"to rebuild it, move it away and run: python -m timeline ingest <articles>") from None
+            try:
+                yield writing
+                if writing.sort:
+                    _sort_events(con)
+                con.execute("CHECKPOINT").fetchall()
                 con.close()
+                if not writing.changed and self.path.exists():
+                    os.remove(tmp)
+                    return
                 _fsync(tmp)
                 os.replace(tmp, self.path)
                 _fsync(self.path.parent)
+            except (duckdb.Error, OSError) as err:
+                _discard(con, tmp)
+                full = getattr(err, "errno", None) in (errno.ENOSPC, errno.EFBIG) or any(
+                    s in str(err) for s in ("File too large", "No space left"))
+                raise StoreError(f"{self.path}: the write failed{' (the disk is full)' if full else ''} and the "
+                                 f"store is unchanged: {_one_line(err)}") from None
             except BaseException:
-                con.close()
-                for leftover in (tmp, Path(str(tmp) + ".wal")):
-                    with contextlib.suppress(OSError):
-                        os.remove(leftover)
+                _discard(con, tmp)
                 raise
 
-    def ingest(self, articles: Iterable, *, batch_size: int = 500, progress: Callable[[int], None] | None = None,
-               errors: Iterable[str] = ()) -> IngestReport:
-        """Store new articles, their mentions, and merge them into the events. Idempotent, all or nothing.
+    def ingest(self, articles: Iterable, *, batch_size: int = 200, progress: Callable[[int], None] | None = None,
+               errors: Iterable[str] = (), mapper: Callable | None = None) -> IngestReport:
+        """Store new articles and their mentions, and merge them into the events. Idempotent, all or nothing.
 
-        ``articles`` may be any iterable (a generator streams: only one batch of
-        articles and its mentions is in memory at a time, besides the events
-        the merge reads). ``progress(n)`` is called after each batch with the
-        number of articles it held. Raises StoreBusyError when another writer
-        is at work; the store is then untouched.
+        ``articles`` may be any iterable; a generator streams (one batch of
+        articles and its mentions in memory at a time, then one type family
+        of mentions during the merge). ``progress(n)`` is called as batches of
+        n articles are done. ``mapper`` runs the extraction (default: in this
+        process; ``distributed.dask_mapper`` runs it on a dask cluster). Raises
+        StoreBusyError when another writer is at work; the store is then untouched.
+
+        The events of each type family the new mentions touch are merged again
+        from all stored mentions of that family, so the event table is always
+        exactly ``merge`` of every stored mention: the same rows ``timeline.parse``
+        gives for all the articles ever ingested.
         """
         started = time.perf_counter()
         report = IngestReport(errors=list(errors))
         pipeline = self.pipeline
-        with self._write() as con:
+        mapper = mapper or local_mapper(pipeline.extract)
+        with self._write() as writing:
+            con = writing.con
             report.events_before = _count(con, "events")
             seen: set[str] = set()
-            pending = schema.empty_frame()  # merged new mentions, when the merge cannot be blocked
-            for batch in _chunks(articles, batch_size):
-                new = _new_articles(con, batch, seen)
-                report.articles_skipped += len(batch) - len(new)
-                frames, keys = [], []
-                for key, article in new:
-                    try:
-                        rows = rows_frame(pipeline.extract(article))
-                    except Exception as err:  # one bad article must not sink the others
-                        LOGGER.warning("discarding article %s: %s", article.id, err)
-                        report.errors.append(f"{article.id}: {type(err).__name__}: {err}")
-                        continue
-                    frames.append(rows)
-                    keys.extend([key] * len(rows))
-                    _insert_article(con, key, article)
-                    report.articles_new += 1
-                mentions = _concat(frames)
+            sizes: list[int] = []
+
+            def batches():
+                for batch in _chunks(articles, batch_size):
+                    keyed = _new_articles(con, batch, seen)
+                    report.articles_skipped += len(batch) - len(keyed)
+                    sizes.append(len(batch))
+                    yield keyed
+
+            touched: set[str] = set()
+            for keyed, (mentions, keys, ok, failed) in mapper(batches()):
+                report.errors.extend(failed)
+                _insert_articles(con, [keyed[i] for i in ok])
+                report.articles_new += len(ok)
                 report.mentions += len(mentions)
                 if len(mentions):
-                    _insert_frame(con, "mentions", mentions, article_keys=keys)
-                    if pipeline.block_columns:
-                        _merge_blocks(con, pipeline, mentions)
-                    else:
-                        pending = pipeline.merge(_concat([pending, mentions]))
-                if progress is not None:
-                    progress(len(batch))
-            if len(pending):
-                stored = _read_events(con)
-                merged = pipeline.merge(_concat([stored, pending]))
-                con.execute("DELETE FROM events")
-                _insert_events(con, merged)
+                    _insert_mentions(con, mentions, keys)
+                    touched.update(mentions["event_type"].dropna().unique().tolist())
+                    if mentions["event_type"].isna().any():
+                        touched.add(None)
+                if progress is not None and sizes:
+                    progress(sizes.pop(0))
+            if touched:
+                _remerge(con, pipeline, touched)
             report.events_after = _count(con, "events")
-            _set_meta(con, "generation", str(int(_get_meta(con, "generation") or 0) + 1))
+            writing.changed = bool(report.articles_new)
+            writing.sort = bool(touched)
         report.seconds = time.perf_counter() - started
         return report
 
     def rebuild(self) -> int:
         """Merge every stored mention again (after the merge rules changed); returns the event count."""
-        pipeline = self.pipeline
-        with self._write() as con:
-            mentions = _typed(con.execute(f"SELECT {_EVENT_SELECT} FROM mentions").df())
-            merged = pipeline.merge(mentions) if len(mentions) else schema.empty_frame()
-            con.execute("DELETE FROM events")
-            _insert_events(con, merged)
+        with self._write() as writing:
+            con = writing.con
+            types = [r[0] for r in con.execute("SELECT DISTINCT event_type FROM mentions").fetchall()]
+            con.execute("DELETE FROM events").fetchall()
+            _remerge(con, self.pipeline, set(types))
             return _count(con, "events")
 
     def put_events(self, frame: pd.DataFrame, *, replace: bool = False) -> int:
         """Write merged event rows directly (imports, benchmarks): rows whose event_id is stored replace it."""
         frame = schema.check_frame(frame)
-        with self._write() as con:
+        with self._write() as writing:
+            con = writing.con
             if replace:
-                con.execute("DELETE FROM events")
+                con.execute("DELETE FROM events").fetchall()
             elif len(frame):
                 con.register("incoming_ids", frame[["event_id"]])
-                con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM incoming_ids)")
+                con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM incoming_ids)").fetchall()
                 con.unregister("incoming_ids")
             _insert_events(con, frame)
             return _count(con, "events")
@@ -656,9 +786,17 @@ class EventStore:
 
 # ----------------------------------------------------------------------------- write helpers
 
+@dataclasses.dataclass
+class _Writing:
+    con: duckdb.DuckDBPyConnection
+    changed: bool = True  # False: drop the copy, keep the store file as it was
+    sort: bool = True  # re-sort the event table before committing
+
+
+
 def _ensure_schema(con) -> None:
     for ddl in _DDL:
-        con.execute(ddl)
+        con.execute(ddl).fetchall()
     stored = _get_meta(con, "schema_version")
     if stored is None:
         _set_meta(con, "schema_version", SCHEMA_VERSION)
@@ -666,17 +804,36 @@ def _ensure_schema(con) -> None:
         raise StoreError(f"store schema version {stored}, this program writes version {SCHEMA_VERSION}")
 
 
+def _discard(con, tmp: Path) -> None:
+    """Close a failed writer's connection (DuckDB may already have invalidated it) and delete its copy."""
+    if con is not None:
+        with contextlib.suppress(Exception):
+            con.close()
+    for leftover in (tmp, Path(str(tmp) + ".wal")):
+        with contextlib.suppress(OSError):
+            os.remove(leftover)
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())[:500]
+
+
+def _sort_events(con) -> None:
+    """Keep the event table in ORDER_BY order: reads need no sort, and date filters skip whole row groups."""
+    con.execute(f"CREATE OR REPLACE TABLE events AS SELECT * FROM events ORDER BY {ORDER_BY}").fetchall()
+
+
 def _get_meta(con, key: str) -> str | None:
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    return None if row is None else row[0]
+    rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+    return rows[0][0] if rows else None
 
 
 def _set_meta(con, key: str, value: str) -> None:
-    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value]).fetchall()
 
 
 def _count(con, table: str) -> int:
-    return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -702,19 +859,32 @@ def _new_articles(con, batch: list, seen: set[str]) -> list[tuple[str, object]]:
     return [(k, a) for k, a in keyed if k not in stored]
 
 
-def _insert_article(con, key: str, article) -> None:
-    path = getattr(article, "path", None)
-    con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP)", [
-        key, None if article.id is None else str(article.id), article.title, article.source, article.url,
-        _timestamp(article.published), None if path is None else str(path), article.text,
-    ])
+def _insert_articles(con, keyed: list[tuple[str, object]]) -> None:
+    if not keyed:
+        return
+    now = dt.datetime.now().replace(microsecond=0)
+    frame = pd.DataFrame({
+        "key": pd.Series([k for k, _ in keyed], dtype="str"),
+        "id": pd.Series([None if a.id is None else str(a.id) for _, a in keyed], dtype="str"),
+        "title": pd.Series([a.title for _, a in keyed], dtype="str"),
+        "source": pd.Series([a.source for _, a in keyed], dtype="str"),
+        "url": pd.Series([a.url for _, a in keyed], dtype="str"),
+        "published": pd.Series([_timestamp(a.published) for _, a in keyed], dtype="datetime64[s]"),
+        "path": pd.Series([getattr(a, "path", None) for _, a in keyed], dtype="str"),
+        "text": pd.Series([a.text for _, a in keyed], dtype="str"),
+    })
+    con.register("incoming_articles", frame)
+    try:
+        con.execute("INSERT INTO articles SELECT *, ?::TIMESTAMP FROM incoming_articles", [now]).fetchall()
+    finally:
+        con.unregister("incoming_articles")
 
 
-def _insert_frame(con, table: str, frame: pd.DataFrame, *, article_keys: list[str]) -> None:
-    frame = frame.assign(article_key=pd.Series(article_keys, dtype="str"))
+def _insert_mentions(con, frame: pd.DataFrame, keys: list[str]) -> None:
+    frame = frame.assign(article_key=pd.Series(keys, dtype="str"))
     con.register("incoming", frame)
     try:
-        con.execute(f"INSERT INTO {table} SELECT article_key, {_EVENT_SELECT} FROM incoming")
+        con.execute(f"INSERT INTO mentions SELECT article_key, {_EVENT_SELECT} FROM incoming").fetchall()
     finally:
         con.unregister("incoming")
 
@@ -724,7 +894,7 @@ def _insert_events(con, frame: pd.DataFrame) -> None:
         return
     con.register("incoming", schema.check_frame(frame))
     try:
-        con.execute(f"INSERT INTO events SELECT {_EVENT_SELECT}, {_DERIVED} FROM incoming")
+        con.execute(f"INSERT INTO events SELECT {_EVENT_SELECT}, {_DERIVED} FROM incoming").fetchall()
     finally:
         con.unregister("incoming")
 
@@ -733,19 +903,41 @@ def _read_events(con, where: str = "", params: list | None = None) -> pd.DataFra
     return _typed(con.execute(f"SELECT {_EVENT_SELECT} FROM events{where}", params or []).df())
 
 
-def _merge_blocks(con, pipeline: Pipeline, mentions: pd.DataFrame) -> None:
-    """Merge new mentions with the stored events of the blocks they fall in; leave the rest alone."""
-    cols = list(pipeline.block_columns)
-    keys = mentions[cols].drop_duplicates()
-    con.register("blocks", keys)
-    try:
-        match = " AND ".join(f"e.{_q(c)} IS NOT DISTINCT FROM b.{_q(c)}" for c in cols)
-        where = f" WHERE EXISTS (SELECT 1 FROM blocks b WHERE {match})"
-        affected = _read_events(con, " e" + where)
-        con.execute(f"DELETE FROM events e{where}")
-    finally:
-        con.unregister("blocks")
-    _insert_events(con, pipeline.merge(_concat([affected, mentions])))
+def _remerge(con, pipeline: Pipeline, touched: set) -> None:
+    """Re-merge, from the stored mentions, every block (type family) holding one of the touched types."""
+    types = [r[0] for r in con.execute(
+        "SELECT DISTINCT event_type FROM mentions UNION SELECT DISTINCT event_type FROM events").fetchall()]
+    if pipeline.family is None:
+        blocks = {"*": types}
+    else:
+        blocks: dict = {}
+        for t in types:
+            blocks.setdefault(pipeline.family(t) if t is not None else None, []).append(t)
+        wanted = {pipeline.family(t) if t is not None else None for t in touched}
+        blocks = {f: ts for f, ts in blocks.items() if f in wanted}
+    for members in blocks.values():
+        named = [t for t in members if t is not None]
+        cond = " OR ".join(filter(None, [
+            f"event_type IN ({', '.join('?' for _ in named)})" if named else "",
+            "event_type IS NULL" if None in members else "",
+        ]))
+        mentions = _typed(con.execute(
+            f"SELECT {_EVENT_SELECT} FROM mentions WHERE {cond} ORDER BY event_id", named).df())
+        merged = pipeline.merge(mentions) if len(mentions) else schema.empty_frame()
+        con.execute(f"DELETE FROM events WHERE {cond}", named).fetchall()
+        _insert_events(con, merged)
+        del mentions, merged
+
+
+def _string_bytes(array) -> bytes | memoryview:
+    """The concatenated values of an Arrow string array with no nulls, without a copy when possible."""
+    if len(array) == 0:
+        return b""
+    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        width = "<i8" if pa.types.is_large_string(array.type) else "<i4"
+        offsets = np.frombuffer(array.buffers()[1], dtype=width)[array.offset: array.offset + len(array) + 1]
+        return memoryview(array.buffers()[2])[int(offsets[0]): int(offsets[-1])]
+    return "".join(array.to_pylist()).encode("utf-8")
 
 
 def _sql_path(path: Path) -> str:
@@ -762,7 +954,7 @@ def _replace(tmp: Path, target: Path) -> None:
         raise
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
@@ -776,5 +968,5 @@ def _write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-__all__ = ["EventStore", "IngestReport", "Pipeline", "StoreError", "StoreBusyError", "article_key",
+__all__ = ["EventStore", "IngestReport", "Pipeline", "StoreError", "StoreBusyError", "article_key", "write_atomic",
            "default_pipeline", "where_sql", "DEFAULT_PATH", "ENV_VAR"]

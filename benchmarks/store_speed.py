@@ -1,0 +1,125 @@
+"""Event store speed: filter queries on a 1,000,000-event store, and exports.
+
+    python benchmarks/store_speed.py [N_EVENTS]      # default 1000000
+
+Builds a store of synthetic events (benchmarks/synth.py) in a temporary
+folder, then times 100 random filters (seeded) the way the page runs them:
+the visible rows (first 500), the total count, and the aggregates it draws
+(the actor facet, the monthly histogram). Prints p50/p95 per kind, then the
+CSV export of every row (DuckDB, byte-identical to export.to_csv), the
+Parquet export, and the pandas export.to_csv of the same rows for reference.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth  # noqa: E402
+
+from timeline import export, schema  # noqa: E402
+from timeline.filters import Filters  # noqa: E402
+from timeline.store import EventStore  # noqa: E402
+
+
+def random_filters(rng: random.Random, actors, places, countries) -> Filters:
+    kw = {}
+    if rng.random() < 0.5:
+        start = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(0, 3650))
+        kw["date_from"] = start
+        kw["date_to"] = start + dt.timedelta(days=rng.choice([7, 30, 90, 365, 1000]))
+    if rng.random() < 0.4:
+        kw["actors"] = tuple(rng.sample(actors, rng.randint(1, 3)))
+    if rng.random() < 0.3:
+        kw["countries"] = tuple(rng.sample(countries, rng.randint(1, 2)))
+    if rng.random() < 0.15:
+        kw["places"] = (rng.choice(places),)
+    if rng.random() < 0.3:
+        kw["event_types"] = tuple(rng.sample(list(schema.EVENT_TYPES), rng.randint(1, 3)))
+    if rng.random() < 0.2:
+        kw["status"] = (rng.choice(schema.STATUSES),)
+    if rng.random() < 0.25:
+        kw["text"] = rng.choice(["summit", "Putin", "vladivostok", "talks", "said", "Reuters", "october", "xi"])
+    if rng.random() < 0.2:
+        kw["min_confidence"] = rng.choice([0.3, 0.5, 0.8])
+    return Filters(**kw)
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    folder = Path(tempfile.mkdtemp(prefix="store-speed-"))
+    db = folder / "events.duckdb"
+    t = time.perf_counter()
+    frame = synth.make_events(n, seed=42)
+    t_synth = time.perf_counter() - t
+    store = EventStore(db)
+    t = time.perf_counter()
+    store.put_events(frame, replace=True)
+    t_load = time.perf_counter() - t
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"events: {n:,}  synthetic frame {t_synth:.1f} s, loaded into the store in {t_load:.1f} s, "
+          f"file {db.stat().st_size / 1e6:.0f} MB")
+
+    rng = random.Random(7)
+    actors = [a for a, _ in synth.LEADERS] + sorted(set(frame["actor1"].dropna()))[:200]
+    places = sorted(set(frame["location"].dropna()))
+    countries = sorted(set(frame["country"].dropna()))
+    del frame
+    chosen = [random_filters(rng, actors, places, countries) for _ in range(100)]
+    store.count()  # open the file once, as a running page has
+    times = {"rows (first 500)": [], "count": [], "actor facet": [], "month histogram": [], "page total": [],
+             "all matching rows": []}
+    matched = []
+    for f in chosen:
+        t0 = time.perf_counter()
+        store.query(f, limit=500)
+        t1 = time.perf_counter()
+        matched.append(store.count(f))
+        t2 = time.perf_counter()
+        store.counts("actors", f, limit=50)
+        t3 = time.perf_counter()
+        store.date_histogram(f, "month")
+        t4 = time.perf_counter()
+        store.query(f)
+        t5 = time.perf_counter()
+        for key, value in zip(times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0, t5 - t4)):
+            times[key].append(value * 1000)
+    print(f"100 random filters, matching {statistics.median(matched):,.0f} events at the median "
+          f"(min {min(matched):,}, max {max(matched):,})")
+    for key, values in times.items():
+        print(f"  {key:<20} p50 {pct(values, 50):7.1f} ms   p95 {pct(values, 95):7.1f} ms")
+
+    out = folder / "all.csv"
+    t = time.perf_counter()
+    rows = store.to_csv(out)
+    t_csv = time.perf_counter() - t
+    print(f"CSV export of all {rows:,} rows (EventStore.to_csv): {t_csv:.2f} s, {out.stat().st_size / 1e6:.0f} MB")
+    t = time.perf_counter()
+    rows = store.to_parquet(folder / "all.parquet")
+    print(f"Parquet export of all {rows:,} rows: {time.perf_counter() - t:.2f} s")
+    if os.environ.get("PANDAS_CSV", "1") == "1":
+        everything = store.query()
+        t = time.perf_counter()
+        data = export.to_csv(everything)
+        print(f"reference: export.to_csv (pandas) of the same rows: {time.perf_counter() - t:.2f} s, "
+              f"identical bytes: {data == out.read_bytes()}")
+    for p in folder.iterdir():
+        p.unlink()
+    folder.rmdir()
+
+
+if __name__ == "__main__":
+    main()

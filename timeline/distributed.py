@@ -1,0 +1,73 @@
+"""The cluster path: extract events with dask, merge them in the store.
+
+Extracting the events of an article is a pure function (``events.extract``),
+so batches of articles are shipped to dask workers (a LocalCluster by
+default, or a running ``dask.distributed`` scheduler) and come back as
+mention frames. Merging is done where the mentions are stored, by
+``EventStore.ingest``: one type family at a time, from all the mentions,
+so the result is the very frame the single-process path gives, whatever
+the batch boundaries and the number of workers.
+
+    with dask_client(workers=4) as client:
+        store.ingest(articles, mapper=dask_mapper(client, pipeline.extract))
+
+At most a few batches per worker are in flight; the client reads the next
+batch of articles only when one comes back, so memory stays flat however
+large the corpus. Remote workers must be able to ``import timeline``.
+"""
+from __future__ import annotations
+
+import collections
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+
+from .store import extract_batch
+
+LOGGER = logging.getLogger(__name__)
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
+    """A ``distributed.Client`` on ``scheduler`` (an address), or on a new LocalCluster of ``workers`` processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - depends on the installation
+        raise RuntimeError("the dask engine needs dask[distributed]: pip install 'dask[distributed]'") from None
+    if scheduler:
+        client = Client(scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    with LocalCluster(n_workers=max(1, int(workers)), threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
+        yield client
+
+
+def dask_mapper(client, extract: Callable, *, in_flight: int | None = None) -> Callable:
+    """A mapper for ``EventStore.ingest``: runs ``extract_batch`` on the cluster, results in input order."""
+    if in_flight is None:
+        workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+        in_flight = 2 * workers + 1
+
+    def run(batches) -> Iterator:
+        pending: collections.deque = collections.deque()
+        for keyed in batches:
+            future = client.submit(extract_batch, extract, keyed, pure=False) if keyed else None
+            pending.append((keyed, future))
+            while len(pending) >= in_flight:
+                yield _collect(*pending.popleft())
+        while pending:
+            yield _collect(*pending.popleft())
+
+    return run
+
+
+def _collect(keyed, future):
+    if future is None:
+        return keyed, extract_batch(None, [])
+    result = future.result()
+    future.release()
+    return keyed, result
