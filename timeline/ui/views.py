@@ -206,6 +206,9 @@ def charts_section(shown: pd.DataFrame, view: pd.DataFrame, sel: dict | None, la
 
 # Table -----------------------------------------------------------------------
 
+_ROW_HEIGHT = 86  # pixels: four lines of text
+
+
 def table(view: pd.DataFrame) -> None:
     st.subheader("Events")
     st.caption("Sort by clicking a column header. Select a row (the box at its left) to read its article below.")
@@ -215,8 +218,10 @@ def table(view: pd.DataFrame) -> None:
         st.warning(f"The table lists the first {TABLE_ROWS:,} of {len(view):,} events. Narrow the filters or pick "
                    "events on the charts to list the rest; the exports below hold all of them.")
     key = f"table_{abs(hash((len(shown), tuple(shown['event_id'].head(50)), tuple(shown['event_id'].tail(50)))))}"
+    # rows taller than 4rem let Streamlit's grid wrap text cells: the evidence sentence reads in full
     picked = st.dataframe(
-        shown, hide_index=True, width="stretch", height=min(520, 40 + 35 * max(1, len(shown))),
+        shown, hide_index=True, width="stretch", height=min(620, 40 + _ROW_HEIGHT * max(1, len(shown))),
+        row_height=_ROW_HEIGHT,
         column_order=TABLE_COLUMNS, key=key, on_select="rerun",
         selection_mode="single-row",
         column_config={
