@@ -12,6 +12,7 @@ MAX_ARCHIVE_RATIO = 100                  # uncompressed / compressed size, per m
 MAX_ARCHIVE_MEMBERS = 10_000             # files in one ZIP
 MAX_ARCHIVE_DEPTH = 2                    # a ZIP inside a ZIP inside a ZIP is refused
 MAX_RECORDS = 100_000                    # articles in one JSON/CSV/feed input
+MAX_ARTICLE_CHARS = 1_000_000            # one article's text: ten times the longest long-form story
 
 
 def human_size(size: int) -> str:
