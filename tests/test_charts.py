@@ -124,3 +124,16 @@ def test_charts_empty_frames_say_so(small):
     assert charts.event_map(none).layout.title.text == "Map \u2014 no located events"
     assert charts.selected_ids(small, []) == []
     assert charts.selected_ids(small, ["not-an-id"]) == []
+
+
+def test_charts_a_single_event_gets_a_month_of_axis():
+    import datetime as dt
+
+    from rows import make_event, make_frame
+
+    from timeline import charts
+
+    frame = make_frame(make_event(event_id="e1", date_start=dt.date(2023, 9, 13), date_end=dt.date(2023, 9, 13),
+                                  date_precision="day"))
+    lo, hi = charts.timeline(frame).layout.xaxis.range
+    assert (pd.Timestamp(hi) - pd.Timestamp(lo)).days >= 30

@@ -373,3 +373,19 @@ def test_page_loads_an_event_file_next_to_the_samples(tmp_path, monkeypatch):
     at = _new()
     (row,) = [r for r in at.dataframe[0].value.to_dict("records") if r["kind"] == "event file"]
     assert row["problems"] == f"missing.parquet: no such file ({tmp_path / 'missing.parquet'})"
+
+
+def test_page_added_articles_are_capped_per_session(monkeypatch):
+    from timeline.ui import data
+
+    monkeypatch.setattr(data, "MAX_SESSION_ARTICLES", 1)
+    at = _new()
+    before = set(_frame(at)["event_id"])
+    at.file_uploader[0].set_value([("lukashenko.txt", UPLOAD_TXT, "text/plain")]).run()
+    at.file_uploader[0].set_value([("lukashenko.txt", UPLOAD_TXT, "text/plain"),
+                                   ("macron.html", UPLOAD_HTML, "text/html")]).run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [
+        "macron.html: this page already holds 1 added articles (at most 1 articles or 50 million characters a "
+        "session); remove added articles, or use python -m timeline ingest"]
+    assert before <= set(_frame(at)["event_id"])  # what was loaded stays

@@ -198,9 +198,14 @@ def _focus(dated: pd.DataFrame) -> list | None:
     """Initial x range: the bulk of the events, so a lone old background event does not squash the rest
     (the range slider still shows everything)."""
     starts = dated["date_start"].sort_values()
+    first, last = starts.iloc[0], dated["date_end"].max()
+    if last - first < pd.Timedelta(days=30):
+        # one event, or a few days: show a month around them, not hours of empty axis
+        middle = first + (last - first) / 2
+        return [middle - pd.Timedelta(days=15), middle + pd.Timedelta(days=16)]
     if len(starts) < 10:
         return None
-    lo, hi = starts.quantile(0.05), dated["date_end"].max()
+    lo, hi = starts.quantile(0.05), last
     if lo - starts.iloc[0] < (hi - lo) * 0.5:
         return None
     pad = max(pd.Timedelta(days=15), (hi - lo) * 0.04)

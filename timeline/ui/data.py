@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "articles"
 EVENTS_ENV = "TIMELINE_EVENTS"  # a .parquet or .csv of event rows to load with the samples (benchmarks, big data)
 STORE_ENV = "TIMELINE_PAGE_STORE"  # a DuckDB event store (timeline.store) whose events the page also shows
+MAX_SESSION_ARTICLES = 5_000  # articles added through the page in one session
+MAX_SESSION_CHARS = 50_000_000  # and their characters: memory per session stays bounded
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "mhtml", "json", "jsonl", "ndjson", "csv", "tsv",
                 "xml", "rss", "atom", "zip"]
 
@@ -171,6 +173,16 @@ def _parse(inp: Input, progress) -> None:
 def add(inp: Input, progress=None) -> Input:
     """Parse an input's articles and add it to the page (an input with no articles is listed, adds nothing)."""
     data = state()
+    added = [a for i in data["inputs"] if i.kind not in ("samples", "event file") for a in i.articles]
+    known = articles()
+    new = [a for a in inp.articles if a.id not in known]
+    chars = sum(len(a.text) for a in added) + sum(len(a.text) for a in new)
+    if new and (len(added) + len(new) > MAX_SESSION_ARTICLES or chars > MAX_SESSION_CHARS):
+        # one session must not grow without bound: say so, keep what is loaded
+        inp.errors.append(f"{inp.name}: this page already holds {len(added)} added articles "
+                          f"(at most {MAX_SESSION_ARTICLES:,} articles or {MAX_SESSION_CHARS // 1_000_000} million "
+                          "characters a session); remove added articles, or use python -m timeline ingest")
+        inp.articles = []
     progress = progress or st.progress(0.0, text=f"Parsing {inp.name}\u2026")
     if inp.articles:
         _parse(inp, progress)

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline import charts, export
+from timeline.events import is_english
 from timeline.filters import Filters
 from timeline.ui import data
 from timeline.ui.highlight import CSS, LEGEND, article_html, sentences_of, spans_of
@@ -54,6 +55,7 @@ def loading() -> None:
         upload, paste, url = st.tabs(["Upload files", "Paste text", "From a URL"])
         with upload:
             gen = ss.setdefault("uploader_gen", 0)
+            st.caption("timeline reads news written in English; articles in other languages load but give no events.")
             files = st.file_uploader(
                 "Articles: txt, md, html, json, jsonl, csv, rss/atom xml or zip (several at once)",
                 type=data.UPLOAD_TYPES, accept_multiple_files=True, key=f"uploader_{gen}")
@@ -101,6 +103,11 @@ def _result(inp: data.Input) -> None:
         again = f" ({inp.skipped} already loaded)" if inp.skipped else ""
         st.success(f"{inp.name}: {len(inp.articles)} article{'s' if len(inp.articles) != 1 else ''}{again}, "
                    f"{n} event{'s' if n != 1 else ''} found")
+        foreign = [a for a in inp.articles if not is_english(a.text)]
+        if foreign:
+            st.warning(f"{inp.name}: {len(foreign)} of {len(inp.articles)} article"
+                       f"{'s' if len(inp.articles) != 1 else ''} not in English \u2014 timeline reads English news, "
+                       "so no events were taken from them")
     elif inp.skipped and not inp.errors:
         st.info(f"{inp.name}: already loaded, nothing new")
     for message in inp.errors:
