@@ -9,18 +9,12 @@ or payload <script> element in the document.
 from __future__ import annotations
 
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 TITLE = '<img src=x onerror="window.__pwned_img = 1; alert(\'img\')"> Quokka summit'
 SCRIPT = "<script>window.__pwned_script = 1; alert('script')</script>"
@@ -32,65 +26,25 @@ GERMAN = ("Gipfel in Wostotschny\nPublished: 2023-09-13\n\nDer russische Präsid
           "Die beiden Staatschefs unterzeichneten nach Angaben des Kremls eine Vereinbarung.\n").encode()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server():
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def page(browser, server):
     context = browser.new_context(viewport={"width": 1400, "height": 1800})
     page = context.new_page()
     page.outside_requests, page.dialogs = [], []
 
-    def only_local(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
-            route.continue_()
-        else:
-            page.outside_requests.append(url)
-            route.abort()
+    def outside(url: str) -> bool:
+        return not url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+
+    def block(route):
+        page.outside_requests.append(route.request.url)
+        route.abort()
 
     def on_dialog(dialog):
         page.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    page.route("**/*", only_local)
+    # only outside requests are intercepted (a catch-all route with continue_() can stall uploads)
+    page.route(outside, block)
     page.on("dialog", on_dialog)
     page.goto(server)
     page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
