@@ -191,7 +191,7 @@ async def session(n: int, browser, url: str, until: float, stats: Stats, rng: ra
                 body = (f"Envoy visit {n}-{step}\nPublished: 2024-0{1 + step % 9}-1{step % 10}\n\nRussian Foreign "
                         f"Minister Sergei Lavrov met North Korean leader Kim Jong Un in Pyongyang on Monday, "
                         f"visit number {n}-{step}.\n").encode()
-                uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+                uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]').first
 
                 async def act(uploader=uploader, name=name, body=body):
                     await uploader.set_input_files(files=[{"name": name, "mimeType": "text/plain", "buffer": body}])

@@ -170,7 +170,7 @@ def test_browser_upload_adds_articles_and_reports_each_file(page, tmp_path):
     bad.write_bytes(b"PK\x03\x04junk")
     before = _events_metric(page)
     page.get_by_text("Add articles").click()
-    page.locator('input[type="file"]').set_input_files([str(good), str(bad)])
+    page.locator('input[type="file"]').first.set_input_files([str(good), str(bad)])  # the articles uploader
     page.get_by_text("broken.zip: not a valid ZIP archive (File is not a zip file)").wait_for(timeout=60_000)
     found = page.get_by_text(re.compile(r"^lukashenko\.txt: 1 article, \d+ events? found$"))
     found.wait_for(timeout=30_000)

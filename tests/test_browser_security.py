@@ -54,7 +54,7 @@ def page(browser, server):
 
 def upload(page, name: str, data: bytes) -> None:
     page.get_by_text("Add articles", exact=False).first.click()
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
         files=[{"name": name, "mimeType": "text/plain", "buffer": data}])
     page.get_by_text(re.compile(rf"^{re.escape(name)}: 1 article")).wait_for(timeout=60_000)
 

@@ -389,3 +389,29 @@ def test_page_added_articles_are_capped_per_session(monkeypatch):
         "macron.html: this page already holds 1 added articles (at most 1 articles or 50 million characters a "
         "session); remove added articles, or use python -m timeline ingest"]
     assert before <= set(_frame(at)["event_id"])  # what was loaded stays
+
+
+GAZETTEER_CSV = b"kind,category,name,aliases,country\nactor,organisation,Quokka Federation,QF,AUS\n"
+QUOKKA_TXT = (b"Quokka talks\nPublished: 2023-09-13\n\nOn Wednesday the QF met Russian President Vladimir Putin "
+              b"in Moscow for talks.")
+
+
+def test_page_users_add_their_own_actors_without_code():
+    at = _new()
+    at.file_uploader[0].set_value([("quokka.txt", QUOKKA_TXT, "text/plain")]).run()
+    assert not any("Quokka Federation" in split_names(a) for a in _frame(at)["actors"])
+    gaz = [u for u in at.file_uploader if u.label == "Gazetteer CSV"][0]
+    gaz.set_value([("mine.csv", GAZETTEER_CSV, "text/csv")]).run()
+    assert not at.exception, at.exception
+    assert "mine.csv: in use; every loaded article was read again with it" in [s.value for s in at.success]
+    assert any("Quokka Federation" in split_names(a) for a in _frame(at)["actors"])
+
+
+def test_page_a_bad_gazetteer_csv_is_named_and_changes_nothing():
+    at = _new()
+    before = set(_frame(at)["event_id"])
+    gaz = [u for u in at.file_uploader if u.label == "Gazetteer CSV"][0]
+    gaz.set_value([("notes.csv", b"hello,world\n1,2\n", "text/csv")]).run()
+    assert [e.value for e in at.error] == [
+        "notes.csv: not a gazetteer CSV (needs the columns kind and name; found hello, world)"]
+    assert set(_frame(at)["event_id"]) == before

@@ -58,8 +58,11 @@ def _as_date(value) -> dt.date | None:
     raise TypeError(f"published must be a date, a datetime or an ISO string, not {type(value).__name__}")
 
 
-def mentions(articles: Iterable[Article]) -> pd.DataFrame:
-    """Unmerged event mentions of the articles, one row per trigger, EVENT_COLUMNS."""
+def mentions(articles: Iterable[Article], gazetteer=None) -> pd.DataFrame:
+    """Unmerged event mentions of the articles, one row per trigger, EVENT_COLUMNS.
+
+    ``gazetteer``: a gazetteer with the user's own actors and places (``timeline.gazetteer.load(custom_csv=...)``)
+    instead of the default one."""
     from . import schema
     from .events import extract
 
@@ -67,7 +70,7 @@ def mentions(articles: Iterable[Article]) -> pd.DataFrame:
     for article in articles:
         if not isinstance(article, Article):
             raise TypeError(f"parse() takes Article objects, not {type(article).__name__}")
-        rows.extend(extract(article))
+        rows.extend(extract(article, gazetteer))
     return schema.to_frame(rows)
 
 

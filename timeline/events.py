@@ -382,7 +382,7 @@ def is_english(text: str, sample_words: int = 400) -> bool:
     return common >= 0.08 * total
 
 
-def _dateline_place(text: str, anchor):
+def _dateline_place(text: str, anchor, gaz=gazetteer):
     """The place of a dateline ("BRUSSELS (AP) -", "NEW DELHI, September 9."), as a gazetteer mention."""
     from .readers.text import find_dateline
 
@@ -394,13 +394,15 @@ def _dateline_place(text: str, anchor):
         if lead is None:
             return None
         place = lead.group(1)
-    places = [m for m in gazetteer.find(place, published=anchor)
+    places = [m for m in gaz.find(place, published=anchor)
               if (m.kind == "place" or m.category == "state") and m.end - m.start >= len(place.strip()) - 1]
     return places[0] if places else None
 
 
-def extract(article) -> list[Event]:
-    """Event mentions of one article, in text order. Pure: same article, same rows."""
+def extract(article, gaz=None) -> list[Event]:
+    """Event mentions of one article, in text order. Pure: same article, same rows.
+
+    ``gaz`` is a gazetteer (``timeline.gazetteer.load(custom_csv=...)``) to use instead of the default one."""
     text = article.text or ""
     if not text.strip():
         LOGGER.warning("discarding article: %s (no text)", article.id)
@@ -410,10 +412,11 @@ def extract(article) -> list[Event]:
         return []
     anchor = article.published or temporal.infer_anchor(text)
     timexes = [t for t in temporal.tag(text, anchor=anchor) if t.type in ("DATE", "TIME")]
-    mentions = gazetteer.find(text, published=anchor)
+    gaz = gaz if gaz is not None else gazetteer
+    mentions = gaz.find(text, published=anchor)
     states = {m.text: m.country for m in mentions if m.category == "state" and m.country}
     ctx = _Context(anchor)
-    ctx.dateline = _dateline_place(text, anchor)
+    ctx.dateline = _dateline_place(text, anchor, gaz)
     rows: list[Event] = []
     triggers = _find_triggers(text)
     ti = mi = gi = 0

@@ -164,7 +164,7 @@ def _parse(inp: Input, progress) -> None:
     for n, article in enumerate(fresh, 1):
         progress.progress(n / len(fresh), text=f"Parsing {inp.name}: article {n} of {len(fresh)}")
         try:
-            parts.append(timeline.mentions([article]))
+            parts.append(timeline.mentions([article], gazetteer=state().get("gazetteer")))
         except Exception as err:  # noqa: BLE001 - one bad article must not lose the others
             inp.errors.append(f"{inp.name}: article {article.title!r} could not be parsed ({type(err).__name__}: {err})")
     inp.mentions = pd.concat(parts, ignore_index=True) if parts else schema.empty_frame()
@@ -222,6 +222,41 @@ def add_url(url: str) -> Input:
     if not found and not errors:
         errors = [f"{url}: no article found at this address"]
     return add(Input(url, "url", articles=found, errors=[str(e) for e in errors]))
+
+
+def use_gazetteer(name: str, payload: bytes) -> str | None:
+    """Read the user's own actors, aliases and places (a CSV with the columns of data/gazetteer/README.md)
+    into this session's gazetteer and read every loaded article again with it. Returns an error message, or
+    None when it worked; a bad file changes nothing."""
+    from timeline import gazetteer
+
+    if not payload.strip():
+        return f"{name}: file is empty"
+    try:
+        text = payload.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return f"{name}: not UTF-8 text"
+    import csv
+    import io
+
+    header = next(csv.reader(io.StringIO(text)), [])
+    missing = [c for c in ("kind", "name") if c not in header]
+    if missing:
+        return (f"{name}: not a gazetteer CSV (needs the columns kind and name; found "
+                f"{', '.join(header[:8]) or 'none'})")
+    try:
+        found = gazetteer.load(custom_csv=text)
+    except (ValueError, KeyError, TypeError) as err:
+        return f"{name}: not a gazetteer CSV ({err})"
+    data = state()
+    data["gazetteer"], data["gazetteer_name"] = found, name
+    for inp in data["inputs"]:
+        if inp.articles and inp.mentions is not None:
+            inp.mentions = timeline.mentions(inp.articles, gazetteer=found)
+            if inp.kind == "samples":
+                data["merged_samples"] = merge(inp.mentions)
+    data["version"] += 1
+    return None
 
 
 def remove_added() -> None:

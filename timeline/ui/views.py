@@ -52,7 +52,7 @@ def loading() -> None:
     ss = st.session_state
     last = state["last"]
     with st.expander("Add articles \u2014 upload files, paste text or give a URL", expanded=bool(last)):
-        upload, paste, url = st.tabs(["Upload files", "Paste text", "From a URL"])
+        upload, paste, url, own = st.tabs(["Upload files", "Paste text", "From a URL", "Your actors and places"])
         with upload:
             gen = ss.setdefault("uploader_gen", 0)
             st.caption("timeline reads news written in English; articles in other languages load but give no events.")
@@ -83,6 +83,17 @@ def loading() -> None:
                 if st.form_submit_button("Fetch"):
                     if address.strip():
                         state["last"] = last = [data.add_url(address)]
+        with own:
+            st.caption("A CSV of extra actors, aliases and places (columns: kind, category, name, aliases, country, "
+                       "lat, lon, ... as in data/gazetteer/README.md). Every loaded article is read again with it.")
+            custom = st.file_uploader("Gazetteer CSV", type=["csv"], key="gazetteer_csv")
+            if custom is not None and custom.file_id != ss.get("gazetteer_file"):
+                ss["gazetteer_file"] = custom.file_id
+                ss["gazetteer_problem"] = data.use_gazetteer(custom.name, custom.getvalue())
+            if ss.get("gazetteer_problem"):
+                st.error(ss["gazetteer_problem"])
+            elif state.get("gazetteer_name"):
+                st.success(f"{state['gazetteer_name']}: in use; every loaded article was read again with it")
         for inp in last:
             _result(inp)
         frame = data.frame()
