@@ -28,7 +28,6 @@ Read more
 
 @pytest.fixture(scope="module")
 def shaped():
-    article = timeline.read_articles  # noqa: F841 (the reader is tested elsewhere)
     title, _, body = SHAPED.partition("\n\n")
     return timeline.parse([Article("shaped", title, body)])
 

@@ -31,7 +31,6 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterable
 
 from . import gazetteer, geo, sentences, temporal
 from .schema import EVENT_TYPES, Event
@@ -203,7 +202,6 @@ _DENIED = re.compile(
     r"ruled\s+out|no\s+longer|not|without)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}by\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(
     r"^\s*(?:as\s+(?:reported|announced|said|stated)\b|according\s+to\b|citing\b|reported\b|reports?\b|"
@@ -211,12 +209,10 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|on|to|into|toward|towards|from|across)\s+(?:the\s+)?$", re.IGNORECASE)
-_DESTINATION = re.compile(r"\b(?:to|into|toward|towards|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # alternatives and ranges widen one date ("Tuesday, or more likely, Wednesday"); "in 2000 and 2007" are two dates
 _OR_BETWEEN = re.compile(r"^[\s,]*(?:or|to|-|–|through|until)[\s,]+(?:\w+[\s,]+){0,3}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:\u2014]|\s(?=that\s)|,\s+(?:which|who|while|during\s+which|when|where|as|but|although|after|before)\b"
                            r"|,\s*[\"\u201c]|[\"\u201c\u201d]")
-_FUTURE_MARK = re.compile(r"\b(?:will|shall|'ll|would|going\s+to|expected|poised|set\s+to|plans?\s+to)\b", re.IGNORECASE)
 
 # Generic actors that real reports name without a proper noun (ACLED style).
 _GROUP_NOUNS = (
@@ -1089,10 +1085,3 @@ class _Sentence:
         if "date" in spans:
             ctx.last_dated = event
         return event
-
-
-def extract_many(articles: Iterable) -> list[Event]:
-    rows: list[Event] = []
-    for article in articles:
-        rows.extend(extract(article))
-    return rows

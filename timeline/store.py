@@ -70,7 +70,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from . import schema
+from . import export, schema
 from .errors import TimelineError
 from .filters import TEXT_COLUMNS, Filters
 
@@ -235,7 +235,7 @@ def _csv_cell(column: str, dtype: str) -> tuple[str, str]:
     if dtype != "str":
         return f"CAST({q} AS VARCHAR) AS {q}", f"coalesce({q}, '')"  # doubles print as Python's repr does
     # text a spreadsheet would run as a formula is made inert, carriage returns become newlines
-    first = ", ".join(str(ord(c)) for c in "=+-@\t\r")
+    first = ", ".join(str(ord(c)) for c in export._FORMULA_START)
     inert = f"CASE WHEN ord({q}) IN ({first}) THEN '''' || {q} ELSE {q} END"
     value = (f"CASE WHEN contains({q}, chr(13)) THEN replace(replace({inert}, chr(13) || chr(10), chr(10)), "
              f"chr(13), chr(10)) ELSE {inert} END AS {q}")

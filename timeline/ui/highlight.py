@@ -42,6 +42,16 @@ LEGEND = ('<div class="tl-legend"><mark class="hl-trigger">event words</mark><ma
           '<mark class="hl-source">reported by</mark> numbered, underlined sentences: the rows beside</div>')
 
 
+def _locate(text: str, sentence: str, start) -> int | None:
+    """Where a row's evidence sentence stands in ``text``: at its recorded offset, else wherever it is found
+    (a merged row's sentence may come from another article), else None."""
+    base = int(start)
+    if text[base:base + len(sentence)] == sentence:
+        return base
+    base = text.find(sentence)
+    return base if base >= 0 else None
+
+
 def spans_of(rows: pd.DataFrame, text: str) -> list[tuple[int, int, str]]:
     """Absolute (start, end, field) spans of the rows' evidence inside ``text``; spans whose words
     are not where the row says they are (another article's sentence) are left out."""
@@ -49,11 +59,9 @@ def spans_of(rows: pd.DataFrame, text: str) -> list[tuple[int, int, str]]:
     for sentence, start, spans in zip(rows["sentence"], rows["sentence_start"], rows["spans"]):
         if not isinstance(sentence, str) or not isinstance(spans, str):
             continue
-        base = int(start)
-        if text[base:base + len(sentence)] != sentence:
-            base = text.find(sentence)
-            if base < 0:
-                continue
+        base = _locate(text, sentence, start)
+        if base is None:
+            continue
         try:
             fields = json.loads(spans)
         except ValueError:
@@ -72,11 +80,9 @@ def sentences_of(rows: pd.DataFrame, text: str) -> list[tuple[int, int, int]]:
     for n, (sentence, start) in enumerate(zip(rows["sentence"], rows["sentence_start"]), 1):
         if not isinstance(sentence, str):
             continue
-        base = int(start)
-        if text[base:base + len(sentence)] != sentence:
-            base = text.find(sentence)
-            if base < 0:
-                continue
+        base = _locate(text, sentence, start)
+        if base is None:
+            continue
         out.append((base, base + len(sentence), n))
     return out
 
