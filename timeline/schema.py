@@ -122,6 +122,9 @@ class Event:
     event_id: str = ""
 
 
+_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
+
+
 class SchemaError(TimelineError):
     """A frame does not have the event table's columns and types."""
 
@@ -133,7 +136,9 @@ def empty_frame() -> pd.DataFrame:
 
 def to_frame(rows: Iterable[Event | dict]) -> pd.DataFrame:
     """Event rows (dataclasses or dicts) -> a frame with exactly EVENT_COLUMNS, typed."""
-    records = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in rows]
+    # A shallow read of the fields: dataclasses.asdict deep-copies every value, and took a quarter of the
+    # extraction time; the fields are plain values, so nothing is shared that could change.
+    records = [{f: getattr(r, f) for f in _FIELDS} if isinstance(r, Event) else dict(r) for r in rows]
     if not records:
         return empty_frame()
     frame = pd.DataFrame.from_records(records)
