@@ -227,3 +227,49 @@ def test_events_vague_future_is_at_most_a_year():
     row = one(frame, "visit")
     assert row["status"] == "planned"
     assert (row["date_end"] - row["date_start"]).days <= 365
+
+
+def test_events_welcoming_a_decision_is_a_statement_not_a_meeting():
+    frame = timeline.parse_text("On 6 March 2021 the Kenyan government welcomed the ceasefire announced by the rebels.")
+    assert list(frame["event_type"]) == ["statement"]
+    frame = timeline.parse_text("On 6 March 2021 President Uhuru Kenyatta welcomed Abiy Ahmed in Nairobi.")
+    assert list(frame["event_type"]) == ["meeting"]
+
+
+def test_events_an_observer_reports_and_does_not_act():
+    frame = timeline.parse_text("On 12 June 2021, the OSCE SMM recorded 30 explosions near Avdiivka.")
+    (row,) = frame.itertuples()
+    assert row.reported_by == "OSCE"
+    assert "OSCE" not in str(row.actors).split("; ")
+
+
+def test_events_a_state_owning_an_actor_is_not_a_second_actor():
+    frame = timeline.parse_text("On 3 July 2017, Kenya's police arrested 12 traders in Mombasa.")
+    row = one(frame, "arrest")
+    assert "Kenya" not in row["actors"].split("; ")
+    frame = timeline.parse_text("On 3 July 2017, Kenya's foreign minister Amina Mohamed met Sergei Lavrov in Moscow.")
+    assert set(one(frame, "meeting")["actors"].split("; ")) == {"Amina Mohamed", "Sergei Lavrov"}
+
+
+def test_events_a_city_followed_by_a_foreign_state_lists_parties():
+    frame = timeline.parse_text("In the deal signed on 12 February 2015 in the Belarusian capital of Minsk, "
+                                "Ukraine, Russia and the rebels agreed to a ceasefire.")
+    row = one(frame, "agreement")
+    assert {"Ukraine", "Russia"} <= set(row["actors"].split("; "))
+    frame = timeline.parse_text("On 1 September 2015 Syrian troops attacked rebels in Palmyra, Syria.")
+    row = one(frame, "military action")
+    assert (row["location"], row["country"]) == ("Tadmur", "SYR")  # GeoNames calls Palmyra Tadmur
+
+
+def test_events_what_protesters_demand_belongs_to_their_protest():
+    text = ("Around 60 nurses protested outside a clinic in Kampala on 9 May 2022. "
+            "The protesters demanded the return of two dismissed colleagues.")
+    frame = timeline.parse_text(text)
+    assert list(frame["event_type"]) == ["protest"]
+
+
+def test_events_protests_in_an_adjunct_are_not_the_subjects():
+    frame = timeline.parse_text("On 9 September 2015 Israel reopened its embassy in Cairo, four years after "
+                                "violent protests.")
+    protests = frame[frame["event_type"] == "protest"]
+    assert all("Israel" not in str(names).split("; ") for names in protests["actors"])

@@ -182,6 +182,12 @@ _NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|age
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$)",
     re.IGNORECASE)
+# "welcomed the surrender", "received the report": approval or receipt of a thing, not a meeting with someone
+_THING_AFTER = re.compile(
+    r"\s+(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|surrender|agreement|deal|"
+    r"announcement|news|step|resolution|release|ceasefire|cease-fire|truce|plan|proposal|initiative|outcome|results?|"
+    r"vote|report|statement|efforts?|progress|election|talks|declaration|letter|message|request|offer|support)\b",
+    re.IGNORECASE)
 # "met Putin on his arrival in Moscow": the arrival is when the meeting happened, not an event of its own
 _CIRCUMSTANCE = re.compile(r"\b(?:on|upon|after)\s+(?:his|her|their|its|the|\w+['\u2019]s)\s+$", re.IGNORECASE)
 
@@ -237,12 +243,13 @@ def _stable_id(*parts) -> str:
 
 
 class _Actor:
-    __slots__ = ("start", "end", "name", "country", "category", "is_place_like", "mention", "ci", "rep")
+    __slots__ = ("start", "end", "name", "country", "category", "is_place_like", "mention", "ci", "rep", "owner")
 
     def __init__(self, start, end, name, country, category, mention=None):
         self.start, self.end, self.name, self.country, self.category = start, end, name, country, category
         self.mention = mention
         self.is_place_like = False
+        self.owner = False  # a possessor of the next actor: "Ethiopia's" in "Ethiopia's Liyu police"
         self.ci, self.rep = 0, False  # clause index, inside a reporting phrase: set by the sentence
 
 
@@ -441,7 +448,28 @@ def extract(article, gaz=None) -> list[Event]:
         reading = _Sentence(article, sent, s_timexes, s_mentions, states, ctx)
         rows.extend(reading.events(s_triggers))
         ctx.remember(reading.actors)
-    return rows
+    return _fold_protest_demands(rows)
+
+
+_PROTESTERS = re.compile(r"^(?:protesters|demonstrators|rioters|marchers|strikers)\b", re.IGNORECASE)
+
+
+def _fold_protest_demands(rows: list[Event]) -> list[Event]:
+    """ "A protest went on for nine days ... The protesters demanded ...": what protesters demand or say is
+    what their protest is about, not an event of its own; it joins the protest told before it."""
+    out: list[Event] = []
+    protest = None
+    for e in rows:
+        if e.event_type == "protest":
+            protest = e
+        elif protest is not None and e.event_type in ("demand", "statement", "criticism", "rejection") \
+                and e.actor1 and _PROTESTERS.match(e.actor1) and "date" not in json.loads(e.spans):
+            extra = [n for n in _names(e) if n not in _names(protest)]
+            if extra:
+                protest.actors = "; ".join(_names(protest) + extra)
+            continue
+        out.append(e)
+    return out
 
 
 # an actor right after one of these is not the subject of the clause
@@ -552,6 +580,13 @@ def _unlisted_places(text: str, lo: int, taken, places, actors) -> list[tuple[in
     return found
 
 
+_ADJUNCT_NOUN = re.compile(r"\b(?:after|before|amid|following|despite|since)\s+(?:(?:the|a|an|weeks|days|months|"
+                           r"years|of|violent|deadly|mass|large|massive|recent|renewed|fresh|widespread)\s+)*$",
+                           re.IGNORECASE)
+_OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
+_OWNS = re.compile(r"^(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,3}$")
+
+
 _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|men|heads\s+of\s+state|sides|countries|nations|governments)\b",
                    re.IGNORECASE)
 
@@ -576,7 +611,7 @@ class _Sentence:
         self.sources: list[tuple[int, int, object]] = []
         stext = self.text
         dates = [(ta, tb) for _, ta, tb in self.timexes]
-        place_ends = set()
+        place_ends: dict[int, str | None] = {}
         for m in s_mentions:
             a, b = m.start - self.s0, m.end - self.s0
             if a < self.body:
@@ -591,12 +626,15 @@ class _Sentence:
                 self.actors.append(_Actor(a, b, home["name"] if home else m.name, m.country, "state", m))
             elif m.kind == "place":
                 self.places.append((a, b, m))
-                place_ends.add(b)
+                place_ends[b] = m.country
             elif m.category == "state" and _is_demonym(m) and not _ACTOR_NOUN.match(stext, b) \
                     and not _PREP_PLACE.search(stext[max(0, a - 14):a]):
                 continue  # an adjective: "the Japanese prefecture of Okinawa" (but "in the Russian port city")
-            elif m.category == "state" and stext[a - 2:a] == ", " and (a - 2) in place_ends:
-                self.places.append((a, b, m))  # "in Palmyra, Syria": the country of the place before it
+            elif m.category == "state" and stext[a - 2:a] == ", " and (a - 2) in place_ends \
+                    and place_ends[a - 2] in (None, m.country):
+                # "in Palmyra, Syria": the country of the place before it (but "in Minsk, Ukraine, Russia and
+                # the separatists agreed" lists parties: Minsk is not in Ukraine)
+                self.places.append((a, b, m))
             elif m.category in _ACTOR_CATEGORIES:
                 actor = _Actor(a, b, m.name, m.country, m.category, m)
                 possessive = stext[b:b + 2] in ("'s", "\u2019s")
@@ -612,6 +650,18 @@ class _Sentence:
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
         self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states))
         self.actors.sort(key=lambda x: x.start)
+        observers = [x for x in self.actors if x.category in ("organisation", "group", "government")
+                     and _OBSERVES.match(stext, x.end)]
+        for x in observers:  # "the OSCE SMM observed 41 explosions": who saw it reports it, it did not act
+            self.actors.remove(x)
+            if x.mention is not None:
+                self.sources.append((x.start, x.end, x.mention))
+        for x, y in zip(self.actors, self.actors[1:]):
+            # "Ethiopia's Liyu police", "Russia's Foreign Minister Lavrov": the state names whose the actor is,
+            # and takes no part of its own
+            if x.category == "state" and y.category != "state" and y.country in (None, x.country) \
+                    and _OWNS.match(stext[x.end:y.start]):
+                x.owner = True
         for x in self.actors:  # where each actor stands, worked out once
             x.ci = _find(self.clauses, x.start)
             x.rep = self.reporting[_find(self.segments, x.start)]
@@ -639,6 +689,10 @@ class _Sentence:
                 continue  # part of a compound: "mutually-agreed line", "pro-Russia"
             if etype == "statement" and self.reporting[_find(self.segments, a)]:
                 continue  # "as reported by Reuters": the report, not an event
+            if etype == "meeting" and stext[a:b].lower().startswith(("welcom", "receiv")) and _THING_AFTER.match(stext, b):
+                if not stext[a:b].lower().startswith("welcom"):
+                    continue
+                etype = "statement"  # "the government welcomed the surrender": it said it approves
             found.append((a, b, etype))
         return found
 
@@ -769,6 +823,9 @@ class _Sentence:
                 after_all = [x for x in cand if x.start > actor1.end and x.ci == ci]
                 subject = after_all[0] if after_all else None
             actor2 = subject if subject is not actor1 else None
+        elif self._adjunct_protest(a, b, etype):
+            # "reopens its embassy after violent protests": the clause's subject did not protest
+            actor2 = of_x
         else:
             actor1 = self._subject(a, ci)
             if actor1 is not None:
@@ -807,6 +864,10 @@ class _Sentence:
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
         return actor1, actor2
+
+    def _adjunct_protest(self, a, b, etype) -> bool:
+        return etype == "protest" and bool(_ADJUNCT_NOUN.search(self.text, max(0, a - 40), a)) \
+            and not self.text[a:b].lower().endswith("ing")
 
     def _own_roles(self, a, b) -> bool:
         """Whether a nominal trigger names its own participants: "Russia's invasion", "a visit by Kim"."""
@@ -1021,11 +1082,11 @@ class _Sentence:
         names = [x.name for x in (actor1, actor2) if x is not None]
         # the others acting in the same clause take part too ("between pro-STC and pro-Hadi forces")
         people_countries = {x.country for x in (actor1, actor2) if x is not None and x.category == "person"}
-        for x in self.actors:
+        for x in self.actors if not self._adjunct_protest(a, b, etype) else ():
             if len(names) >= _MAX_ACTORS:
                 break
             if not x.is_place_like and x.ci == ci and x.name not in names \
-                    and not x.rep \
+                    and not x.rep and not x.owner \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
         if etype == "military action" and actor1 is None and _PASSIVE_AUX.search(stext[max(0, a - 12):a]):
