@@ -273,3 +273,39 @@ def test_events_protests_in_an_adjunct_are_not_the_subjects():
                                 "violent protests.")
     protests = frame[frame["event_type"] == "protest"]
     assert all("Israel" not in str(names).split("; ") for names in protests["actors"])
+
+
+def test_events_the_agent_of_another_event_is_not_a_party():
+    frame = timeline.parse_text("Cuba said on 11 September 2015 it will free 3,000 prisoners ahead of next week's "
+                                "visit by Pope Francis.")
+    assert one(frame, "statement")["actors"] == "Cuba"
+    assert one(frame, "visit")["actor1"] == "Pope Francis"
+
+
+def test_events_a_definite_mention_keeps_the_roles_told_before():
+    text = ("BRUSSELS - The European Council adopted new sanctions against Russia on 8 September 2014. "
+            "Herman Van Rompuy said the sanctions will be implemented within days.")
+    frame = timeline.parse_text(text)
+    assert one(frame, "sanction")["actors"] == "European Council; Russia"
+    assert one(frame, "statement")["actors"] == "Herman Van Rompuy"
+
+
+def test_events_a_casualty_adds_no_unknown_attacker_to_a_clash_with_known_sides():
+    frame = timeline.parse_text("On 2 March 2024, police clashed with protesters in Sirajganj. "
+                                "One person was killed in the clash.")
+    row = one(frame, "military action")
+    assert row["actors"] == "Police Forces of Bangladesh; Protesters (Bangladesh)"
+
+
+def test_events_a_later_noun_for_the_protest_is_the_same_protest():
+    frame = timeline.parse_text("On 2 May 2020, workers rallied in Tunis against job cuts. "
+                                "Police were present to keep the demonstration peaceful.")
+    assert list(frame["event_type"]) == ["protest"]
+    frame = timeline.parse_text("On 2 May 2020, workers rallied in Tunis against job cuts. Students protested too.")
+    assert list(frame["event_type"]) == ["protest", "protest"]
+
+
+def test_events_a_place_in_the_reason_is_not_where_it_was_said_or_decided():
+    frame = timeline.parse_text("On 8 September 2014 France condemned Russia over its actions in eastern Ukraine.")
+    row = one(frame, "criticism")
+    assert (row["location"], row["geo_precision"]) == ("France", "country")

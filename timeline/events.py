@@ -460,14 +460,23 @@ def _fold_protest_demands(rows: list[Event]) -> list[Event]:
     out: list[Event] = []
     protest = None
     for e in rows:
-        if e.event_type == "protest":
-            protest = e
-        elif protest is not None and e.event_type in ("demand", "statement", "criticism", "rejection") \
+        if protest is not None and e.event_type in ("demand", "statement", "criticism", "rejection") \
                 and e.actor1 and _PROTESTERS.match(e.actor1) and "date" not in json.loads(e.spans):
             extra = [n for n in _names(e) if n not in _names(protest)]
             if extra:
                 protest.actors = "; ".join(_names(protest) + extra)
             continue
+        elif protest is not None and e.event_type == "protest" and not {"date", "location"} & set(json.loads(e.spans)) \
+                and e.date_start == protest.date_start and not e.trigger.lower().endswith("ed"):
+            # "Security forces were in place to ensure a peaceful demonstration": a noun with no date or place of
+            # its own names the protest just told ("Students protested too" would be a protest of its own)
+            extra = [n for n in _names(e) if n not in _names(protest) and _PROTESTERS.match(n)
+                     and not any(_PROTESTERS.match(p) for p in _names(protest))]
+            if extra:
+                protest.actors = "; ".join(_names(protest) + extra)
+            continue
+        if e.event_type == "protest":
+            protest = e
         out.append(e)
     return out
 
@@ -583,6 +592,9 @@ def _unlisted_places(text: str, lo: int, taken, places, actors) -> list[tuple[in
 _ADJUNCT_NOUN = re.compile(r"\b(?:after|before|amid|following|despite|since)\s+(?:(?:the|a|an|weeks|days|months|"
                            r"years|of|violent|deadly|mass|large|massive|recent|renewed|fresh|widespread)\s+)*$",
                            re.IGNORECASE)
+_REASON = re.compile(r"\b(?:over|because\s+of|due\s+to|in\s+response\s+to|regarding|concerning)\s", re.IGNORECASE)
+_OWN_ROLE_AFTER = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER_AGENT = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # starts at the participle
 _OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
 _OWNS = re.compile(r"^(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,3}$")
 
@@ -806,7 +818,7 @@ class _Sentence:
         cand = [x for x in self.actors if not x.is_place_like]
         before = [x for x in cand if x.end <= a]
         after = [x for x in cand if x.start >= b and x.ci == ci
-                 and not x.rep]
+                 and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)]
         actor1 = actor2 = None
         poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")]
         agent = next((x for x in after if _AGENT_AFTER.match(stext[b:x.start])), None)
@@ -864,6 +876,23 @@ class _Sentence:
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
         return actor1, actor2
+
+    def _belongs_elsewhere(self, x, a, b, possessor=True) -> bool:
+        """Whether actor x is a role of another event in the sentence: "ahead of next week's visit by Pope
+        Francis", "Russia's invasion", "students detained by police forces"."""
+        stext = self.text
+        for ta, tb, _ in getattr(self, "all_triggers", ()):
+            if (ta, tb) == (a, b):
+                continue
+            if x.start >= tb and x.start - tb <= 30 and _OWN_ROLE_AFTER.match(stext[tb:x.start]):
+                return True
+            if possessor and x.end <= ta and stext[x.end:ta].strip() in ("'s", "\u2019s", "s'", "\u2019"):
+                return True
+        agent = _OTHER_AGENT.search(stext, max(0, x.start - 30), x.start) if x.start > b else None
+        # the agent of another event's verb ("students detained by police"), not of any verb ("IEDs planted by
+        # Maoists", whose planters take part in the search that found them)
+        return agent is not None and any(ta <= agent.start() < tb and (ta, tb) != (a, b)
+                                         for ta, tb, _ in getattr(self, "all_triggers", ()))
 
     def _adjunct_protest(self, a, b, etype) -> bool:
         return etype == "protest" and bool(_ADJUNCT_NOUN.search(self.text, max(0, a - 40), a)) \
@@ -966,6 +995,10 @@ class _Sentence:
         places = self.places
         if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia
             places = [p for p in places if _SAID_AT.search(stext[max(0, p[0] - 12):p[0]])]
+        if speech or etype == "sanction":
+            # "sanctions against Russia over its actions in eastern Ukraine": a place in the reason is not where
+            # the decision or the words were made
+            places = [p for p in places if not (p[0] > b and _REASON.search(stext, b, p[0]))]
         if not places:
             return None
         pa, pb, m = min(places, key=rank)
@@ -995,7 +1028,8 @@ class _Sentence:
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
         actor1, actor2 = self._roles(a, b, etype, ci)
-        if antecedent is not None and not self._own_roles(a, b):
+        bare_anaphor = antecedent is not None and not self._own_roles(a, b) and bool(antecedent.actor1)
+        if bare_anaphor:
             actor1 = actor2 = None
 
         picked = self._own_timexes(a, b, etype)
@@ -1082,11 +1116,14 @@ class _Sentence:
         names = [x.name for x in (actor1, actor2) if x is not None]
         # the others acting in the same clause take part too ("between pro-STC and pro-Hadi forces")
         people_countries = {x.country for x in (actor1, actor2) if x is not None and x.category == "person"}
-        for x in self.actors if not self._adjunct_protest(a, b, etype) else ():
+        # (not for "the sanctions will be implemented", which keeps the roles of the sanctions told before,
+        # nor for protests in an adjunct, nor for actors that belong to another event of the sentence)
+        others = () if bare_anaphor or self._adjunct_protest(a, b, etype) else self.actors
+        for x in others:
             if len(names) >= _MAX_ACTORS:
                 break
             if not x.is_place_like and x.ci == ci and x.name not in names \
-                    and not x.rep and not x.owner \
+                    and not x.rep and not x.owner and not self._belongs_elsewhere(x, a, b) \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
         if etype == "military action" and actor1 is None and _PASSIVE_AUX.search(stext[max(0, a - 12):a]):
@@ -1103,7 +1140,9 @@ class _Sentence:
         if narrative is not None and narrative.sentence_start != s0 and "date" not in spans \
                 and (actor1 is None or actor1.name in _names(narrative)):
             # "The police had arrested the man.": more about the event just told, not a new one
-            extra = [n for n in names if n not in _names(narrative)]
+            # ("1 person was killed in the clash" names no new party of a clash whose parties are known)
+            extra = [n for n in names if n not in _names(narrative)
+                     and not (narrative.actor1 and n.startswith(("Unidentified Armed Group", "Civilians")))]
             if extra:
                 narrative.actors = "; ".join(_names(narrative) + extra)
             return None
