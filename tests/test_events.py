@@ -309,3 +309,11 @@ def test_events_a_place_in_the_reason_is_not_where_it_was_said_or_decided():
     frame = timeline.parse_text("On 8 September 2014 France condemned Russia over its actions in eastern Ukraine.")
     row = one(frame, "criticism")
     assert (row["location"], row["geo_precision"]) == ("France", "country")
+
+
+def test_events_a_statement_names_who_its_words_are_about():
+    frame = timeline.parse_text("On 3 May 2019 Jacinda Ardern said that New Zealand will ban the rifles.")
+    assert one(frame, "statement")["actors"] == "Jacinda Ardern; New Zealand"
+    frame = timeline.parse_text("On 3 May 2019 Jacinda Ardern said that the rifles used in the attack will be banned "
+                                "in New Zealand.")
+    assert one(frame, "statement")["actors"] == "Jacinda Ardern"

@@ -593,6 +593,8 @@ _ADJUNCT_NOUN = re.compile(r"\b(?:after|before|amid|following|despite|since)\s+(
                            r"years|of|violent|deadly|mass|large|massive|recent|renewed|fresh|widespread)\s+)*$",
                            re.IGNORECASE)
 _REASON = re.compile(r"\b(?:over|because\s+of|due\s+to|in\s+response\s+to|regarding|concerning)\s", re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"\s*(?:on\s+\w+\s+)?that\s", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"\s*that\s+(?:the\s+)?", re.IGNORECASE)
 _OWN_ROLE_AFTER = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_AGENT = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # starts at the participle
 _OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
@@ -1126,6 +1128,14 @@ class _Sentence:
                     and not x.rep and not x.owner and not self._belongs_elsewhere(x, a, b) \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
+        if etype in _SPEECH_ACTS and len(names) < _MAX_ACTORS and ci + 1 < len(self.clauses) \
+                and _THAT_CLAUSE.match(stext, b, self.clauses[ci + 1][0] + 6):
+            # "Kerry says that the United States will accept 85,000 refugees": who the words are about
+            lo = self.clauses[ci + 1][0]
+            said = next((x for x in self.actors if x.ci == ci + 1 and not x.is_place_like and not x.rep
+                         and x.start - lo <= 30), None)
+            if said is not None and said.name not in names and _SUBJECT_GAP.fullmatch(stext, lo, said.start):
+                names.append(said.name)
         if etype == "military action" and actor1 is None and _PASSIVE_AUX.search(stext[max(0, a - 12):a]):
             # "a man was found dead", "a car was set on fire": violence by someone unnamed, against civilians
             where = geo.country_name(loc[1]) if loc[1] else None
