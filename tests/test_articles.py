@@ -170,6 +170,8 @@ def test_articles_reads_header_date_in_any_format(header, published):
     ("Moscow (AFP) - Talks.", "Moscow", "AFP", None, None),
     ("WASHINGTON — Talks.", "WASHINGTON", None, None, None),
     ("By Jane Doe\n\nSEOUL (Yonhap) -- Talks.", "SEOUL", "Yonhap", None, None),
+    ("CAIRO, March 3, 2021 (Xinhua): Talks.", "CAIRO", "Xinhua", D(2021, 3, 3), "dateline"),
+    ("NOTE: Talks.", None, None, None, None),
     ("The president - as expected - spoke.", None, None, None, None),
     ("US and China - talks resume.", None, None, None, None),
 ])

@@ -317,3 +317,10 @@ def test_events_a_statement_names_who_its_words_are_about():
     frame = timeline.parse_text("On 3 May 2019 Jacinda Ardern said that the rifles used in the attack will be banned "
                                 "in New Zealand.")
     assert one(frame, "statement")["actors"] == "Jacinda Ardern"
+
+
+def test_events_an_undated_event_takes_the_datelines_day_over_the_papers():
+    text = ("CAIRO, March 3 (Xinhua): Egypt's foreign minister met his Sudanese counterpart on Wednesday.\n"
+            "He was later received by the Egyptian president at the palace.")
+    frame = timeline.parse_text(text, published="2021-03-04")
+    assert set(frame["date_start"]) == {pd.Timestamp("2021-03-03")}

@@ -34,6 +34,7 @@ import re
 
 from . import gazetteer, geo, sentences, temporal
 from .schema import EVENT_TYPES, Event
+from .readers.text import find_dateline
 
 LOGGER = logging.getLogger(__name__)
 
@@ -320,6 +321,7 @@ class _Context:
         self.folded: set[int] = set()  # ids of events told only as part of another (a statement's content)
         self.last_dated: Event | None = None
         self.dateline = None  # the place the report was filed from, if it says
+        self.report_date = anchor  # the day the report speaks of: its dateline's date, else the anchor
         self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
         self.states: list[tuple[str, str | None]] = []
 
@@ -385,11 +387,8 @@ def is_english(text: str, sample_words: int = 400) -> bool:
     return common >= 0.08 * total
 
 
-def _dateline_place(text: str, anchor, gaz=gazetteer):
+def _dateline_place(text: str, anchor, gaz, line):
     """The place of a dateline ("BRUSSELS (AP) -", "NEW DELHI, September 9."), as a gazetteer mention."""
-    from .readers.text import find_dateline
-
-    line = find_dateline(text[:300])
     if line is not None and line.place:
         place = line.place.title()
     else:  # "New Delhi: Prime Minister ..." (a place and a colon opening the text)
@@ -419,7 +418,13 @@ def extract(article, gaz=None) -> list[Event]:
     mentions = gaz.find(text, published=anchor)
     states = {m.text: m.country for m in mentions if m.category == "state" and m.country}
     ctx = _Context(anchor)
-    ctx.dateline = _dateline_place(text, anchor, gaz)
+    line = find_dateline(text[:300])
+    ctx.dateline = _dateline_place(text, anchor, gaz, line)
+    if line is not None and line.date and anchor is not None:
+        # "MOSCOW, March 20 (Xinhua):" in a paper of March 21: the report speaks of March 20
+        filed = next((t for t in timexes if t.start < line.end and t.precision == "day" and t.date_start), None)
+        if filed is not None and 0 <= (anchor - filed.date_start).days <= 3:
+            ctx.report_date = filed.date_start
     rows: list[Event] = []
     triggers = _find_triggers(text)
     ti = mi = gi = 0
@@ -1070,7 +1075,7 @@ class _Sentence:
                 start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
                 narrative = prev
             else:
-                start = end = ctx.anchor  # present-tense reporting: the publication date
+                start = end = ctx.report_date  # present-tense reporting: the dateline's or publication date
                 precision = "day"
             confidence -= 0.1
         if start is not None and end is not None:

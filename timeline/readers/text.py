@@ -130,7 +130,7 @@ _DASH = r"\s*(?:--?|–|—)(?:\s|$)"
 DATELINE = re.compile(
     rf"(?:(?P<caps>{_CAPS}{_REGION})(?:,\s*(?P<date>{_DATE}))?(?:\s*{_SOURCE})?"
     rf"|(?P<titled>{_TITLED}{_REGION})(?:,\s*(?P<date2>{_DATE}))?\s*\((?P<source2>[A-Z][^()\n]{{0,40}})\))"
-    rf"{_DASH}"
+    rf"(?:{_DASH}|(?:(?<=\))|(?<=\d))\s*:(?:\s|$))"  # or a colon after a date or an agency: "MOSCOW, March 20 (Xinhua):"
 )
 _BYLINE = re.compile(r"By [A-Z][\w.'’\-]+(?: (?:[A-Z][\w.'’\-]+|and|&|de|van|von|al))*\s*\n+")
 
