@@ -324,3 +324,10 @@ def test_events_an_undated_event_takes_the_datelines_day_over_the_papers():
             "He was later received by the Egyptian president at the palace.")
     frame = timeline.parse_text(text, published="2021-03-04")
     assert set(frame["date_start"]) == {pd.Timestamp("2021-03-03")}
+
+
+def test_events_a_participant_of_the_summit_told_before_joins_it():
+    frame = timeline.parse_text("The ASEAN summit opened in Jakarta on 5 September 2023. "
+                                "China is represented at the summit by Premier Li Qiang.")
+    (row,) = frame.itertuples()
+    assert (row.event_type, row.actors, row.location) == ("summit", "ASEAN; Li Qiang; China", "Jakarta")

@@ -1035,6 +1035,12 @@ class _Sentence:
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
         actor1, actor2 = self._roles(a, b, etype, ci)
+        if antecedent is not None and FAMILY[etype] == "meet" and etype == antecedent.event_type \
+                and self._own_roles(a, b) and not self._own_timexes(a, b, etype):
+            # "Russia is represented at the summit by Lavrov": one more participant of the summit told before
+            joined = [x.name for x in (actor1, actor2) if x is not None]
+            antecedent.actors = "; ".join(dict.fromkeys(_names(antecedent) + joined)) or None
+            return None
         bare_anaphor = antecedent is not None and not self._own_roles(a, b) and bool(antecedent.actor1)
         if bare_anaphor:
             actor1 = actor2 = None
