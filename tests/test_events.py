@@ -294,7 +294,7 @@ def test_events_a_casualty_adds_no_unknown_attacker_to_a_clash_with_known_sides(
     frame = timeline.parse_text("On 2 March 2024, police clashed with protesters in Sirajganj. "
                                 "One person was killed in the clash.")
     row = one(frame, "military action")
-    assert row["actors"] == "Police Forces of Bangladesh; Protesters (Bangladesh)"
+    assert row["actors"] == "Police Forces of Bangladesh; Rioters (Bangladesh)"
 
 
 def test_events_a_later_noun_for_the_protest_is_the_same_protest():
@@ -331,3 +331,16 @@ def test_events_a_participant_of_the_summit_told_before_joins_it():
                                 "China is represented at the summit by Premier Li Qiang.")
     (row,) = frame.itertuples()
     assert (row.event_type, row.actors, row.location) == ("summit", "ASEAN; Li Qiang; China", "Jakarta")
+
+
+def test_events_who_a_protest_is_against_is_not_protesting():
+    frame = timeline.parse_text("On 4 May 2020, in Valparaiso, teachers protested against the dismissal of "
+                                "several workers.")
+    assert one(frame, "protest")["actors"] == "Teachers (Chile); Protesters (Chile)"
+
+
+def test_events_protesters_who_attack_are_rioters():
+    frame = timeline.parse_text("On 4 May 2020, protesters attacked a police station in Valparaiso.")
+    row = one(frame, "military action")
+    assert "Rioters (Chile)" in row["actors"].split("; ")
+    assert "Protesters (Chile)" not in row["actors"].split("; ")

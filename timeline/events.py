@@ -278,6 +278,10 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
     return found
 
 
+def _rioters(name: str) -> str:
+    return "Rioters" + name[len("Protesters"):] if name.startswith("Protesters") else name
+
+
 def _names(event) -> list[str]:
     return [n for n in (event.actors or "").split("; ") if n]
 
@@ -600,6 +604,8 @@ _ADJUNCT_NOUN = re.compile(r"\b(?:after|before|amid|following|despite|since)\s+(
 _REASON = re.compile(r"\b(?:over|because\s+of|due\s+to|in\s+response\s+to|regarding|concerning)\s", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\s*(?:on\s+\w+\s+)?that\s", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"\s*that\s+(?:the\s+)?", re.IGNORECASE)
+# "protested against the dismissal of several workers": who a protest is against or about is not protesting
+_PROTEST_TARGET = re.compile(r"\b(?:against|over|about|demanding|calling\s+for)\b", re.IGNORECASE)
 _OWN_ROLE_AFTER = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_AGENT = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # starts at the participle
 _OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
@@ -825,7 +831,8 @@ class _Sentence:
         cand = [x for x in self.actors if not x.is_place_like]
         before = [x for x in cand if x.end <= a]
         after = [x for x in cand if x.start >= b and x.ci == ci
-                 and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)]
+                 and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)
+                 and not (etype == "protest" and _PROTEST_TARGET.search(stext, b, x.start))]
         actor1 = actor2 = None
         poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")]
         agent = next((x for x in after if _AGENT_AFTER.match(stext[b:x.start])), None)
@@ -1137,6 +1144,7 @@ class _Sentence:
                 break
             if not x.is_place_like and x.ci == ci and x.name not in names \
                     and not x.rep and not x.owner and not self._belongs_elsewhere(x, a, b) \
+                    and not (etype == "protest" and x.start > b and _PROTEST_TARGET.search(stext, b, x.start)) \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
         if etype in _SPEECH_ACTS and len(names) < _MAX_ACTORS and ci + 1 < len(self.clauses) \
@@ -1154,6 +1162,13 @@ class _Sentence:
             names.insert(0, f"Unidentified Armed Group{suffix}")
             if _VICTIM.search(stext[c_lo:a]) and not any(n.startswith("Civilians") for n in names):
                 names.append(f"Civilians{suffix}")
+        if etype == "military action":
+            # protesters who burn, attack or clash are rioters (ACLED's "Rioters (Country)")
+            names = [_rioters(n) for n in names]
+            if actor1 is not None and actor1.name.startswith("Protesters"):
+                actor1 = _Actor(actor1.start, actor1.end, _rioters(actor1.name), actor1.country, actor1.category)
+            if actor2 is not None and actor2.name.startswith("Protesters"):
+                actor2 = _Actor(actor2.start, actor2.end, _rioters(actor2.name), actor2.country, actor2.category)
         if etype == "protest" and not any(re.search(r"protest|demonstrat|riot", n, re.IGNORECASE) for n in names):
             # a protest is made by protesters, named or not (ACLED's "Protesters (Country)")
             where = geo.country_name(loc[1]) if loc[1] else None
