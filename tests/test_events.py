@@ -344,3 +344,32 @@ def test_events_protesters_who_attack_are_rioters():
     row = one(frame, "military action")
     assert "Rioters (Chile)" in row["actors"].split("; ")
     assert "Protesters (Chile)" not in row["actors"].split("; ")
+
+
+def test_events_an_acronym_names_the_faction_of_a_movement():
+    frame = timeline.parse_text("On 4 May 2020, the Mayi Mayi FPLC armed group met army officers in Bunia.")
+    assert one(frame, "meeting")["actor1"] == "Mayi Mayi FPLC"
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("On 4 May 2020, rebels met the provincial governor in Bukavu.", {"Rebels (Democratic Republic of the Congo)",
+                                                                      "Government of Democratic Republic of the Congo"}),
+    ("On 4 May 2020, Felix Tshisekedi met rebels and the governor of Kivu in Goma.",  # a governor with a name
+     {"Felix Tshisekedi", "Rebels (Democratic Republic of the Congo)"}),
+])
+def test_events_an_unnamed_local_official_stands_for_the_government(text, actors):
+    frame = timeline.parse_text(text)
+    assert set(one(frame, "meeting")["actors"].split("; ")) == actors
+
+
+def test_events_done_to_someone_by_someone_unnamed():
+    frame = timeline.parse_text("On 1 May 2020, the house of a Lviv town councillor was set on fire in Lviv.")
+    row = one(frame, "military action")
+    assert row["actor2"] == "Government of Ukraine"
+    assert row["actors"] == "Government of Ukraine; Unidentified Armed Group (Ukraine); Civilians (Ukraine)"
+
+
+def test_events_killed_when_a_named_force_struck_names_no_unknown_attacker():
+    frame = timeline.parse_text("On 21 August 2015 two ISIS militants were killed in Syria when the Turkish army "
+                                "shelled their car.")
+    assert one(frame, "military action")["actors"] == "Islamic State; Military Forces of Turkey"

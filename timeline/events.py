@@ -606,6 +606,12 @@ _THAT_CLAUSE = re.compile(r"\s*(?:on\s+\w+\s+)?that\s", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"\s*that\s+(?:the\s+)?", re.IGNORECASE)
 # "protested against the dismissal of several workers": who a protest is against or about is not protesting
 _PROTEST_TARGET = re.compile(r"\b(?:against|over|about|demanding|calling\s+for)\b", re.IGNORECASE)
+_FACTION = re.compile(r"\s+([A-Z]{2,6})\b(?!['\u2019]s)(?=\s+(?:armed\s+)?(?:group|faction|militia|wing|rebels|fighters|"
+                      r"forces|movement)\b)")
+_LOCAL_OFFICIAL = re.compile(
+    r"\b(?:the|a|an)\s+(?:[A-Z][\w-]+\s+)?(?:(?:provincial|regional|local|town|city|district|county|municipal|state)\s+)?"
+    r"(?P<noun>governor|deputy\s+governor|mayor|councill?or|district\s+commissioner|prefect)\b(?!\s+(?:of\b|[A-Z]))")
+_DONE_TO = frozenset({"military action", "arrest", "expulsion", "sanction"})
 _OWN_ROLE_AFTER = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_AGENT = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # starts at the participle
 _OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
@@ -662,6 +668,10 @@ class _Sentence:
                 self.places.append((a, b, m))
             elif m.category in _ACTOR_CATEGORIES:
                 actor = _Actor(a, b, m.name, m.country, m.category, m)
+                faction = _FACTION.match(stext, b) if m.category == "group" else None
+                if faction is not None and not any(n.start - self.s0 == faction.start(1) for n in s_mentions):
+                    # "the Mayi Mayi UPLC armed group": the acronym names which faction of the movement
+                    actor.name, actor.end = f"{m.name} {faction.group(1)}", faction.end(1)
                 possessive = stext[b:b + 2] in ("'s", "\u2019s")
                 if m.category == "state" and ((_PREP_PLACE.search(stext[max(0, a - 14):a]) and not possessive)
                                               or (possessive and _PLACE_NOUN.match(stext, b + 2))):
@@ -674,6 +684,7 @@ class _Sentence:
         self.places.sort(key=lambda p: p[0])
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
         self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states))
+        self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)
         observers = [x for x in self.actors if x.category in ("organisation", "group", "government")
                      and _OBSERVES.match(stext, x.end)]
@@ -690,6 +701,20 @@ class _Sentence:
         for x in self.actors:  # where each actor stands, worked out once
             x.ci = _find(self.clauses, x.start)
             x.rep = self.reporting[_find(self.segments, x.start)]
+
+    def _local_officials(self, taken) -> list[_Actor]:
+        """ "the provincial governor", "a Reni town councillor": an unnamed official of the state whose place the
+        sentence names (ACLED's "Government of Country")."""
+        found = []
+        for m in _LOCAL_OFFICIAL.finditer(self.text, self.body):
+            a, b = m.start("noun"), m.end()
+            if any(s < b and a < e for s, e in taken) or self.text[max(0, m.start() - 2):m.start()] == ", ":
+                continue  # (an apposition names the person: "Takeshi Onaga, the governor")
+            country = next((p[2].country for p in self.places if p[2].country), None)
+            home = geo.countries().get(country or "")
+            if home:
+                found.append(_Actor(a, b, f"Government of {home['name']}", country, "government"))
+        return found
 
     # ------------------------------------------------------------ triggers
     def triggers(self, s_triggers) -> list[tuple[int, int, str]]:
@@ -842,6 +867,8 @@ class _Sentence:
         elif _PASSIVE_AUX.search(stext[max(0, a - 12):a]) and agent is not None:
             actor1 = agent  # "Ukraine was invaded by Russia"
             actor2 = self._subject(a, ci)
+        elif etype in _DONE_TO and _PASSIVE_AUX.search(stext[max(0, a - 12):a]):
+            actor2 = self._subject(a, ci)  # "a car of a town councillor was set on fire": done to it, by someone
         elif agent is not None or (etype in _NOMINAL_AGENT_OF and of_x is not None):
             actor1 = agent or of_x  # "an invitation from Putin", "at the invitation of Putin"
             subject = self._subject(a, ci)
@@ -1155,7 +1182,9 @@ class _Sentence:
                          and x.start - lo <= 30), None)
             if said is not None and said.name not in names and _SUBJECT_GAP.fullmatch(stext, lo, said.start):
                 names.append(said.name)
-        if etype == "military action" and actor1 is None and _PASSIVE_AUX.search(stext[max(0, a - 12):a]):
+        if etype == "military action" and actor1 is None and _PASSIVE_AUX.search(stext[max(0, a - 12):a]) \
+                and all(n == (actor2.name if actor2 else None) for n in names):
+            # (unless the sentence names someone else who may have done it: "killed when a British drone hit")
             # "a man was found dead", "a car was set on fire": violence by someone unnamed, against civilians
             where = geo.country_name(loc[1]) if loc[1] else None
             suffix = f" ({where})" if where else ""
