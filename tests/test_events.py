@@ -373,3 +373,32 @@ def test_events_killed_when_a_named_force_struck_names_no_unknown_attacker():
     frame = timeline.parse_text("On 21 August 2015 two ISIS militants were killed in Syria when the Turkish army "
                                 "shelled their car.")
     assert one(frame, "military action")["actors"] == "Islamic State; Military Forces of Turkey"
+
+
+def test_events_a_state_acting_in_another_acts_with_it():
+    frame = timeline.parse_text("On 14 August 2015 the United States reopened its embassy in Havana.")
+    row = one(frame, "cooperation")
+    assert (row["actor1"], row["actor2"]) == ("United States", "Cuba")
+
+
+def test_events_an_unidentified_man_is_an_unidentified_armed_group():
+    frame = timeline.parse_text("On 9 June 2021, soldiers defused a bomb left by an unidentified man in Kandahar.")
+    names = one(frame, "arrest")["actors"].split("; ")
+    assert "Unidentified Armed Group (Afghanistan)" in names
+
+
+@pytest.mark.parametrize("text,organiser", [
+    ("On 6 May 2021, hundreds of people marched in Nairobi against police violence. "
+     "The march was organised by Mothers Against Violence.", "Mothers Against Violence"),
+    ("On 6 May 2021, hundreds of people marched in Nairobi under the banner of 'teachers for fair pay'.",
+     "Teachers For Fair Pay"),
+])
+def test_events_who_organised_a_protest_joins_it(text, organiser):
+    frame = timeline.parse_text(text)
+    (row,) = frame.itertuples()
+    assert row.event_type == "protest" and organiser in row.actors.split("; ")
+
+
+def test_events_a_drug_seizure_is_made_against_a_gang():
+    frame = timeline.parse_text("On 3 May 2020, in Corumba, federal police seized two tons of cocaine in a truck.")
+    assert one(frame, "arrest")["actors"] == "Police Forces of Brazil; Unidentified Gang (Brazil)"

@@ -612,6 +612,16 @@ _LOCAL_OFFICIAL = re.compile(
     r"\b(?:the|a|an)\s+(?:[A-Z][\w-]+\s+)?(?:(?:provincial|regional|local|town|city|district|county|municipal|state)\s+)?"
     r"(?P<noun>governor|deputy\s+governor|mayor|councill?or|district\s+commissioner|prefect)\b(?!\s+(?:of\b|[A-Z]))")
 _DONE_TO = frozenset({"military action", "arrest", "expulsion", "sanction"})
+_UNKNOWN_ARMED = re.compile(r"\b(?:unidentified|unknown)\s+(?:armed\s+)?(?:man|men|gunm[ae]n|assailants?|attackers?|"
+                            r"individuals?|persons?|group|perpetrators?)\b", re.IGNORECASE)
+_ORGANISER = re.compile(
+    r"\b(?:organi[sz]ed|initiated|called|convened|staged)\s+by\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019()\-]*(?:\s+(?:[A-Z][\w'\u2019()\-]*|of|for|the|and)){1,6}(?<![\s,]of)(?<![\s,]for)(?<![\s,]the)(?<![\s,]and))"
+    r"|\bunder\s+the\s+banner\s+of\s+['\u2018\"\u201c](?P<quoted>[^'\u2019\"\u201d]{3,80})['\u2019\"\u201d]")
+_PASSIVE_BY = re.compile(r"^\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+\s+){1,2}?by\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_DRUGS = re.compile(r"\b(?:marijuana|cannabis|cocaine|heroin|methamphetamines?|narcotics|fentanyl|opium|"
+                    r"drugs?\s+(?:haul|shipment|consignment|cargo))\b", re.IGNORECASE)
 _OWN_ROLE_AFTER = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_AGENT = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # starts at the participle
 _OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
@@ -706,14 +716,29 @@ class _Sentence:
         """ "the provincial governor", "a Reni town councillor": an unnamed official of the state whose place the
         sentence names (ACLED's "Government of Country")."""
         found = []
+        country = next((p[2].country for p in self.places if p[2].country), None)
+        home = geo.countries().get(country or "")
         for m in _LOCAL_OFFICIAL.finditer(self.text, self.body):
             a, b = m.start("noun"), m.end()
             if any(s < b and a < e for s, e in taken) or self.text[max(0, m.start() - 2):m.start()] == ", ":
                 continue  # (an apposition names the person: "Takeshi Onaga, the governor")
-            country = next((p[2].country for p in self.places if p[2].country), None)
-            home = geo.countries().get(country or "")
             if home:
                 found.append(_Actor(a, b, f"Government of {home['name']}", country, "government"))
+        for m in _ORGANISER.finditer(self.text, self.body):
+            # "initiated by Don't Let Belgrade D(r)own", "under the banner of 'anti-discrimination student movement'"
+            a, b = m.span("name") if m.group("name") else m.span("quoted")
+            name = (m.group("name") or m.group("quoted").title()).strip()
+            if name.split()[0] in _NOT_A_PLACE or any(s < b and a < e and not (a <= s and e <= b) for s, e in taken):
+                continue
+            # the name takes the words inside it ("teachers" in 'teachers for fair pay')
+            self.actors[:] = [x for x in self.actors if not (a <= x.start and x.end <= b)]
+            self.places[:] = [p for p in self.places if not (a <= p[0] and p[1] <= b)]
+            found.append(_Actor(a, b, name, None, "organisation"))
+        for m in _UNKNOWN_ARMED.finditer(self.text, self.body):
+            # "a bomb planted by an unidentified man": someone armed whom nobody named
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                name = f"Unidentified Armed Group ({home['name']})" if home else "Unidentified Armed Group"
+                found.append(_Actor(m.start(), m.end(), name, country if home else None, "group"))
         return found
 
     # ------------------------------------------------------------ triggers
@@ -947,6 +972,8 @@ class _Sentence:
                 return True
             if x.start >= b and re.match(r"^\s*(?:by|from|of|between|with)\s+(?:the\s+)?$", stext[b:x.start]):
                 return True
+            if x.start >= b and _PASSIVE_BY.match(stext[b:x.start]):
+                return True  # "the protest was initiated by X"
         return False
 
     # -------------------------------------------------------------- date
@@ -1069,9 +1096,10 @@ class _Sentence:
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
         actor1, actor2 = self._roles(a, b, etype, ci)
-        if antecedent is not None and FAMILY[etype] == "meet" and etype == antecedent.event_type \
+        if antecedent is not None and FAMILY[etype] in ("meet", "protest") and etype == antecedent.event_type \
                 and self._own_roles(a, b) and not self._own_timexes(a, b, etype):
-            # "Russia is represented at the summit by Lavrov": one more participant of the summit told before
+            # "Russia is represented at the summit by Lavrov", "the protest was initiated by X": one more
+            # participant of the summit or protest told before
             joined = [x.name for x in (actor1, actor2) if x is not None]
             antecedent.actors = "; ".join(dict.fromkeys(_names(antecedent) + joined)) or None
             return None
@@ -1150,6 +1178,12 @@ class _Sentence:
                 and (actor1 is None or actor1.country != place[2].country):
             m = place[2]
             actor2 = _Actor(place[0], place[1], m.name, m.country, "state", m)
+        elif etype == "cooperation" and place is not None and actor2 is None and actor1 is not None \
+                and actor1.category == "state" and place[2].country and place[2].country != actor1.country:
+            # "Israel reopens its embassy in Cairo": a state acting in another one acts with it
+            home = geo.countries().get(place[2].country)
+            if home:
+                actor2 = _Actor(-1, -1, home["name"], place[2].country, "state")
 
         if antecedent is not None:
             known = {x.name for x in (actor1, actor2) if x is not None}
@@ -1191,6 +1225,10 @@ class _Sentence:
             names.insert(0, f"Unidentified Armed Group{suffix}")
             if _VICTIM.search(stext[c_lo:a]) and not any(n.startswith("Civilians") for n in names):
                 names.append(f"Civilians{suffix}")
+        if etype == "arrest" and len(names) < 2 and _DRUGS.search(stext):
+            # a drug seizure is made against traffickers, named or not (ACLED's "Unidentified Gang (Country)")
+            where = geo.country_name(loc[1]) if loc[1] else None
+            names.append(f"Unidentified Gang ({where})" if where else "Unidentified Gang")
         if etype == "military action":
             # protesters who burn, attack or clash are rioters (ACLED's "Rioters (Country)")
             names = [_rioters(n) for n in names]
