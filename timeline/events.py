@@ -33,8 +33,8 @@ import logging
 import re
 
 from . import gazetteer, geo, sentences, temporal
-from .schema import EVENT_TYPES, Event
 from .readers.text import find_dateline
+from .schema import EVENT_TYPES, Event
 
 LOGGER = logging.getLogger(__name__)
 
@@ -302,7 +302,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 def _segments(sentence: str) -> list[tuple[int, int]]:
     """Comma-separated segments, for telling reporting phrases apart."""
     spans, start = [], 0
-    for m in re.finditer(r",\s+", sentence):
+    for m in _COMMA_SPACE.finditer(sentence):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(sentence)))
@@ -622,6 +622,19 @@ _PASSIVE_BY = re.compile(r"^\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w
                          re.IGNORECASE)
 _DRUGS = re.compile(r"\b(?:marijuana|cannabis|cocaine|heroin|methamphetamines?|narcotics|fentanyl|opium|"
                     r"drugs?\s+(?:haul|shipment|consignment|cargo))\b", re.IGNORECASE)
+# patterns used inline, compiled once
+_COMMA_SPACE = re.compile(r",\s+")
+_BLANK = re.compile(r"\s*")
+_AND_GAP = re.compile(r"\s*,?\s*and\s*")
+_BETWEEN_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}between\s+")
+_COLLECTIVE = re.compile(r"sides|countries|nations|governments")
+_ROLE_PREP = re.compile(r"^\s*(?:by|from|of|between|with)\s+(?:the\s+)?$")
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+$")
+_TO_AFTER = re.compile(r"\s+to\b")
+_FOR_A_BEFORE = re.compile(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
 _OWN_ROLE_AFTER = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_AGENT = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # starts at the participle
 _OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
@@ -868,7 +881,7 @@ class _Sentence:
                 return head[-1]
             pool = [x for x in self.actors if not x.is_place_like and x.end <= self.clauses[0][1]
                     and not x.rep]
-        if pool and re.fullmatch(r"\s*", self.text[pool[-1].end:a]):
+        if pool and _BLANK.fullmatch(self.text[pool[-1].end:a]):
             return pool[-1]  # right before the verb: "North Korea providing weapons", "Putin met"
         free = [x for x in pool if not _PREP_BEFORE.search(self.text[max(0, x.start - 16):x.start])
                 and self.text[x.end:x.end + 2] not in ("'s", "\u2019s")]
@@ -910,14 +923,14 @@ class _Sentence:
                 # "Kim and Putin met": the first of a coordinated subject acts, the next is the partner
                 # (a comma alone is an apposition: "Putin, the Chairman ..., Kim Jong Un" is not a pair)
                 prev = next((x for x in reversed(before) if x.end <= actor1.start
-                             and re.fullmatch(r"\s*,?\s*and\s*", stext[x.end:actor1.start])), None)
+                             and _AND_GAP.fullmatch(stext[x.end:actor1.start])), None)
                 nxt = next((x for x in before if x.start > actor1.end
-                            and re.fullmatch(r"\s*,?\s*and\s*", stext[actor1.end:x.start])), None)
+                            and _AND_GAP.fullmatch(stext[actor1.end:x.start])), None)
                 if prev is not None:
                     actor1, actor2 = prev, actor1
                 elif nxt is not None:
                     actor2 = nxt
-            if re.match(r"\s*(?:\w+\s+){0,3}between\s+", stext[b:b + 40]):
+            if _BETWEEN_AFTER.match(stext[b:b + 40]):
                 pair = [x for x in after if x.start - b < 90][:2]
                 if actor1 is None and pair:
                     actor1, pair = pair[0], pair[1:]
@@ -929,7 +942,7 @@ class _Sentence:
             # "the two leaders met": the last two people (or states) the article named
             pair = _PAIR.search(stext, self.clauses[ci][0], a)
             if pair:
-                pool = self.ctx.states if re.search(r"sides|countries|nations|governments", pair.group(0)) else self.ctx.people
+                pool = self.ctx.states if _COLLECTIVE.search(pair.group(0)) else self.ctx.people
                 if len(pool) >= 2:
                     (n1, c1), (n2, c2) = pool[-2], pool[-1]
                     actor1 = _Actor(pair.start(), pair.end(), n1, c1, "person")
@@ -970,7 +983,7 @@ class _Sentence:
         for x in self.actors:
             if x.end <= a and stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019"):
                 return True
-            if x.start >= b and re.match(r"^\s*(?:by|from|of|between|with)\s+(?:the\s+)?$", stext[b:x.start]):
+            if x.start >= b and _ROLE_PREP.match(stext[b:x.start]):
                 return True
             if x.start >= b and _PASSIVE_BY.match(stext[b:x.start]):
                 return True  # "the protest was initiated by X"
@@ -998,7 +1011,7 @@ class _Sentence:
             tseg = _find(self.segments, ta)
             if self.reporting[tseg] and (tseg != seg or _find(self.clauses, ta) != ci):
                 continue  # "as reported by Reuters on Monday", "who said on Thursday that ...": the report's date
-            if re.search(r"\b(?:since|until|till|before)\s+$", self.text[max(0, ta - 8):ta]):
+            if _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta]):
                 continue  # "their first summit since 2019" is not dated 2019
             mine = dist(a, b, ta, tb) + (12 if tb <= a else 0)
             # an adverbial follows the verb it modifies: a date between two events leans to the earlier
@@ -1032,12 +1045,12 @@ class _Sentence:
             return "denied"
         if _POSSIBLE.search(near):
             return "possible"
-        if _PLANNED.search(near) or (etype == "invitation" and re.match(r"\s+to\b", stext[b:b + 4])) \
+        if _PLANNED.search(near) or (etype == "invitation" and _TO_AFTER.match(stext[b:b + 4])) \
                 or _PLANNED_AFTER.match(stext, b):
             return "planned"
-        if re.search(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$", stext[max(0, a - 20):a]):
+        if _FOR_A_BEFORE.search(stext[max(0, a - 20):a]):
             return "planned"  # purpose: "on a special train for a summit with Putin"
-        if re.search(r"\bto\s+$", stext[max(0, a - 4):a]) and etype not in _SPEECH_ACTS:
+        if _TO_BEFORE.search(stext[max(0, a - 4):a]) and etype not in _SPEECH_ACTS:
             return "planned"  # an infinitive is an intention: "accepted an invitation to visit North Korea"
         if self.ctx.anchor and date_start and date_start > self.ctx.anchor:
             return "planned"
@@ -1053,7 +1066,7 @@ class _Sentence:
             pa, pb, m = p
             own_clause = _find(self.clauses, pa) == ci
             prep = bool(_PREP_PLACE.search(stext[max(0, pa - 12):pa])) or m.category in ("venue", "event") or \
-                (etype == "visit" and bool(re.fullmatch(r"\s*", stext[b:pa])))
+                (etype == "visit" and bool(_BLANK.fullmatch(stext[b:pa])))
             distance = pa - b if pa >= b else (a - pb) + 30
             # near before precise: "travel to Russia ... weapons to Moscow" is a trip to Russia, but
             # "in Russia's far east, specifically in Vladivostok" is one in Vladivostok
@@ -1091,7 +1104,7 @@ class _Sentence:
         confidence = 0.45
         # a definite mention of an earlier event ("the summit", "this concern") is that event again:
         # it takes the antecedent's roles unless its own words name them ("Russia's", "by Putin")
-        definite = bool(re.search(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", stext[max(0, a - 20):a], re.IGNORECASE))
+        definite = bool(_DEFINITE_BEFORE.search(stext[max(0, a - 20):a]))
         antecedent = ctx.antecedent(FAMILY[etype]) if definite else None
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
@@ -1236,7 +1249,7 @@ class _Sentence:
                 actor1 = _Actor(actor1.start, actor1.end, _rioters(actor1.name), actor1.country, actor1.category)
             if actor2 is not None and actor2.name.startswith("Protesters"):
                 actor2 = _Actor(actor2.start, actor2.end, _rioters(actor2.name), actor2.country, actor2.category)
-        if etype == "protest" and not any(re.search(r"protest|demonstrat|riot", n, re.IGNORECASE) for n in names):
+        if etype == "protest" and not any(_PROTEST_NAME.search(n) for n in names):
             # a protest is made by protesters, named or not (ACLED's "Protesters (Country)")
             where = geo.country_name(loc[1]) if loc[1] else None
             names.append(f"Protesters ({where})" if where else "Protesters")

@@ -138,11 +138,13 @@ def to_frame(rows: Iterable[Event | dict]) -> pd.DataFrame:
     """Event rows (dataclasses or dicts) -> a frame with exactly EVENT_COLUMNS, typed."""
     # A shallow read of the fields: dataclasses.asdict deep-copies every value, and took a quarter of the
     # extraction time; the fields are plain values, so nothing is shared that could change.
-    records = [{f: getattr(r, f) for f in _FIELDS} if isinstance(r, Event) else dict(r) for r in rows]
-    if not records:
+    rows = list(rows)
+    if not rows:
         return empty_frame()
-    frame = pd.DataFrame.from_records(records)
-    return conform(frame)
+    if all(isinstance(r, Event) for r in rows):  # column by column: no dict per row
+        return conform(pd.DataFrame({f: [getattr(r, f) for r in rows] for f in _FIELDS}))
+    records = [{f: getattr(r, f) for f in _FIELDS} if isinstance(r, Event) else dict(r) for r in rows]
+    return conform(pd.DataFrame.from_records(records))
 
 
 def conform(frame: pd.DataFrame) -> pd.DataFrame:
@@ -156,8 +158,8 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
         if dtype == _DATE:
             col = pd.to_datetime(col, errors="coerce").astype(_DATE)
         elif dtype == _TEXT:
-            col = col.map(lambda v: np.nan if v is None or v is pd.NA or v == "" else v, na_action="ignore")
-            col = col.astype(_TEXT)
+            col = col.astype(_TEXT)  # None and pd.NA become NaN; an empty text is missing too
+            col = col.where(col != "", np.nan)
         else:
             col = col.astype(dtype)
         out[name] = col.reset_index(drop=True)
