@@ -19,7 +19,7 @@ def main() -> None:
     shown = apply(frame, filters)
     sel = views.resolve_selection(shown)
     view = shown[shown["event_id"].isin(set(sel["ids"]))].reset_index(drop=True) if sel else shown
-    token = (data.state()["version"], filters, tuple(sel["ids"]) if sel else None)  # names this view
+    token = (data.data_key(), filters, tuple(sel["ids"]) if sel else None)  # names this view
     views.summary_strip(view, len(frame), token)
     views.charts_section(shown, view, sel, lane, size_by, token)
     views.table(view)

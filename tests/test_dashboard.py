@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -21,6 +22,7 @@ from timeline.ui.controls import country_counts
 
 PAGE = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 SAVED_MEDIA: dict[str, tuple[bytes, str]] = {}
+DEFERRED: dict[str, tuple[object, str]] = {}  # file id -> (the callable a download button runs on click, file name)
 UPLOAD_TXT = b"""Lukashenko visits Ulaanbaatar
 Published: 2025-03-04
 Source: Test Desk
@@ -39,8 +41,10 @@ PASTE = ("Xi hosts Lula in Beijing\n\nChinese President Xi Jinping held talks wi
 
 @pytest.fixture(scope="module", autouse=True)
 def record_media():
-    """Keep a copy of every file the page hands to Streamlit's media store (downloads), by file id."""
+    """Keep a copy of every file the page hands to Streamlit's media store, by file id, and every download
+    made on click (a callable), by its placeholder id."""
     original = MemoryMediaFileStorage.load_and_get_id
+    original_deferred = MediaFileManager.add_deferred
 
     def recording(self, path_or_data, mimetype, kind, filename=None):
         file_id = original(self, path_or_data, mimetype, kind, filename)
@@ -48,8 +52,14 @@ def record_media():
             SAVED_MEDIA[file_id] = (path_or_data, filename)
         return file_id
 
+    def recording_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original_deferred(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+        DEFERRED[file_id] = (data_callable, file_name)
+        return file_id
+
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+        mp.setattr(MediaFileManager, "add_deferred", recording_deferred)
         yield
 
 
@@ -92,8 +102,13 @@ def _multiselect(at, label):
 
 
 def _download(at, fmt):
+    """(payload, file name) of a download button, as a click would get them."""
     button = at.get("download_button")
     (button,) = [b for b in button if b.proto.label == f"Download {views_label(fmt)}"]
+    if button.proto.deferred_file_id:
+        make, name = DEFERRED[button.proto.deferred_file_id]
+        payload = make()
+        return (payload.encode("utf-8") if isinstance(payload, str) else payload), name
     file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
     return SAVED_MEDIA[file_id]
 
@@ -310,6 +325,31 @@ def test_page_upload_several_files_adds_their_events_and_reports_each(app):
     assert len(_frame(at)) == len(frame)
     at.button(key="remove_added").click().run()
     assert set(_frame(at)["event_id"]) == before
+
+
+def _timeline_ids(at) -> set[str]:
+    """The event ids of the timeline's points."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return {c for trace in spec["data"] for c in trace.get("customdata") or []}
+
+
+def _csv_ids(at) -> set[str]:
+    payload, _ = _download(at, "csv")
+    return {row["event_id"] for row in csv.DictReader(io.StringIO(payload.decode("utf-8")))}
+
+
+def test_page_sessions_share_charts_and_files_only_when_their_events_are_the_same():
+    plain = _new()
+    added = _new()
+    added.file_uploader[0].set_value([("lukashenko.txt", UPLOAD_TXT, "text/plain")]).run()
+    new_ids = set(_frame(added)["event_id"]) - set(_frame(plain)["event_id"])
+    assert new_ids
+    assert new_ids <= _timeline_ids(added) and new_ids <= _csv_ids(added)
+    later = _new()  # opens after the upload, on the samples only: none of the other session's events
+    assert _timeline_ids(later) == _timeline_ids(plain) and not new_ids & _timeline_ids(later)
+    assert _csv_ids(later) == _csv_ids(plain) == set(_frame(plain)["event_id"])
+    added.button(key="remove_added").click().run()
+    assert _timeline_ids(added) == _timeline_ids(plain) and _csv_ids(added) == _csv_ids(plain)
 
 
 def test_page_paste_with_a_date_and_markup_stays_text():

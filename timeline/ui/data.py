@@ -40,6 +40,7 @@ class Input:
     events: pd.DataFrame | None = None  # already merged event rows (an event file)
     errors: list[str] = dataclasses.field(default_factory=list)
     skipped: int = 0  # articles already loaded by an earlier input
+    stamp: tuple | None = None  # names what a shared input (samples, event file, store) held when it was read
 
     @property
     def ok(self) -> bool:
@@ -70,7 +71,13 @@ def _store_input(path: str) -> Input:
     try:
         from timeline.store import EventStore
 
-        return Input(name, "event file", events=schema.conform(EventStore(path).query(None)))
+        before = Path(path).stat()
+        events = schema.conform(EventStore(path).query(None))
+        after = Path(path).stat()
+        # a store that changed while it was read is this session's own: no stamp, nothing shared
+        same = (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size)
+        stamp = ("store", str(Path(path).resolve()), after.st_mtime_ns, after.st_size) if same else None
+        return Input(name, "event file", events=events, stamp=stamp)
     except Exception as err:  # noqa: BLE001 - a broken store must not take the page down
         return Input(name, "event file", errors=[f"{path}: cannot read the event store ({err})"])
 
@@ -83,15 +90,19 @@ def state() -> dict:
     """The session's loaded data: {"inputs": [Input], "version": int, ...}; built on first use."""
     ss = st.session_state
     if "data" not in ss:
-        articles, mentions, merged = _samples(str(SAMPLES), _stamp(SAMPLES))
-        inputs = [Input(f"sample articles ({SAMPLES.name}/)", "samples", articles=list(articles), mentions=mentions)]
+        stamp = _stamp(SAMPLES)
+        articles, mentions, merged = _samples(str(SAMPLES), stamp)
+        inputs = [Input(f"sample articles ({SAMPLES.name}/)", "samples", articles=list(articles), mentions=mentions,
+                        stamp=("samples", str(SAMPLES), stamp))]
         path = os.environ.get(EVENTS_ENV)
         if path and not Path(path).is_file():
             inputs.append(Input(Path(path).name, "event file", errors=[f"{Path(path).name}: no such file ({path})"]))
         elif path:
             try:
-                events = _event_file(path, os.path.getmtime(path))
-                inputs.append(Input(Path(path).name, "event file", events=events))
+                mtime = os.path.getmtime(path)
+                events = _event_file(path, mtime)
+                inputs.append(Input(Path(path).name, "event file", events=events,
+                                    stamp=("events", str(Path(path).resolve()), mtime)))
             except (OSError, ValueError, TimelineError) as err:
                 inputs.append(Input(Path(path).name, "event file", errors=[f"{Path(path).name}: {err}"]))
         store = os.environ.get(STORE_ENV)
@@ -100,6 +111,17 @@ def state() -> dict:
         ss["data"] = {"inputs": inputs, "version": 0, "frame": None, "uploaded": set(), "merged_samples": merged,
                       "last": []}
     return ss["data"]
+
+
+def data_key() -> tuple:
+    """Names the session's loaded events. ("shared", ...) when they are exactly what every session that
+    loaded the same samples, event file and store has (nothing added, no own gazetteer), so that what is
+    drawn from them can be shared between sessions; ("session", version) otherwise."""
+    data = state()
+    used = [i for i in data["inputs"] if i.ok]
+    if used and not data.get("gazetteer") and all(i.stamp is not None for i in used):
+        return ("shared", *(i.stamp for i in used))
+    return ("session", data["version"])
 
 
 def frame() -> pd.DataFrame:

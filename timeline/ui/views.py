@@ -44,6 +44,21 @@ def memo(name: str, token, make, keep: int = 4):
     return value
 
 
+@st.cache_resource(max_entries=48, ttl=3600, show_spinner=False)
+def _shared(name: str, key: str, _make):
+    """What ``shared`` draws once for every session. Returned as is, never copied: the page only reads it."""
+    return _make()
+
+
+def shared(name: str, token, make, keep: int = 4):
+    """``make()`` for the view named by ``token``, whose first item is ``data.data_key()``: made once for all
+    sessions when the events are the shared ones (the samples, the event file, the store; every new session
+    opens on the same default view), else remembered in the session like ``memo``."""
+    if token[0][0] == "shared":
+        return _shared(name, repr(token), make)
+    return memo(name, token, make, keep)
+
+
 # Loading ---------------------------------------------------------------------
 
 def loading() -> None:
@@ -212,12 +227,12 @@ def charts_section(shown: pd.DataFrame, view: pd.DataFrame, sel: dict | None, la
                    "table and the other view follow.")
     source = sel["source"] if sel else None
     whole = (token[0], token[1])  # the filtered rows, before the selection
-    tl = memo("timeline", (whole if source == "timeline" else token, lane),
-              lambda: charts.timeline(shown if source == "timeline" else view, lane=lane))
+    tl = shared("timeline", (*(whole if source == "timeline" else token), lane),
+                lambda: charts.timeline(shown if source == "timeline" else view, lane=lane))
     st.plotly_chart(tl, width="stretch", config=PLOTLY_CONFIG, key=f"timeline_chart_{gen}",
                     on_select=lambda: _on_select("timeline", f"timeline_chart_{gen}"), selection_mode=SELECT_MODES)
-    mp = memo("map", (whole if source == "map" else token, size_by),
-              lambda: charts.event_map(shown if source == "map" else view, size_by=size_by))
+    mp = shared("map", (*(whole if source == "map" else token), size_by),
+                lambda: charts.event_map(shown if source == "map" else view, size_by=size_by))
     st.plotly_chart(mp, width="stretch", config=PLOTLY_CONFIG, key=f"map_chart_{gen}",
                     on_select=lambda: _on_select("map", f"map_chart_{gen}"), selection_mode=SELECT_MODES)
 
@@ -378,16 +393,13 @@ def exports(view: pd.DataFrame, filters: Filters, selected: bool) -> None:
     st.subheader("Export")
     st.caption(f"Exactly the {len(view):,} rows above (filters{' and selection' if selected else ''} applied).")
     cols = st.columns(len(export.EXPORTERS))
-    memo = st.session_state.get("_exports")
-    token = (data.state()["version"], filters, tuple(view["event_id"]))
-    if not memo or memo[0] != token:
-        memo = (token, {})
-        st.session_state["_exports"] = memo
+    if len(view) <= EAGER_ROWS:
+        # the files of these rows, made once (a plain link downloads at once, within the click)
+        files = shared("exports", (data.data_key(), tuple(view["event_id"])),
+                       lambda: {fmt: maker(view) for fmt, (maker, _) in export.EXPORTERS.items()}, keep=1)
     for col, (fmt, (maker, mime)) in zip(cols, export.EXPORTERS.items()):
         if len(view) <= EAGER_ROWS:
-            payload = memo[1].get(fmt)
-            if payload is None:
-                payload = memo[1][fmt] = maker(view)
+            payload = files[fmt]
         else:
             frozen = view
 
