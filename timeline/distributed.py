@@ -3,10 +3,12 @@
 Extracting the events of an article is a pure function (``events.extract``),
 so batches of articles are shipped to dask workers (a LocalCluster by
 default, or a running ``dask.distributed`` scheduler) and come back as
-mention frames. Merging is done where the mentions are stored, by
-``EventStore.ingest``: one type family at a time, from all the mentions,
-so the result is the very frame the single-process path gives, whatever
-the batch boundaries and the number of workers.
+mention frames, which the client stores batch by batch. Merging is done where
+the mentions are stored, by ``EventStore.ingest``: one type family at a time,
+from all the mentions, streamed from DuckDB (see ``timeline.store``), so the
+result is the very frame the single-process path gives, whatever the batch
+boundaries and the number of workers, and the client's memory does not grow
+with the corpus.
 
     with dask_client(workers=4) as client:
         store.ingest(articles, mapper=dask_mapper(client, pipeline.extract))

@@ -11,9 +11,12 @@ Tables
                the article's key: everything needed to rebuild the merge.
     events     merged events: EVENT_COLUMNS plus three derived columns the filters use
                (``_actors``, the actor list; ``_actor_key``, "; A; B; "; ``_search``,
-               the lower-cased text the free-text filter looks in). The table is kept
-               sorted by date_start, event_id, so reads need no sort, a page of rows
-               stops at its limit, and date filters skip whole row groups.
+               the lower-cased text the free-text filter looks in) and ``_csv``, the
+               row's line as ``export.to_csv`` writes it (made by DuckDB when the row
+               is written, so a CSV export reads one column and writes its bytes as
+               they are). The table is kept sorted by date_start, event_id, so reads
+               need no sort, a page of rows stops at its limit, and date filters skip
+               whole row groups. (Schema version 1 had no ``_csv``; a writer adds it.)
 
 Writing. A writer takes an exclusive lock on ``<db>.lock`` (a second writer gets
 StoreBusyError at once, with a message saying so), copies the database file
@@ -41,6 +44,14 @@ stored mentions: the rows ``timeline.parse`` gives for every article ever
 ingested, whatever the order and batching of the ingests. (Merging stored
 events with new mentions would be cheaper, but merge is not associative to
 the row: merge(merge(a) + b) differs from merge(a + b) in a few rows.)
+
+Memory. An ingest streams: articles are read, extracted and stored a batch at
+a time, and a family is merged without loading it (``_merge_streamed``): the
+clustering reads only a few columns, in date order, in batches, and keeps a
+small state per event; DuckDB then hands back the mentions sorted by event and
+the rows are combined and inserted an event at a time. With 100,000 articles
+(2.8 million mentions) an ingest stays well under 1 GB (benchmarks/distributed_speed.py
+--memory).
 
 Filters run in DuckDB with parameters and mean exactly what ``filters.apply``
 means (tests compare the two on many random filters).
@@ -78,8 +89,10 @@ LOGGER = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "timeline.duckdb"
 ENV_VAR = "TIMELINE_DB"
-SCHEMA_VERSION = "1"
-WRITER_MEMORY = os.environ.get("TIMELINE_DB_MEMORY", "384MB")  # DuckDB's share of a writer's memory
+SCHEMA_VERSION = "2"  # 2: events keep their CSV lines (_csv)
+WRITER_MEMORY = os.environ.get("TIMELINE_DB_MEMORY", "256MB")  # DuckDB's share of a writer's memory
+# ... while merging, on one thread: the merge's own state lives in Python beside it (see _merge_streamed)
+MERGE_MEMORY = os.environ.get("TIMELINE_MERGE_MEMORY", "192MB")
 ORDER_BY = "date_start ASC NULLS LAST, event_id ASC NULLS LAST"
 _SEP = "\x1f"  # joins the searchable columns in _search; a query holding it falls back to per-column search
 _SQL_TYPES = {"str": "VARCHAR", "datetime64[s]": "TIMESTAMP_S", "int64": "BIGINT", "float64": "DOUBLE"}
@@ -124,6 +137,9 @@ class Pipeline:
     extract: Callable  # Article -> list[Event | dict]: the unmerged rows of one article
     merge: Callable  # frame -> frame: one row per event
     family: Callable[[str], str] | None = None  # event_type -> block; rows of two blocks never merge
+    # () -> merge.Clusterer: the store streams the stored mentions through it (and merge.combine_stream)
+    # instead of loading a block into one frame for ``merge``; the two give the same rows
+    clusterer: Callable | None = None
 
 
 def default_pipeline() -> Pipeline:
@@ -132,7 +148,8 @@ def default_pipeline() -> Pipeline:
     merge_mod = importlib.import_module("timeline.merge")
     families = getattr(events, "FAMILY", None)
     family = None if families is None else functools.partial(_family_of, families)
-    return Pipeline(extract=events.extract, merge=merge_mod.merge, family=family)
+    return Pipeline(extract=events.extract, merge=merge_mod.merge, family=family,
+                    clusterer=getattr(merge_mod, "Clusterer", None))
 
 
 def _family_of(families: dict, event_type):
@@ -224,31 +241,45 @@ _DERIVED = (
     f"lower(concat_ws(chr({ord(_SEP)}), {', '.join(_q(c) for c in TEXT_COLUMNS)})) AS _search, "
     "'; ' || actors || '; ' AS _actor_key"
 )
+
+
 def _csv_cell(column: str, dtype: str) -> tuple[str, str]:
     """SQL for one CSV cell as export.to_csv writes it (Python's csv module, minimal quoting).
 
-    Two parts: the value (inner query), then the quoted cell (outer query).
+    Two parts: the value, named ``"csv:<column>"`` (inner query), then the quoted cell (outer query).
     """
-    q = _q(column)
+    q, v = _q(column), _q(f"csv:{column}")
     if dtype == "datetime64[s]":
-        return f"strftime({q}, '%Y-%m-%d') AS {q}", f"coalesce({q}, '')"
+        return f"strftime({q}, '%Y-%m-%d') AS {v}", f"coalesce({v}, '')"
     if dtype != "str":
-        return f"CAST({q} AS VARCHAR) AS {q}", f"coalesce({q}, '')"  # doubles print as Python's repr does
+        return f"CAST({q} AS VARCHAR) AS {v}", f"coalesce({v}, '')"  # doubles print as Python's repr does
     # text a spreadsheet would run as a formula is made inert, carriage returns become newlines
     first = ", ".join(str(ord(c)) for c in export._FORMULA_START)
     inert = f"CASE WHEN ord({q}) IN ({first}) THEN '''' || {q} ELSE {q} END"
     value = (f"CASE WHEN contains({q}, chr(13)) THEN replace(replace({inert}, chr(13) || chr(10), chr(10)), "
-             f"chr(13), chr(10)) ELSE {inert} END AS {q}")
-    cell = f"""coalesce(CASE WHEN regexp_matches({q}, '[,"\\n\\r]') THEN '"' || replace({q}, '"', '""') || '"' """ \
-           f"ELSE {q} END, '')"
+             f"chr(13), chr(10)) ELSE {inert} END AS {v}")
+    # quoted when it holds the delimiter, the quote or a line break (no carriage return is left in it)
+    cell = (f"""coalesce(CASE WHEN contains({v}, ',') OR contains({v}, '"') OR contains({v}, chr(10)) """
+            f"""THEN '"' || replace({v}, '"', '""') || '"' ELSE {v} END, '')""")
     return value, cell
 
 
 _CSV_PARTS = [_csv_cell(c, t) for c, t in schema.DTYPES.items()]
-# one CSV line per row, newline included, so that a batch's string buffer is the file's bytes
-_CSV_LINES = (f"SELECT concat_ws(',', {', '.join(cell for _, cell in _CSV_PARTS)}) || chr(10) AS line "
-              f"FROM (SELECT {', '.join(value for value, _ in _CSV_PARTS)} FROM events{{where}})")
+_CSV_VALUES = ", ".join(value for value, _ in _CSV_PARTS)
+# one CSV line per row, newline included, so that a column of lines is the file's bytes as they are
+_CSV_LINE = f"concat_ws(',', {', '.join(cell for _, cell in _CSV_PARTS)}) || chr(10)"
 _CSV_HEADER = (",".join(schema.EVENT_COLUMNS) + "\n").encode("utf-8")
+# _csv, the row's CSV line as export.to_csv writes it, is made once when the row is written: an export
+# then reads one column (a million rows in well under a second) instead of rendering 31 of them
+_EVENT_EXTRA_DDL = "_actors VARCHAR[], _search VARCHAR, _actor_key VARCHAR, _csv VARCHAR"
+# the CSV lines of stored rows, for a store written before lines were kept
+_CSV_LINES = f"SELECT {_CSV_LINE} AS _csv FROM (SELECT {_CSV_VALUES} FROM events{{where}})"
+
+
+def _events_select(source: str) -> str:
+    """SELECT of the events table's columns (EVENT_COLUMNS, then the derived ones) from ``source``."""
+    return (f"SELECT {_EVENT_SELECT}, {_DERIVED}, {_CSV_LINE} AS _csv "
+            f"FROM (SELECT {_EVENT_SELECT}, {_CSV_VALUES} FROM {source})")
 
 
 _DDL = [
@@ -256,7 +287,7 @@ _DDL = [
     "CREATE TABLE IF NOT EXISTS articles (key VARCHAR PRIMARY KEY, id VARCHAR, title VARCHAR, "
     "source VARCHAR, url VARCHAR, published TIMESTAMP_S, path VARCHAR, text VARCHAR, ingested TIMESTAMP)",
     f"CREATE TABLE IF NOT EXISTS mentions (article_key VARCHAR, {_EVENT_DDL})",
-    f"CREATE TABLE IF NOT EXISTS events ({_EVENT_DDL}, _actors VARCHAR[], _search VARCHAR, _actor_key VARCHAR)",
+    f"CREATE TABLE IF NOT EXISTS events ({_EVENT_DDL}, {_EVENT_EXTRA_DDL})",
 ]
 
 
@@ -612,7 +643,7 @@ class EventStore:
         return int(n)
 
     def to_csv(self, target: str | os.PathLike | None = None, filters: Filters | None = None) -> bytes | int:
-        """The kept events, byte for byte what ``export.to_csv`` writes, but streamed by DuckDB.
+        """The kept events, byte for byte what ``export.to_csv`` writes, read from the stored CSV lines.
 
         Returns the bytes when ``target`` is None, else writes ``target``
         atomically and returns the number of rows.
@@ -632,8 +663,10 @@ class EventStore:
                 tmp.write_bytes(export.to_csv(schema.empty_frame()))
                 n = 0
             else:
-                # DuckDB renders whole lines; their Arrow string buffer is written as it is
-                reader = cur.sql(_CSV_LINES.format(where=where), params=params).to_arrow_reader()
+                # every row's CSV line is stored (_csv): the Arrow buffer of that column is the file's bytes
+                sql = f"SELECT _csv FROM events{where}" if _has_column(cur, "events", "_csv") \
+                    else _CSV_LINES.format(where=where)
+                reader = cur.sql(sql, params=params).to_arrow_reader()
                 n = 0
                 with open(tmp, "wb") as fh:
                     fh.write(_CSV_HEADER)
@@ -660,8 +693,12 @@ class EventStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive(self.path.with_name(self.path.name + ".lock"), self.path):
             for stale in glob.glob(glob.escape(str(self.path.with_name(f".{self.path.name}."))) + "*.tmp*"):
-                with contextlib.suppress(OSError):
-                    os.remove(stale)  # left by a writer that died: we hold the lock, so nobody owns it
+                # left by a writer that died (its copy, WAL, and DuckDB's spill folder): we hold the lock
+                if os.path.isdir(stale):
+                    shutil.rmtree(stale, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.remove(stale)
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
             con = None
             try:
@@ -772,7 +809,11 @@ class EventStore:
                 con.register("incoming_ids", frame[["event_id"]])
                 con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM incoming_ids)").fetchall()
                 con.unregister("incoming_ids")
-            _insert_events(con, frame)
+            if _count(con, "events") == 0:  # written in order: no second copy of the table to sort
+                _insert_events(con, frame, ordered=True)
+                writing.sort = False
+            else:
+                _insert_events(con, frame)
             return _count(con, "events")
 
     def import_parquet(self, source: str | os.PathLike, *, replace: bool = False) -> int:
@@ -798,10 +839,21 @@ def _ensure_schema(con) -> None:
     for ddl in _DDL:
         con.execute(ddl).fetchall()
     stored = _get_meta(con, "schema_version")
+    if stored == "1":  # version 1 kept no CSV lines: add them
+        if not _has_column(con, "events", "_csv"):
+            con.execute("ALTER TABLE events RENAME TO events_v1").fetchall()
+            con.execute(f"CREATE TABLE events AS {_events_select('events_v1')} ORDER BY {ORDER_BY}").fetchall()
+            con.execute("DROP TABLE events_v1").fetchall()
+        stored = None
     if stored is None:
         _set_meta(con, "schema_version", SCHEMA_VERSION)
     elif stored != SCHEMA_VERSION:
         raise StoreError(f"store schema version {stored}, this program writes version {SCHEMA_VERSION}")
+
+
+def _has_column(con, table: str, column: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
+                            "AND table_name = ? AND column_name = ?", [table, column]).fetchall()[0][0])
 
 
 def _discard(con, tmp: Path) -> None:
@@ -812,6 +864,7 @@ def _discard(con, tmp: Path) -> None:
     for leftover in (tmp, Path(str(tmp) + ".wal")):
         with contextlib.suppress(OSError):
             os.remove(leftover)
+    shutil.rmtree(str(tmp) + ".tmp", ignore_errors=True)  # DuckDB's spill folder
 
 
 def _one_line(err: BaseException) -> str:
@@ -819,8 +872,26 @@ def _one_line(err: BaseException) -> str:
 
 
 def _sort_events(con) -> None:
-    """Keep the event table in ORDER_BY order: reads need no sort, and date filters skip whole row groups."""
-    con.execute(f"CREATE OR REPLACE TABLE events AS SELECT * FROM events ORDER BY {ORDER_BY}").fetchall()
+    """Keep the event table in ORDER_BY order: reads need no sort, and date filters skip whole row groups.
+
+    The sort runs on one thread (one thread's sort buffers), so that it spills to disk within WRITER_MEMORY
+    rather than fail."""
+    with _settings(con, threads=1):
+        con.execute(f"CREATE OR REPLACE TABLE events AS SELECT * FROM events ORDER BY {ORDER_BY}").fetchall()
+
+
+@contextlib.contextmanager
+def _settings(con, **values) -> Iterator[None]:
+    """DuckDB settings (threads, memory_limit) changed for the duration of a block."""
+    names = list(values)
+    before = con.execute(f"SELECT {', '.join('current_setting(?)' for _ in names)}", names).fetchall()[0]
+    for name, value in values.items():
+        con.execute(f"SET {name} = '{value}'").fetchall()
+    try:
+        yield
+    finally:
+        for name, value in zip(names, before):
+            con.execute(f"SET {name} = '{WRITER_MEMORY if name == 'memory_limit' else value}'").fetchall()
 
 
 def _get_meta(con, key: str) -> str | None:
@@ -889,12 +960,16 @@ def _insert_mentions(con, frame: pd.DataFrame, keys: list[str]) -> None:
         con.unregister("incoming")
 
 
-def _insert_events(con, frame: pd.DataFrame) -> None:
+def _insert_events(con, frame: pd.DataFrame, ordered: bool = False) -> None:
     if not len(frame):
         return
     con.register("incoming", schema.check_frame(frame))
     try:
-        con.execute(f"INSERT INTO events SELECT {_EVENT_SELECT}, {_DERIVED} FROM incoming").fetchall()
+        if ordered:
+            with _settings(con, threads=1):  # a sort that spills rather than fail (see _sort_events)
+                con.execute(f"INSERT INTO events {_events_select('incoming')} ORDER BY {ORDER_BY}").fetchall()
+        else:
+            con.execute(f"INSERT INTO events {_events_select('incoming')}").fetchall()
     finally:
         con.unregister("incoming")
 
@@ -921,12 +996,85 @@ def _remerge(con, pipeline: Pipeline, touched: set) -> None:
             f"event_type IN ({', '.join('?' for _ in named)})" if named else "",
             "event_type IS NULL" if None in members else "",
         ]))
+        con.execute(f"DELETE FROM events WHERE {cond}", named).fetchall()
+        if pipeline.clusterer is not None:
+            _merge_streamed(con, pipeline.clusterer, cond, named)
+            continue
         mentions = _typed(con.execute(
             f"SELECT {_EVENT_SELECT} FROM mentions WHERE {cond} ORDER BY event_id", named).df())
         merged = pipeline.merge(mentions) if len(mentions) else schema.empty_frame()
-        con.execute(f"DELETE FROM events WHERE {cond}", named).fetchall()
         _insert_events(con, merged)
         del mentions, merged
+
+
+_OWN_DATE = """coalesce(contains(spans, '"date"'), false)"""  # merge.owns_date in SQL
+_LIGHT_BATCH = 100_000  # mention records per batch fed to the clustering
+_MEMBER_BATCH = 20_000  # full mention rows per batch read back for combining
+_EVENT_BATCH = 10_000  # merged rows per insert
+_COMBINE_PASS = 50_000  # mentions per pass of step 2
+
+
+def _merge_streamed(con, make_clusterer: Callable, cond: str, params: list) -> None:
+    """Merge the mentions ``cond`` selects into events, streaming (see timeline/merge.py).
+
+    1. The few columns clustering reads, in date order, in batches, first of the mentions that date
+       themselves, then of the others: only the clusterer's small per-event state stays in memory.
+    2. Every mention's (row, event, rank) goes to DuckDB, which sorts the mentions by event and rank
+       into a temporary table (spilling to disk past its memory limit); that is read back in passes
+       of whole events (~_COMBINE_PASS mentions each), each event's row is combined from its members,
+       and each pass's rows are inserted in batches.
+
+    DuckDB runs these on one thread within MERGE_MEMORY: the sorts spill to disk rather than take the
+    room the clusterer needs (100,000 articles: ~0.8 million mentions, ~0.3 million events in the
+    largest family, ~150 MB of clusterer state).
+    """
+    with _settings(con, threads=1, memory_limit=MERGE_MEMORY):  # one thread's sort buffers, not one per core
+        _merge_streamed_steps(con, make_clusterer, cond, params)
+
+
+def _merge_streamed_steps(con, make_clusterer: Callable, cond: str, params: list) -> None:
+    merge_mod = importlib.import_module("timeline.merge")
+    clusterer, records = make_clusterer(), merge_mod.Records()  # held here only: freed before step 2
+    light = ", ".join(_q(c) for c in merge_mod.LIGHT_COLUMNS)
+    order = "CAST(date_start AS DATE) ASC NULLS FIRST, event_id ASC NULLS FIRST, rowid"
+    for own, feed in ((True, clusterer.own), (False, clusterer.context)):
+        reader = con.sql(
+            f"SELECT rowid AS _row, {light} FROM mentions WHERE ({cond}) AND {'' if own else 'NOT '}{_OWN_DATE} "
+            f"ORDER BY {order}", params=params).to_arrow_reader(batch_size=_LIGHT_BATCH)
+        for batch in reader:
+            feed(records.make(batch.column(0).to_pylist(), merge_mod.arrow_columns(batch, merge_mod.LIGHT_COLUMNS)))
+    rows, events, ranks = clusterer.assignments()
+    del records, clusterer
+    if not len(rows):
+        return
+    # the members of every event, in (event, rank) order: a table made by one sort, which spills to disk
+    # (a TEMP table: never written to the store file), then read back a range of events at a time
+    columns = ", ".join(f"m.{_q(c)}" for c in schema.EVENT_COLUMNS)
+    con.register("assigned", pa.table({"_row": rows, "_event": events, "_rank": ranks}))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _members AS SELECT {columns}, "
+                    "coalesce(contains(m.spans, '\"date\"'), false) AS _own, a._event "
+                    "FROM mentions m JOIN assigned a ON m.rowid = a._row ORDER BY a._event, a._rank").fetchall()
+    finally:
+        con.unregister("assigned")
+    sizes = np.bincount(events)
+    del rows, events, ranks
+    bounds = np.searchsorted(np.cumsum(sizes), np.arange(_COMBINE_PASS, int(sizes.sum()), _COMBINE_PASS), "left")
+    cuts = [0, *sorted({int(b) + 1 for b in bounds}), len(sizes)]
+    try:
+        for lo, hi in zip(cuts, cuts[1:]):
+            if lo >= hi:
+                continue
+            # a pass's rows are read to the end before they are inserted: no query stays open across the
+            # inserts, so DuckDB checkpoints them as they grow rather than hold them in memory
+            reader = con.sql("SELECT * FROM _members WHERE _event >= ? AND _event < ?",
+                             params=[lo, hi]).to_arrow_reader(batch_size=_MEMBER_BATCH)
+            merged = list(merge_mod.combine_stream(reader))
+            for k in range(0, len(merged), _EVENT_BATCH):
+                _insert_events(con, merge_mod.rows_frame(merged[k:k + _EVENT_BATCH]))
+            del merged
+    finally:
+        con.execute("DROP TABLE IF EXISTS _members").fetchall()
 
 
 def _string_bytes(array) -> bytes | memoryview:
