@@ -89,3 +89,20 @@ def test_store_csv_lines_follow_filters(tmp_path):
     for wanted in (timeline.Filters(text="said"), timeline.Filters(min_confidence=0.6),
                    timeline.Filters(status=("nothing",))):
         assert store.to_csv(filters=wanted) == export.to_csv(store.query(wanted))
+
+
+def test_store_sorts_a_range_of_dates_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_mod, "_SORT_CHUNK", 37)
+    frame = schema.conform(synth.make_events(400, seed=12))  # undated rows too
+    assert frame["date_start"].isna().any()
+    store = EventStore(tmp_path / "r.duckdb")
+    store.put_events(frame)  # into an empty table: inserted in order, a range at a time
+    pd.testing.assert_frame_equal(store.events(), ordered(frame))
+    more = schema.conform(synth.make_events(150, seed=13))
+    more["event_id"] = [f"more{i}" for i in range(len(more))]
+    store.put_events(more)  # appended, then the table is sorted a range at a time
+    pd.testing.assert_frame_equal(store.events(), ordered(pd.concat([frame, more], ignore_index=True)))
+    assert store.to_csv() == export.to_csv(store.events())
+    with store._write() as writing:
+        assert len(store_mod._date_ranges(writing.con, "events")) > 10
+        writing.changed = False

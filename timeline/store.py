@@ -92,7 +92,7 @@ ENV_VAR = "TIMELINE_DB"
 SCHEMA_VERSION = "2"  # 2: events keep their CSV lines (_csv)
 WRITER_MEMORY = os.environ.get("TIMELINE_DB_MEMORY", "256MB")  # DuckDB's share of a writer's memory
 # ... while merging, on one thread: the merge's own state lives in Python beside it (see _merge_streamed)
-MERGE_MEMORY = os.environ.get("TIMELINE_MERGE_MEMORY", "192MB")
+MERGE_MEMORY = os.environ.get("TIMELINE_MERGE_MEMORY", "128MB")
 ORDER_BY = "date_start ASC NULLS LAST, event_id ASC NULLS LAST"
 _SEP = "\x1f"  # joins the searchable columns in _search; a query holding it falls back to per-column search
 _SQL_TYPES = {"str": "VARCHAR", "datetime64[s]": "TIMESTAMP_S", "int64": "BIGINT", "float64": "DOUBLE"}
@@ -874,10 +874,40 @@ def _one_line(err: BaseException) -> str:
 def _sort_events(con) -> None:
     """Keep the event table in ORDER_BY order: reads need no sort, and date filters skip whole row groups.
 
-    The sort runs on one thread (one thread's sort buffers), so that it spills to disk within WRITER_MEMORY
-    rather than fail."""
+    The table is rewritten a range of dates (~_SORT_CHUNK rows) at a time, on one thread: each sort is
+    small enough for WRITER_MEMORY (one sort of a large table could not spill enough to fit in it)."""
+    ranges = _date_ranges(con, "events")
     with _settings(con, threads=1):
-        con.execute(f"CREATE OR REPLACE TABLE events AS SELECT * FROM events ORDER BY {ORDER_BY}").fetchall()
+        if len(ranges) <= 1:
+            con.execute(f"CREATE OR REPLACE TABLE events AS SELECT * FROM events ORDER BY {ORDER_BY}").fetchall()
+            return
+        con.execute("CREATE OR REPLACE TABLE _events_sorted AS SELECT * FROM events LIMIT 0").fetchall()
+        for where, params in ranges:
+            con.execute(f"INSERT INTO _events_sorted SELECT * FROM events WHERE {where} ORDER BY {ORDER_BY}",
+                        params).fetchall()
+        con.execute("DROP TABLE events").fetchall()
+        con.execute("ALTER TABLE _events_sorted RENAME TO events").fetchall()
+
+
+def _date_ranges(con, source: str, params: list | None = None) -> list[tuple[str, list]]:
+    """WHERE clauses (with parameters) that cut ``source`` into ranges of date_start of ~_SORT_CHUNK rows,
+    in ORDER_BY order (undated rows last)."""
+    counts = con.execute(f"SELECT date_start, count(*) FROM {source} GROUP BY date_start "
+                         "ORDER BY date_start NULLS LAST", params or []).fetchall()
+    starts, size = [], 0
+    for day, n in counts:
+        if day is None:
+            continue
+        if not starts or (size and size + n > _SORT_CHUNK):
+            starts.append(day)
+            size = 0
+        size += n
+    ranges = [("date_start >= ? AND date_start < ?", [lo, hi]) for lo, hi in zip(starts, starts[1:])]
+    if starts:
+        ranges.append(("date_start >= ?", [starts[-1]]))
+    if any(day is None for day, _ in counts):
+        ranges.append(("date_start IS NULL", []))
+    return ranges
 
 
 @contextlib.contextmanager
@@ -965,9 +995,11 @@ def _insert_events(con, frame: pd.DataFrame, ordered: bool = False) -> None:
         return
     con.register("incoming", schema.check_frame(frame))
     try:
-        if ordered:
-            with _settings(con, threads=1):  # a sort that spills rather than fail (see _sort_events)
-                con.execute(f"INSERT INTO events {_events_select('incoming')} ORDER BY {ORDER_BY}").fetchall()
+        if ordered:  # a range of dates at a time (see _sort_events)
+            with _settings(con, threads=1):
+                for where, params in _date_ranges(con, "incoming") or [("true", [])]:
+                    con.execute(f"INSERT INTO events {_events_select(f'(SELECT * FROM incoming WHERE {where})')} "
+                                f"ORDER BY {ORDER_BY}", params).fetchall()
         else:
             con.execute(f"INSERT INTO events {_events_select('incoming')}").fetchall()
     finally:
@@ -1012,6 +1044,7 @@ _LIGHT_BATCH = 100_000  # mention records per batch fed to the clustering
 _MEMBER_BATCH = 20_000  # full mention rows per batch read back for combining
 _EVENT_BATCH = 10_000  # merged rows per insert
 _COMBINE_PASS = 50_000  # mentions per pass of step 2
+_SORT_CHUNK = 100_000  # events per sort when the event table is put in order
 
 
 def _merge_streamed(con, make_clusterer: Callable, cond: str, params: list) -> None:
@@ -1019,10 +1052,9 @@ def _merge_streamed(con, make_clusterer: Callable, cond: str, params: list) -> N
 
     1. The few columns clustering reads, in date order, in batches, first of the mentions that date
        themselves, then of the others: only the clusterer's small per-event state stays in memory.
-    2. Every mention's (row, event, rank) goes to DuckDB, which sorts the mentions by event and rank
-       into a temporary table (spilling to disk past its memory limit); that is read back in passes
-       of whole events (~_COMBINE_PASS mentions each), each event's row is combined from its members,
-       and each pass's rows are inserted in batches.
+    2. In passes of whole events (~_COMBINE_PASS mentions each), the pass's (row, event, rank) go to
+       DuckDB, which reads those mentions back sorted by event and rank; each event's row is combined
+       from its members, and the pass's rows are inserted in batches.
 
     DuckDB runs these on one thread within MERGE_MEMORY: the sorts spill to disk rather than take the
     room the clusterer needs (100,000 articles: ~0.8 million mentions, ~0.3 million events in the
@@ -1047,34 +1079,28 @@ def _merge_streamed_steps(con, make_clusterer: Callable, cond: str, params: list
     del records, clusterer
     if not len(rows):
         return
-    # the members of every event, in (event, rank) order: a table made by one sort, which spills to disk
-    # (a TEMP table: never written to the store file), then read back a range of events at a time
+    # step 2 in passes of whole events, ~_COMBINE_PASS mentions each: a small join table and a sort that
+    # fits in MERGE_MEMORY (each pass reads the mentions table once)
     columns = ", ".join(f"m.{_q(c)}" for c in schema.EVENT_COLUMNS)
-    con.register("assigned", pa.table({"_row": rows, "_event": events, "_rank": ranks}))
-    try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _members AS SELECT {columns}, "
-                    "coalesce(contains(m.spans, '\"date\"'), false) AS _own, a._event "
-                    "FROM mentions m JOIN assigned a ON m.rowid = a._row ORDER BY a._event, a._rank").fetchall()
-    finally:
-        con.unregister("assigned")
+    sql = (f"SELECT {columns}, coalesce(contains(m.spans, '\"date\"'), false) AS _own, a._event "
+           "FROM mentions m JOIN assigned a ON m.rowid = a._row ORDER BY a._event, a._rank")
     sizes = np.bincount(events)
-    del rows, events, ranks
     bounds = np.searchsorted(np.cumsum(sizes), np.arange(_COMBINE_PASS, int(sizes.sum()), _COMBINE_PASS), "left")
     cuts = [0, *sorted({int(b) + 1 for b in bounds}), len(sizes)]
-    try:
-        for lo, hi in zip(cuts, cuts[1:]):
-            if lo >= hi:
-                continue
-            # a pass's rows are read to the end before they are inserted: no query stays open across the
-            # inserts, so DuckDB checkpoints them as they grow rather than hold them in memory
-            reader = con.sql("SELECT * FROM _members WHERE _event >= ? AND _event < ?",
-                             params=[lo, hi]).to_arrow_reader(batch_size=_MEMBER_BATCH)
-            merged = list(merge_mod.combine_stream(reader))
-            for k in range(0, len(merged), _EVENT_BATCH):
-                _insert_events(con, merge_mod.rows_frame(merged[k:k + _EVENT_BATCH]))
-            del merged
-    finally:
-        con.execute("DROP TABLE IF EXISTS _members").fetchall()
+    for lo, hi in zip(cuts, cuts[1:]):
+        if lo >= hi:
+            continue
+        keep = (events >= lo) & (events < hi)
+        con.register("assigned", pa.table({"_row": rows[keep], "_event": events[keep], "_rank": ranks[keep]}))
+        try:
+            # read to the end before inserting: no query stays open across the inserts, so DuckDB can
+            # checkpoint them as they grow rather than hold them in memory
+            merged = list(merge_mod.combine_stream(con.sql(sql).to_arrow_reader(batch_size=_MEMBER_BATCH)))
+        finally:
+            con.unregister("assigned")
+        for k in range(0, len(merged), _EVENT_BATCH):
+            _insert_events(con, merge_mod.rows_frame(merged[k:k + _EVENT_BATCH]))
+        del merged
 
 
 def _string_bytes(array) -> bytes | memoryview:
