@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from timeline.filters import apply
-from timeline.ui import controls, data, views
+from timeline.ui import controls, data, stored, views
 
 st.set_page_config(page_title="Diplomatic event timeline", page_icon="\U0001f5d3", layout="wide")
 
@@ -13,6 +13,10 @@ def main() -> None:
     st.title("Diplomatic event timeline")
     st.caption("Who met whom, where, when and how sure \u2014 read from news articles, every row traced to its "
                "sentence. The address bar always holds a link to this exact view.")
+    store = data.page_store()
+    if store is not None:
+        stored.page(store)  # filters and counts run in the event store; the page holds the visible rows
+        return
     views.loading()
     frame = data.frame()
     filters, lane, size_by = controls.sidebar(frame, data.state()["version"])

@@ -197,16 +197,20 @@ def timeline(frame: pd.DataFrame, lane: str = "event type") -> go.Figure:
 def _focus(dated: pd.DataFrame) -> list | None:
     """Initial x range: the bulk of the events, so a lone old background event does not squash the rest
     (the range slider still shows everything)."""
-    starts = dated["date_start"].sort_values()
-    first, last = starts.iloc[0], dated["date_end"].max()
+    starts = dated["date_start"]
+    return focus_from(starts.min(), starts.quantile(0.05), dated["date_end"].max(), len(starts))
+
+
+def focus_from(first: pd.Timestamp, q05: pd.Timestamp, last: pd.Timestamp, n: int) -> list | None:
+    """``_focus`` from the earliest start, the 5th percentile of the starts, the latest end and the count."""
     if last - first < pd.Timedelta(days=30):
         # one event, or a few days: show a month around them, not hours of empty axis
         middle = first + (last - first) / 2
         return [middle - pd.Timedelta(days=15), middle + pd.Timedelta(days=16)]
-    if len(starts) < 10:
+    if n < 10:
         return None
-    lo, hi = starts.quantile(0.05), last
-    if lo - starts.iloc[0] < (hi - lo) * 0.5:
+    lo, hi = q05, last
+    if lo - first < (hi - lo) * 0.5:
         return None
     pad = max(pd.Timedelta(days=15), (hi - lo) * 0.04)
     return [lo - pad, hi + pad]
@@ -219,12 +223,8 @@ MAX_CELLS = 4000  # points of the aggregated timeline
 def _bin(work: pd.DataFrame, lanes: int) -> tuple[str, str, str]:
     """The finest of month, quarter, year that keeps lanes x bins under MAX_CELLS."""
     starts = work["date_start"]
-    span_months = max(1, (starts.max() - starts.quantile(0.02)).days / 30.4)  # the bulk, not a lone old event
-    for freq, name, fmt in BINS:
-        bins = span_months / {"M": 1, "Q": 3, "Y": 12}[freq]
-        if lanes * bins <= MAX_CELLS:
-            return freq, name, fmt
-    return BINS[-1]
+    freq = bin_for(starts.quantile(0.02), starts.max(), lanes)  # the bulk, not a lone old event
+    return next(b for b in BINS if b[0] == freq)
 
 
 def agg_key(freq: str, lane: str, period_start: pd.Timestamp) -> str:
@@ -238,15 +238,33 @@ def _periods(dates: pd.Series, freq: str) -> pd.Series:
 def _aggregated(work: pd.DataFrame, lanes, colors, n_events: int, folded: int, focus=None) -> go.Figure:
     freq, name, fmt = _bin(work, len(lanes))
     work = work.assign(period=_periods(work["date_start"], freq))
-    by_type = work.groupby(["lane", "period", "event_type"], observed=True).size().rename("n").reset_index()
-    by_type = by_type.sort_values(["lane", "period", "n", "event_type"], ascending=[True, True, False, True])
+    cells = work.groupby(["lane", "period", "event_type"], observed=True).size().rename("n").reset_index()
+    return aggregated_figure(cells, lanes, colors, n_events, folded, focus, freq)
+
+
+def bin_for(first: pd.Timestamp, last: pd.Timestamp, lanes: int) -> str:
+    """The finest of month ("M"), quarter ("Q"), year ("Y") that keeps lanes x bins under MAX_CELLS, for
+    dates from ``first`` (the bulk's start, not a lone old event) to ``last``."""
+    span_months = max(1, (last - first).days / 30.4)
+    for freq, _, _ in BINS:
+        if lanes * span_months / {"M": 1, "Q": 3, "Y": 12}[freq] <= MAX_CELLS:
+            return freq
+    return BINS[-1][0]
+
+
+def aggregated_figure(cells: pd.DataFrame, lanes, colors, n_events: int, folded: int, focus, freq: str
+                      ) -> go.Figure:
+    """The aggregated timeline from counts: ``cells`` has columns lane, period (the period's first day),
+    event_type, n (events of that type in that lane and period)."""
+    _, name, fmt = next(b for b in BINS if b[0] == freq)
+    by_type = cells.sort_values(["lane", "period", "n", "event_type"], ascending=[True, True, False, True])
     breakdown: dict[tuple, list[str]] = {}
     label_of = {t: _esc(t) for t in by_type["event_type"].unique()}
     for lane, period, etype, n in by_type.groupby(["lane", "period"], sort=False).head(5).itertuples(index=False):
         breakdown.setdefault((lane, period), []).append(f"{label_of[etype]}: {n}")
     cells = by_type.drop_duplicates(["lane", "period"]).rename(columns={"event_type": "top"})
     cells["count"] = by_type.groupby(["lane", "period"], sort=False)["n"].transform("sum").loc[cells.index]
-    top = max(1, int(cells["count"].max()))
+    top = max(1, int(cells["count"].max())) if len(cells) else 1
     fig = go.Figure()
     for etype, group in cells.groupby("top"):
         label = [period.strftime(fmt.replace("%q", str((period.month - 1) // 3 + 1))) for period in group["period"]]
@@ -260,7 +278,7 @@ def _aggregated(work: pd.DataFrame, lanes, colors, n_events: int, folded: int, f
             hoverinfo="text"))
     other = f"; {folded} smaller lanes folded into \u201c{OTHER}\u201d" if folded else ""
     fig.update_layout(
-        title=dict(text=f"Timeline \u2014 {n_events} events, aggregated: too many to draw one by one"
+        title=dict(text=f"Timeline \u2014 {n_events:,} events, aggregated: too many to draw one by one"
                    f"<br><sup>each circle counts one lane's events in a {name}, coloured by its most common type"
                    f"{other}; select circles to list their events</sup>"),
         height=max(260, 150 + 32 * len(lanes)),
@@ -288,26 +306,38 @@ def event_map(frame: pd.DataFrame, size_by: str = "events") -> go.Figure:
     """Markers per place, sized by events (or sources), coloured by the most common type, shaped by
     the place's precision (circle city, square region, diamond country)."""
     located = frame["lat"].notna() & frame["lon"].notna()
-    fig = go.Figure()
     if not located.any():
+        return map_figure(None, None, None, size_by, 0)
+    # numbers first: the long text columns are only read for the few rows the hover labels quote
+    work = frame.loc[located, ["lat", "lon", "event_type", "sources", "date_start"]]
+    work = work.assign(place=_place_codes(work).values)
+    first = work.drop_duplicates("place")
+    first = first.join(frame.loc[first.index, ["location", "geo_precision"]]).set_index("place")
+    places = pd.DataFrame({"lat": first["lat"], "lon": first["lon"], "location": first["location"],
+                           "precision": first["geo_precision"]})
+    places["events"] = work.groupby("place", sort=False).size()
+    places["sources"] = work.groupby("place", sort=False)["sources"].sum()
+    by_type = work.groupby(["place", "event_type"], sort=False, observed=True).size().rename("n").reset_index()
+    samples = work.sort_values("date_start").groupby("place", sort=False).head(3)
+    samples = samples.join(frame.loc[samples.index, ["actors", "sentence"]])[["place", "date_start", "actors",
+                                                                               "sentence"]]
+    return map_figure(places, by_type, samples, size_by, len(work))
+
+
+def map_figure(places: pd.DataFrame | None, by_type: pd.DataFrame | None, samples: pd.DataFrame | None,
+               size_by: str, n_located: int) -> go.Figure:
+    """The map from counts per place. ``places`` is indexed by a place id, with columns lat, lon, location,
+    precision, events, sources; ``by_type`` has place, event_type, n; ``samples`` has place, date_start,
+    actors, sentence (the earliest few events of each place, quoted in its hover label)."""
+    fig = go.Figure()
+    if places is None or places.empty:
         fig.add_trace(go.Scattergeo(lat=[], lon=[], mode="markers"))
         fig.update_layout(title="Map \u2014 no located events", height=460, margin=dict(l=0, r=0, t=40, b=0))
         _geos(fig, fit=False)
         return fig
-    # numbers first: the long text columns are only read for the few rows the hover labels quote
-    work = frame.loc[located, ["lat", "lon", "event_type", "sources", "date_start"]]
-    work = work.assign(place=_place_codes(work).values)
-    placed = work
-    first = work.drop_duplicates("place")
-    first = first.join(frame.loc[first.index, ["location", "geo_precision"]]).set_index("place")
-    places = pd.DataFrame({
-        "lat": first["lat"], "lon": first["lon"],
-        "location": first["location"].astype(object).where(first["location"].notna(), "(unnamed place)"),
-        "precision": first["geo_precision"].astype(object).where(first["geo_precision"].notna(), "place"),
-    })
-    places["events"] = work.groupby("place", sort=False).size()
-    places["sources"] = work.groupby("place", sort=False)["sources"].sum()
-    by_type = work.groupby(["place", "event_type"], sort=False, observed=True).size().rename("n").reset_index()
+    places = places.assign(
+        location=places["location"].astype(object).where(places["location"].notna(), "(unnamed place)"),
+        precision=places["precision"].astype(object).where(places["precision"].notna(), "place"))
     by_type = by_type.sort_values(["place", "n", "event_type"], ascending=[True, False, True])
     places["top"] = by_type.drop_duplicates("place").set_index("place")["event_type"]
     places["weight"] = places["sources"] if size_by == "sources" else places["events"]
@@ -315,16 +345,16 @@ def event_map(frame: pd.DataFrame, size_by: str = "events") -> go.Figure:
     left_out = max(0, len(places) - MAX_PLACES)
     places = places.head(MAX_PLACES)
     kept = set(places.index)
-    lines: dict[int, list[str]] = {}
-    for place, etype, n in by_type.itertuples(index=False):
+    lines: dict = {}
+    for place, etype, n in by_type[["place", "event_type", "n"]].itertuples(index=False):
         if place in kept and len(lines.setdefault(place, [])) < 6:
             lines[place].append(f"{_esc(etype)}: {n}")
-    samples = work[work["place"].isin(kept)].sort_values("date_start").groupby("place", sort=False).head(3)
-    samples = samples.join(frame.loc[samples.index, ["actors", "sentence"]])
-    for r in samples.itertuples(index=False):
+    samples = samples[samples["place"].isin(kept)].sort_values("date_start", kind="stable")
+    for r in samples.groupby("place", sort=False).head(3).itertuples(index=False):
         day = f"{r.date_start:%Y-%m-%d}" if not pd.isna(r.date_start) else "undated"
-        lines[r.place].append(f"\u2022 {day} {_esc(r.actors, 60)}: {_wrap(_esc(r.sentence, 160), 70)}")
-    places["hover"] = [f"<b>{_esc(loc)}</b> ({_esc(prec)})<br>{ev} events, {src} sources<br>" + "<br>".join(lines[p])
+        lines.setdefault(r.place, []).append(f"\u2022 {day} {_esc(r.actors, 60)}: {_wrap(_esc(r.sentence, 160), 70)}")
+    places["hover"] = [f"<b>{_esc(loc)}</b> ({_esc(prec)})<br>{ev} events, {src} sources<br>"
+                       + "<br>".join(lines.get(p, []))
                        for p, loc, prec, ev, src in zip(places.index, places["location"], places["precision"],
                                                         places["events"], places["sources"])]
     places["key"] = [place_key(lat, lon) for lat, lon in zip(places["lat"], places["lon"])]
@@ -340,7 +370,7 @@ def event_map(frame: pd.DataFrame, size_by: str = "events") -> go.Figure:
     _geos(fig, fit=len(places) > 1)
     dropped = f" (the {MAX_PLACES} busiest; {left_out} smaller places not drawn)" if left_out else ""
     fig.update_layout(
-        title=dict(text=f"Map \u2014 {len(placed)} located events at {len(places) + left_out} places{dropped}"
+        title=dict(text=f"Map \u2014 {n_located:,} located events at {len(places) + left_out:,} places{dropped}"
                    f"<br><sup>size: number of {size_by} \u00b7 \u25cf city \u00a0 \u25a0 region \u00a0"
                    " \u25c6 country</sup>"),
         height=500, margin=dict(l=0, r=0, t=60, b=0), legend=dict(font=dict(size=11)), dragmode="select",

@@ -288,7 +288,11 @@ _DDL = [
     "source VARCHAR, url VARCHAR, published TIMESTAMP_S, path VARCHAR, text VARCHAR, ingested TIMESTAMP)",
     f"CREATE TABLE IF NOT EXISTS mentions (article_key VARCHAR, {_EVENT_DDL})",
     f"CREATE TABLE IF NOT EXISTS events ({_EVENT_DDL}, {_EVENT_EXTRA_DDL})",
+    # events written as they are (put_events, import_parquet): they have no mentions to be merged again from,
+    # so a re-merge keeps them
+    "CREATE TABLE IF NOT EXISTS imported (event_id VARCHAR)",
 ]
+_MERGED = "event_id NOT IN (SELECT event_id FROM imported)"  # events made by merging stored mentions
 
 
 def where_sql(filters: Filters | None) -> tuple[str, list]:
@@ -529,6 +533,40 @@ class EventStore:
                     f"SELECT {select} FROM events WHERE rowid BETWEEN ? AND ? "
                     "AND list_contains(?::BIGINT[], rowid) ORDER BY rowid",
                     [min(ids, default=0), max(ids, default=-1), ids]).df()
+        return _typed(frame)
+
+    def select(self, sql: str, params: Sequence | None = None) -> pd.DataFrame:
+        """A read-only SQL query on the store's tables (``events``, ``articles``, ``mentions``), as a frame;
+        ``None`` when the store does not exist yet. Values go in ``params``, never into ``sql``."""
+        with self._read() as cur:
+            if cur is None:
+                return None
+            return cur.execute(sql, list(params or [])).df()
+
+    def article(self, article_id: str):
+        """The stored article whose id is ``article_id`` (a timeline.Article, with its text), or None."""
+        from .articles import Article
+
+        frame = self.select("SELECT id, title, source, url, published, text FROM articles WHERE id = ? "
+                            "ORDER BY ingested LIMIT 1", [article_id])
+        if frame is None or frame.empty:
+            return None
+        row = frame.iloc[0]
+        published = row["published"].date() if not pd.isna(row["published"]) else None
+
+        def text(value):
+            return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        return Article(str(row["id"]), text(row["title"]) or "", text(row["text"]) or "", source=text(row["source"]),
+                       url=text(row["url"]), published=published)
+
+    def by_ids(self, ids: Sequence[str]) -> pd.DataFrame:
+        """The events whose event_id is in ``ids``, in the store's (date) order."""
+        with self._read() as cur:
+            if cur is None or not len(ids):
+                return schema.empty_frame()
+            select = ", ".join(_q(c) for c in schema.EVENT_COLUMNS)
+            frame = cur.execute(f"SELECT {select} FROM events WHERE list_contains(?::VARCHAR[], event_id) "
+                                "ORDER BY rowid", [list(ids)]).df()
         return _typed(frame)
 
     def events(self) -> pd.DataFrame:
@@ -794,7 +832,7 @@ class EventStore:
         with self._write() as writing:
             con = writing.con
             types = [r[0] for r in con.execute("SELECT DISTINCT event_type FROM mentions").fetchall()]
-            con.execute("DELETE FROM events").fetchall()
+            con.execute(f"DELETE FROM events WHERE {_MERGED}").fetchall()
             _remerge(con, self.pipeline, set(types))
             return _count(con, "events")
 
@@ -805,9 +843,13 @@ class EventStore:
             con = writing.con
             if replace:
                 con.execute("DELETE FROM events").fetchall()
-            elif len(frame):
+                con.execute("DELETE FROM imported").fetchall()
+            if len(frame):
                 con.register("incoming_ids", frame[["event_id"]])
-                con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM incoming_ids)").fetchall()
+                if not replace:
+                    con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM incoming_ids)").fetchall()
+                    con.execute("DELETE FROM imported WHERE event_id IN (SELECT event_id FROM incoming_ids)").fetchall()
+                con.execute("INSERT INTO imported SELECT DISTINCT event_id FROM incoming_ids").fetchall()
                 con.unregister("incoming_ids")
             if _count(con, "events") == 0:  # written in order: no second copy of the table to sort
                 _insert_events(con, frame, ordered=True)
@@ -1028,15 +1070,25 @@ def _remerge(con, pipeline: Pipeline, touched: set) -> None:
             f"event_type IN ({', '.join('?' for _ in named)})" if named else "",
             "event_type IS NULL" if None in members else "",
         ]))
-        con.execute(f"DELETE FROM events WHERE {cond}", named).fetchall()
+        con.execute(f"DELETE FROM events WHERE ({cond}) AND {_MERGED}", named).fetchall()
         if pipeline.clusterer is not None:
             _merge_streamed(con, pipeline.clusterer, cond, named)
-            continue
-        mentions = _typed(con.execute(
-            f"SELECT {_EVENT_SELECT} FROM mentions WHERE {cond} ORDER BY event_id", named).df())
-        merged = pipeline.merge(mentions) if len(mentions) else schema.empty_frame()
-        _insert_events(con, merged)
-        del mentions, merged
+        else:
+            mentions = _typed(con.execute(
+                f"SELECT {_EVENT_SELECT} FROM mentions WHERE {cond} ORDER BY event_id", named).df())
+            merged = pipeline.merge(mentions) if len(mentions) else schema.empty_frame()
+            _insert_events(con, merged)
+            del mentions, merged
+    # an imported event that the merge made again (the store's own export, imported back) is listed once:
+    # the merged row, the last written, stays, and is merged again from then on
+    twice = [r[0] for r in con.execute(
+        "SELECT event_id FROM events WHERE event_id IN (SELECT event_id FROM imported) GROUP BY event_id "
+        "HAVING count(*) > 1").fetchall()]
+    if twice:
+        con.execute("DELETE FROM events WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER "
+                    "(PARTITION BY event_id ORDER BY rowid DESC) AS r FROM events WHERE "
+                    "list_contains(?::VARCHAR[], event_id)) WHERE r > 1)", [twice]).fetchall()
+        con.execute("DELETE FROM imported WHERE list_contains(?::VARCHAR[], event_id)", [twice]).fetchall()
 
 
 _OWN_DATE = """coalesce(contains(spans, '"date"'), false)"""  # merge.owns_date in SQL

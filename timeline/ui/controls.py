@@ -104,7 +104,13 @@ def _fmt(tally: dict[str, int], names=None):
 
 def sidebar(frame: pd.DataFrame, version: int) -> tuple[Filters, str, str]:
     """The filter widgets -> (Filters, timeline lane, map sizing)."""
-    facet = facets(frame, version)
+    return sidebar_for(facets(frame, version))
+
+
+def sidebar_for(facet: dict, more: dict[str, int] | None = None) -> tuple[Filters, str, str]:
+    """The filter widgets for the choices and counts ``facet`` holds (as ``facets`` makes them). ``more``
+    says, per widget key, how many further choices were left out of a long list."""
+    more = more or {}
     notes = read_url(facet)
     ss = st.session_state
     sb = st.sidebar
@@ -130,10 +136,12 @@ def sidebar(frame: pd.DataFrame, version: int) -> tuple[Filters, str, str]:
     for key, (label, field, _) in FACETS.items():
         tally = facet[key]
         ss[key] = [v for v in ss.get(key, []) if v in tally]
+        extra = more.get(key, 0)
         chosen[field] = tuple(sb.multiselect(
-            f"{label} ({len(tally)})", list(tally), key=key,
+            f"{label} ({len(tally) + extra:,})", list(tally), key=key,
             format_func=_fmt(tally, country_name if field == "countries" else None),
-            placeholder=f"All {label.lower()}"))
+            placeholder=f"All {label.lower()}",
+            help=f"The {len(tally):,} most frequent are listed; the search box finds the others" if extra else None))
     ss.setdefault("f_conf", 0.0)
     conf = sb.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_conf")
     ss.setdefault("f_text", "")

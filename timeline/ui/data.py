@@ -22,7 +22,6 @@ from timeline.merge import merge
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "articles"
 EVENTS_ENV = "TIMELINE_EVENTS"  # a .parquet or .csv of event rows to load with the samples (benchmarks, big data)
-STORE_ENV = "TIMELINE_PAGE_STORE"  # a DuckDB event store (timeline.store) whose events the page also shows
 MAX_SESSION_ARTICLES = 5_000  # articles added through the page in one session
 MAX_SESSION_CHARS = 50_000_000  # and their characters: memory per session stays bounded
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "mhtml", "json", "jsonl", "ndjson", "csv", "tsv",
@@ -63,23 +62,25 @@ def _event_file(path: str, stamp: float) -> pd.DataFrame:
     return schema.conform(frame)
 
 
-def _store_input(path: str) -> Input:
-    """The events of an event store (timeline.store.EventStore), read once per session."""
-    name = f"event store {Path(path).name}"
-    if not Path(path).exists():
-        return Input(name, "event file", errors=[f"{path}: no such event store"])
-    try:
-        from timeline.store import EventStore
+def page_store() -> Path | None:
+    """The event store the page reads, or None for the in-memory page (sample articles and uploads).
 
-        before = Path(path).stat()
-        events = schema.conform(EventStore(path).query(None))
-        after = Path(path).stat()
-        # a store that changed while it was read is this session's own: no stamp, nothing shared
-        same = (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size)
-        stamp = ("store", str(Path(path).resolve()), after.st_mtime_ns, after.st_size) if same else None
-        return Input(name, "event file", events=events, stamp=stamp)
-    except Exception as err:  # noqa: BLE001 - a broken store must not take the page down
-        return Input(name, "event file", errors=[f"{path}: cannot read the event store ({err})"])
+    ``streamlit run dashboard.py -- --db PATH`` or ``TIMELINE_DB=PATH`` name one (an empty store until the
+    first article is added); otherwise the default store data/timeline.duckdb is read when it exists
+    (``python -m timeline ingest`` makes it)."""
+    import sys
+
+    from timeline import store
+
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--db" and i + 1 < len(args):
+            return Path(args[i + 1]).expanduser().absolute()
+        if arg.startswith("--db="):
+            return Path(arg[5:]).expanduser().absolute()
+    if os.environ.get(store.ENV_VAR):
+        return Path(os.environ[store.ENV_VAR]).expanduser().absolute()
+    return store.DEFAULT_PATH if store.DEFAULT_PATH.exists() else None
 
 
 def _stamp(folder: Path) -> tuple:
@@ -105,9 +106,6 @@ def state() -> dict:
                                     stamp=("events", str(Path(path).resolve()), mtime)))
             except (OSError, ValueError, TimelineError) as err:
                 inputs.append(Input(Path(path).name, "event file", errors=[f"{Path(path).name}: {err}"]))
-        store = os.environ.get(STORE_ENV)
-        if store:
-            inputs.append(_store_input(store))
         ss["data"] = {"inputs": inputs, "version": 0, "frame": None, "uploaded": set(), "merged_samples": merged,
                       "last": []}
     return ss["data"]

@@ -12,7 +12,8 @@ from timeline.events import is_english
 from timeline.filters import Filters
 from timeline.ui import data
 from timeline.ui.highlight import CSS, LEGEND, article_html, sentences_of, spans_of
-from timeline.ui.summary import quality, summary
+from timeline.ui.summary import quality
+from timeline.ui.summary import summary as _summary
 
 PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False, "scrollZoom": False,
                  "modeBarButtonsToRemove": ["toImage"]}
@@ -148,8 +149,8 @@ def _remove_added() -> None:
 
 # Summary and quality ---------------------------------------------------------
 
-def summary_strip(view: pd.DataFrame, loaded: int, token) -> None:
-    s = memo("summary", token, lambda: summary(view))
+def summary_strip(view: pd.DataFrame, loaded: int, token, summary: dict | None = None) -> None:
+    s = summary if summary is not None else memo("summary", token, lambda: _summary(view))
     cols = st.columns(4)
     cols[0].metric("Events", f"{s['events']:,}", help=f"{loaded:,} events loaded before filters and selection")
     cols[1].metric("Articles", f"{s['articles']:,}")
@@ -242,13 +243,16 @@ def charts_section(shown: pd.DataFrame, view: pd.DataFrame, sel: dict | None, la
 _ROW_HEIGHT = 86  # pixels: four lines of text
 
 
-def table(view: pd.DataFrame) -> None:
+def table(view: pd.DataFrame, total: int | None = None) -> None:
+    """The rows of ``view`` (the first TABLE_ROWS); ``total`` is how many the view has in all when ``view``
+    holds only the first of them (the page on an event store)."""
     st.subheader("Events")
     st.caption("Sort by clicking a column header. Select a row (the box at its left) to read its article below.")
     shown = view[["event_id", *TABLE_COLUMNS]]
-    if len(shown) > TABLE_ROWS:
-        shown = shown.head(TABLE_ROWS)
-        st.warning(f"The table lists the first {TABLE_ROWS:,} of {len(view):,} events. Narrow the filters or pick "
+    total = len(view) if total is None else total
+    shown = shown.head(TABLE_ROWS)
+    if total > len(shown):
+        st.warning(f"The table lists the first {len(shown):,} of {total:,} events. Narrow the filters or pick "
                    "events on the charts to list the rest; the exports below hold all of them.")
     key = f"table_{abs(hash((len(shown), tuple(shown['event_id'].head(50)), tuple(shown['event_id'].tail(50)))))}"
     # rows taller than 4rem let Streamlit's grid wrap text cells: the evidence sentence reads in full
