@@ -700,3 +700,130 @@ def test_temporal_only_a_reporting_quarter_makes_a_year_earlier_a_quarter(text, 
 ])
 def test_temporal_until_a_weekday_is_a_deadline_ahead(text, anchor, value):
     assert one(text, anchor)[2] == value
+
+
+# --- tense of a month or a day: verbs of intent, finite past verbs, passives, schedules -------
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    # a verb of intent or commitment looks ahead to its infinitive's date
+    ("The council has agreed to admit two new members in early June.", D(2005, 3, 9), "2005-06"),
+    ("Ministers decided to reopen the border crossing in January.", D(2011, 10, 20), "2012-01"),
+    ("The rules, to be published in December, tighten the caps.", D(2011, 10, 20), "2011-12"),
+    # a finite past verb ending in -ed looks back to last year's month ...
+    ("The chairman retired in March after a long illness.", D(2011, 11, 2), "2011-03"),
+    ("The firm switched its auditor in December.", D(2011, 10, 20), "2010-12"),
+    ("Investors bought shares issued June 1, which pay no dividend this year.", D(2011, 10, 20),
+     "2011-06-01"),
+    # ... but an adjective in -ed after a determiner says nothing
+    ("The board will meet again; the revised plan goes to a vote in December.", D(2011, 10, 20),
+     "2011-12"),
+    # a date something takes effect is ahead even after a past-tense announcement
+    ("The bank created a new risk office, effective Feb. 1.", D(2011, 10, 20), "2012-02-01"),
+    ("Directors declared a dividend payable Dec. 7.", D(2011, 10, 20), "2011-12-07"),
+    # a present passive is not a past tense
+    ("The appeal will go ahead if the case is heard in May.", D(2004, 3, 29), "2004-05"),
+])
+def test_temporal_month_tense_reads_intent_finite_past_and_passives(text, anchor, value):
+    assert temporal.tag(text, anchor)[0].value == value
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    # a verb of a scheduled event in the present tense looks ahead
+    ("The two leaders meet separately Monday with the mediator.", D(2004, 5, 7), "2004-05-10"),
+    ("The trial opens Tuesday in the capital.", D(2004, 5, 7), "2004-05-11"),
+    # as an infinitive it says nothing: the verb before it sets the tense
+    ("Rebels failed to meet the deadline on Tuesday.", D(2004, 5, 7), "2004-05-04"),
+    ("The envoy is expected to meet rebel leaders on Tuesday.", D(2004, 5, 7), "2004-05-11"),
+    # a plan of the past ("had been scheduled") looks back
+    ("The bid had been scheduled to lapse at midnight Friday.", D(2004, 5, 10), "2004-05-07T24:00"),
+])
+def test_temporal_weekday_tense_reads_schedules_and_past_plans(text, anchor, value):
+    assert one(text, anchor)[2] == value
+
+
+# --- results periods -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    # after the quarter, "a year earlier" is that quarter a year before ...
+    ("Third-quarter profit rose to $5 million from $4 million a year earlier.", D(2011, 10, 20),
+     "2010-Q3"),
+    # ... but after "the nine months" it is the nine months of the year before: that year
+    ("Third-quarter profit rose. For the nine months, profit was $9 million, up from $7 million a year "
+     "earlier.", D(2011, 10, 20), "2010"),
+    ("Third-quarter sales rose. Sales for the first half fell from year-earlier levels.",
+     D(2011, 10, 20), "2010"),
+])
+def test_temporal_a_year_earlier_follows_the_period_last_named(text, anchor, value):
+    assert temporal.tag(text, anchor)[-1].value == value
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    # "a year-earlier loss": the date "year-earlier", not a span "a year"
+    ("The firm posted a third-quarter loss, compared with a year-earlier profit.", D(2011, 10, 20),
+     [("third-quarter", "DATE", "2011-Q3"), ("year-earlier", "DATE", "2010-Q3")]),
+    # "last year's quarter": the quarter in focus, a year back
+    ("Output rose in the third quarter, above last year's quarter.", D(2011, 10, 20),
+     [("the third quarter", "DATE", "2011-Q3"), ("last year's quarter", "DATE", "2010-Q3")]),
+    # "the last half of" a year is its second half
+    ("Growth should pick up in the last half of 2012.", D(2011, 10, 20),
+     [("the last half of 2012", "DATE", "2012-H2")]),
+    ("He scored twice in the last half.", D(2011, 10, 20), []),
+    # "the year" after a part of it, or before a price, is the current year
+    ("Sales fell in the first nine months of the year.", D(2011, 10, 20),
+     [("the first nine months", "DURATION", "P9M"), ("the year", "DATE", "2011")]),
+    ("The stock hit a high for the year of $42 in June.", D(2011, 10, 20),
+     [("the year", "DATE", "2011"), ("June", "DATE", "2011-06")]),
+])
+def test_temporal_results_periods(text, anchor, expected):
+    assert [(t.text, t.type, t.value) for t in temporal.tag(text, anchor)] == expected
+
+
+def test_temporal_a_point_of_comparison_does_not_move_the_year_in_focus():
+    text = ("Third-quarter profit rose from a year ago. Sales were delayed earlier in the year by "
+            "floods.")
+    assert [t.value for t in temporal.tag(text, D(2011, 10, 20))] == ["2011-Q3", "2010-Q3", "2011"]
+
+
+# --- written-out years, weeks of a date, holiday weeks --------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Prices collapsed in the winter of nineteen ninety-four.", "1994-WI"),
+    ("The rule took effect in January nineteen ninety-seven.", "1997-01"),
+    ("Talks are set for the week of March 6.", "2024-W10"),
+    ("Pilgrims gathered as Easter week began.", "2024-W13"),
+])
+def test_temporal_years_in_words_weeks_of_a_date_and_holiday_weeks(text, value):
+    assert one(text, D(2024, 3, 25))[2] == value
+
+
+# --- not times: ages, titles, idioms -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mr. Lund, 52 years old, will succeed her.", []),
+    ("The plan is open to staff 55 years of age or older.", []),
+    ("He served 52 years in the navy.", [("52 years", "P52Y")]),
+    ('She said on CBS\'s "60 Minutes" that talks had failed.', []),
+    ("For the people of the town, high noon comes today.", [("today", "2023-09-11")]),
+    ("This is VOA Today.", []),
+    ("Ministers meet today in Paris.", [("today", "2023-09-11")]),
+])
+def test_temporal_ages_titles_and_idioms_are_not_times(text, expected):
+    assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    # a bare part of the day with early/mid/late is that part of the day in focus
+    ("By mid-afternoon, the crowd had grown.", D(2004, 5, 7), ("mid-afternoon", "TIME", "2004-05-07TAF")),
+    ("Fighting resumed on May 3; by late evening the town had fallen.", D(2004, 5, 7),
+     ("late evening", "TIME", "2004-05-03TEV")),
+    # "at a later date": some time ahead
+    ("The company will seek more financing at a later date.", D(2004, 5, 7),
+     ("a later date", "DATE", "FUTURE_REF")),
+])
+def test_temporal_parts_of_the_day_and_a_later_date(text, anchor, expected):
+    t = temporal.tag(text, anchor)[-1]
+    assert (t.text, t.type, t.value) == expected

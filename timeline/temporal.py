@@ -26,7 +26,12 @@ Conventions
   normalised by dateparser.
 * A bare weekday or month is resolved with the tense of its sentence: future markers
   ("will", "is expected to", "as early as", "next", ...) look forward from the anchor,
-  anything else looks back (the anchor day itself included for weekdays).
+  anything else looks back (the anchor day itself included for weekdays).  A verb of
+  intent before an infinitive ("agreed to buy ... in February"), "to be" + participle
+  and a scheduling verb in the present tense ("the leaders meet Monday") look forward;
+  "had been scheduled to" looks back.  A month or a day needs strong past evidence: a
+  finite verb in -ed ("stepped down in March") counts, an adjective or passive after a
+  determiner or "is/be/to" ("the revised plan", "is heard in May") does not.
 * Ranges ("September 10-13", "from 2019 to 2021", "between March and May") are one
   Timex: ``value`` is the value of the start (as TIMEX3 annotates the first date),
   ``date_start`` the first day of the start and ``date_end`` the last day of the end.
@@ -53,7 +58,12 @@ Conventions
 * "for the year", "the full year", "the current year" are the anchor's year (DATE); "the
   year ended June 30" and "the fiscal year" after in/for/during are the span P1Y.
 * "a year ago"/"a year earlier" in a text about quarterly results means the same
-  quarter a year before (the last completed quarter, one year back), else the year.
+  quarter a year before (the last completed quarter, one year back), else the year;
+  after "the nine months" or "the first half" it is that period a year before, written
+  as the year.  Such points of comparison do not move the year in focus ("earlier in
+  the year" stays the anchor's year).
+* Not times: ages ("52 years old"), capitalised titles in quotes ('"60 Minutes"'),
+  "high noon", an acronym's "Today" ("USA Today").
 * ``mod`` records TIMEX3 modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN,
   EQUAL_OR_LESS, EQUAL_OR_MORE).  START/MID/END narrow date_start/date_end to the
   first, middle or last third of the interval ("early September" -> 1..10).
@@ -191,6 +201,11 @@ _DAYREF = rf"(?:{_WD}|today|yesterday|tomorrow|tonight|{_MON}\s?{_DAY})"
 _REL = r"(?:last|next|this|past|previous|coming|current|following|same|upcoming|prior|preceding)"
 _FIN = r"(?:year-earlier|year-ago|year\searlier|comparable|corresponding|same|latest|current|recent|fiscal|its|their|the)"
 
+# a year of the last century in words, as transcripts of broadcasts write it ("nineteen ninety-four")
+_YEARW = (rf"nineteen[\s-](?:hundred[\s-](?:and\s)?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+          rf"(?:[\s-]{_DIGIT})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+          rf"|oh[\s-]{_DIGIT})(?![a-z])")
+
 # Each rule: (name, regex).  Order matters: at one position the first rule that
 # matches wins, so longer and more specific rules come first.
 _RULES = [
@@ -204,6 +219,7 @@ _RULES = [
     ("wd_date", rf"(?P<wd>{_WD}),?\s{{0,2}}[(\[]?\s?(?:"
                 rf"(?P<m1>{_MON})\s?(?P<d1>{_DAY})|(?:the\s)?(?P<d2>{_DAY})\s(?:of\s)?(?P<m2>{_MON}))"
                 rf"(?:,?\s(?P<y>{_YEAR}))?\s?[)\]]?"),
+    ("weekof", rf"(?:the\s)?week\sof\s(?:(?P<m1>{_MON})\s?(?P<d1>{_DAY})|(?:the\s)?(?P<d2>{_DAY})\s(?:of\s)?(?P<m2>{_MON}))(?:,?\s(?P<y>{_YEAR}))?"),
     ("md_range", rf"(?P<m1>{_MON})\s?(?P<d1>{_DAY})\s?(?:-|–|—|to|through|until|till|and)\s?"
                  rf"(?:(?P<m2>{_MON})\s?)?(?P<d2>{_DAY})(?:,?\s(?P<y>{_YEAR}))?"),
     ("dm_range", rf"(?P<d1>{_DAY})(?:\s(?P<m1>{_MON}))?\s?(?:-|–|—|to|until|and)\s?(?P<d2>{_DAY})"
@@ -211,7 +227,7 @@ _RULES = [
     ("y_range", rf"(?P<y1>{_YEAR})\s?(?:-|–|—)\s?(?P<y2>{_YEAR}|\d\d(?![\d%]))"),
     ("mdy", rf"(?:(?P<edge>early|late|mid)[\s-])?(?P<m>{_MON})\s?(?P<d>{_DAY})(?:,?\s(?P<y>{_YEAR}))?(?!\s?(?:%|percent|-|–|am|pm|a\.m|p\.m))"),
     ("dmy", rf"(?:the\s)?(?P<d>{_DAY})\s(?:of\s)?(?P<m>{_MON})(?:,?\s(?P<y>{_YEAR}))?"),
-    ("my", rf"(?:(?P<edge>early|late|mid)[\s-]|(?P<part>{_PART_OF}))?(?P<m>{_MON}),?\s(?:of\s)?(?P<y>{_YEAR2})"),
+    ("my", rf"(?:(?P<edge>early|late|mid)[\s-]|(?P<part>{_PART_OF}))?(?P<m>{_MON}),?\s(?:of\s)?(?:(?P<y>{_YEAR2})|(?P<yw>{_YEARW}))"),
     ("decade", r"(?:the\s)?(?:(?P<edge>early|mid|late)[\s-])?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<dec2>\d0)s"
                r"|(?<=the\s)(?:(?:early|mid|late)[\s-])?(?:nineteen[\s-])?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![a-z])"),
     ("century", r"(?:the\s)?(?:(?P<edge>early|mid|late)[\s-])?(?:(?P<num>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)|(?P<rel>this|last|next|past|previous))[\s-]century(?![a-z])"),
@@ -219,14 +235,16 @@ _RULES = [
                 rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:\s|-)(?:fiscal\s)?(?:-?quarters?)(?![a-z])"
                 rf"(?:(?:\sof|\sin)?(?:\sfiscal)?\s(?P<y>{_YEAR})|\s(?P<rel>(?:of\s)?(?:this|last|next)\syear))?"),
     ("qcode", rf"(?<![\w])(?P<q>q[1-4])(?:\s?(?P<y>{_YEAR}))?(?![\w])"),
-    ("half", rf"(?:the\s)?(?:(?P<pre>{_FIN})\s)?(?P<ord>first|second)[\s-]half(?![a-z])(?:\sof\s(?:(?:the\s)?(?P<yw>year)|(?:fiscal\s)?(?P<y>{_YEAR})))?"),
+    ("half", rf"(?:the\s)?(?:(?P<pre>{_FIN})\s)?(?P<ord>first|second|last|latter)[\s-]half(?![a-z])(?:\sof\s(?:(?:the\s)?(?P<yw>year)|(?:fiscal\s)?(?P<y>{_YEAR})))?"),
     ("finperiod", r"(?:the\s)?(?P<pre>(?:(?:comparable|corresponding|same|latest|year-earlier|year-ago|current|recent|(?:19|20)\d\d|fiscal)\s)+)(?P<unit>quarter|period)(?![a-z])(?:\s(?P<post>(?:a\syear\s(?:ago|earlier)|last\syear|of\s(?:last|this)\syear|a\syear\sbefore)))?"),
+    ("yearsquarter", r"(?P<rel>last|this|next)\syear's\s(?:(?:comparable|same|corresponding)\s)?(?:quarter|period)(?![a-z\-])"),
     ("finquarter", r"(?:the|this|that|last|next)\s(?P<unit>quarter|period)(?![a-z\-])(?:\s(?P<post>a\syear\s(?:ago|earlier)|last\syear))?"),
     ("holiday", rf"(?:(?P<rel>last|next|this)\s)?(?P<h>christmas(?:\s(?:day|eve))?|new\syear's(?:\s(?:day|eve))?|thanksgiving(?:\sday)?|easter(?:\s(?:sunday|monday|week))?|election\sday|independence\sday|labor\sday|memorial\sday|veterans\sday|halloween|valentine's\sday|boxing\sday|good\sfriday|new\syear's)(?![a-z])(?:\s(?P<y>{_YEAR}))?"),
     ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_QNUM})(?:\s|-)(?P<u>{_UNIT})(?:\sor\sso)?\s(?P<dir>ago|earlier|later|before\sthat|after\sthat|from\snow|hence|back)(?![a-z])"),
     ("dayrel", r"the\sday\s(?P<dir>before|after)\s(?P<base>yesterday|tomorrow)"),
     ("deictic", r"(?:(?P<edge>early|late|earlier|later|mid)(?:\s|-))?(?:(?P<pod1>morning|afternoon|evening|night)\s)?(?P<w>today|tomorrow|yesterday|tonight)(?:'s)?(?:\s(?P<pod>morning|afternoon|evening|night))?(?![a-z])"),
     ("thispod", r"(?:(?P<edge>early|late|earlier|later)\s)?(?P<rel>this|last|tomorrow|yesterday)\s(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
+    ("edgepod", r"(?P<edge>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![a-z])(?!\s(?:of|on|in)\s)"),
     ("wd", rf"(?:(?P<edge>early|late|earlier|later|mid-?)(?:\s|-)?)?(?:(?P<rel>last|next|this\scoming|this\spast|this|coming|the\sprevious|the\sfollowing|the\snext|the\spast|that)\s)?"
            rf"(?P<wd>{_WD})(?:'s)?(?:\s(?P<pod>morning|afternoon|evening|night|overnight))?(?![a-z])"),
     ("weekend", r"(?:(?P<edge>early|late)\s)?(?P<det>the|this|last|next|that|this\spast|this\scoming|the\spast|the\scoming|the\sprevious|the\sfollowing)\sweekend(?![a-z])"),
@@ -242,17 +260,17 @@ _RULES = [
     ("partrel", rf"(?P<part>{_PART_OF})(?:(?P<det>this|last|next|the|that)\s)(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("yearend", r"(?:(?:around|at)\s)?(?P<w>year(?:'s)?(?:\s|-)end|year-ago|year-earlier|year\searlier|year\sago)(?![a-z])"),
     ("relunit", rf"(?:the\s)?(?P<rel>{_REL}|this\spast|this\scoming|that)\s(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|day|morning|night|evening|afternoon)(?![a-z\-])(?:'s)?"),
-    ("theunit", r"(?P<det>the|that|this)\s(?:(?P<fis>fiscal|full|current|calendar|latest)\s)?(?P<u>year|month|week|day)(?![a-z\-])(?!\s(?:before|after|ago|earlier|later|of|in|when|that|he|she|they|which|to|and))"),
-    ("season", rf"(?:(?P<edge>early|late|mid)(?:\s|-))?(?:(?P<det>last|next|this|this\spast|this\scoming|the|that|the\searly|the\slate|past|coming)\s)?(?P<s>spring|summer|autumn|fall|winter)(?![a-z])(?:(?:\sof)?\s(?P<y>{_YEAR}))?"),
+    ("theunit", r"(?P<det>the|that|this)\s(?:(?P<fis>fiscal|full|current|calendar|latest)\s)?(?P<u>year|month|week|day)(?![a-z\-])(?!\s(?:before|after|ago|earlier|later|of(?!\s[$£€\d])|in|when|that|he|she|they|which|to|and))"),
+    ("season", rf"(?:(?P<edge>early|late|mid)(?:\s|-))?(?:(?P<det>last|next|this|this\spast|this\scoming|the|that|the\searly|the\slate|past|coming)\s)?(?P<s>spring|summer|autumn|fall|winter)(?![a-z])(?:(?:\sof)?\s(?:(?P<y>{_YEAR})|(?P<yw>{_YEARW})))?"),
     ("year", rf"(?:(?P<edge>early|late|mid|post|pre)(?:\s|-)|(?P<part>{_PART_OF})|(?P<fis>fiscal|calendar)\s)?(?P<y>{_YEAR})(?:'s)?(?![\w\-]|\.\d)"),
-    ("yearword", rf"(?:the\syear\s)?(?P<w>nineteen[\s-](?:hundred[\s-](?:and\s)?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]{_DIGIT})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]{_DIGIT})(?![a-z])|(?<=the\syear\s)two\sthousand(?:(?:\sand)?[\s-](?:{_DIGIT}|ten))?)"),
+    ("yearword", rf"(?:the\syear\s)?(?P<w>{_YEARW}|(?<=the\syear\s)two\sthousand(?:(?:\sand)?[\s-](?:{_DIGIT}|ten))?)"),
     ("month", rf"(?:(?P<edge>early|late|mid)(?:\s|-)|(?P<part>{_PART_OF})|(?P<rel>last|next|this\spast|this\scoming|this|past|coming)\s)?(?P<m>{_MON_FULL})(?![a-z])(?:\s(?P<ry>last\syear|this\syear|next\syear))?"),
     ("set", rf"(?:(?P<every>every|each|per)\s(?:other\s)?(?:(?P<n>{_NUM})\s)?(?P<what>years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|mornings?|nights?|evenings?|weekends?|{_WD}|{_MON_FULL}|spring|summer|autumn|fall|winter)(?![a-z])"
              r"|(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|biannually)(?![a-z])"
              rf"|(?P<times>once|twice|(?:{_NUM})\stimes)\s(?:a|per|each|every)\s(?P<what2>year|month|week|day|hour|quarter|decade)(?![a-z]))"),
     ("vague", r"(?P<w>right\snow|just\snow|now|currently|more\srecently|most\srecently|recently|lately|nowadays|these\sdays"
               r"|(?:the\s)?(?:near|distant|immediate|foreseeable|not\stoo\sdistant)\sfuture|the\sfuture|(?<=in\s)future|the\spast|(?:the\s)?(?:short|near)\sterm"
-              r"|at\sthe\smoment|for\sthe\stime\sbeing|current(?!\s(?:accounts?|events|affairs|levels?|prices?|rates?)))(?![a-z])"),
+              r"|at\sthe\smoment|for\sthe\stime\sbeing|an?\s(?:later|future)\sdate|current(?!\s(?:accounts?|events|affairs|levels?|prices?|rates?)))(?![a-z])"),
 ]
 
 
@@ -266,8 +284,19 @@ _RULE_RES = {name: re.compile(pat) for name, pat in _RULES}
 _MASTER_ALTS = "|".join(f"(?P<{name}>{_strip_groups(pat)})" for name, pat in _RULES)
 # Tense markers, read on the original text of the sentence around an expression.
 _TENSE_PHRASES = (r"could\snot|couldn't|will\snot|would\snot|won't|going\sto|(?:is|are|was|were)\s(?:due|to)(?=\s)|supposed\sto"
-                  r"|set\sto|plans?\sto|planned\sfor|planning\sto|as\searly\sas|as\ssoon\sas|to\sbe\sheld")
-_TENSE_WORDS = """
+                  r"|set\sto|plans?\sto|planned\sfor|planning\sto|as\searly\sas|as\ssoon\sas|to\sbe\sheld"
+                  # a verb of intent or commitment looks ahead to its infinitive ("agreed to buy
+                  # ... in February", "has decided to admit ... in March")
+                  r"|(?:agree|decide|promise|pledge|vow|threaten|intend|propose|undert(?:ake|ook)"
+                  r"|commit|aim|hope|want|seek|sought)(?:s|d|ed)?\sto\s(?!the\s|a\s|an\s|his\s|her\s|its\s|their\s)"
+                  r"|to\sbe\s(?=[a-z]+(?:ed|en|wn)\b)")
+# verbs of a scheduled event: in the present tense with a date they look ahead ("Arafat and
+# Netanyahu meet separately Monday"); after "to" they are infinitives and say nothing
+_SCHEDULE_VERBS = frozenset("""
+    meet meets begin begins start starts open opens resume resumes arrive arrives visit visits
+    travel travels leave leaves convene convenes
+    """.split())
+_TENSE_WORDS = list(_SCHEDULE_VERBS) + """
     will shall would could might may expected expect expects scheduled slated poised likely
     upcoming potentially next intend intends aim aims hope hopes said says told was were had has
     have did ago last earlier rose fell grew began came went took made met left held won lost saw
@@ -293,21 +322,45 @@ _REPORTING = frozenset(("said", "says", "told"))
 
 
 def _marker(m, strict: bool) -> str | None:
-    """'future', 'past' or None (no evidence) for one tense-marker match."""
+    """'future', 'past' or None (no evidence) for one tense-marker match; 'skip' for an
+    infinitive ("to meet") whose tense is that of the verb before it."""
     w = m.group(1)
     wl = w.lower()
     if wl == "next" and m.string.startswith(" to ", m.end(1)):
         return None  # "next to the embassy": a place
+    if wl in _SCHEDULE_VERBS:
+        return "skip" if _TO_BEFORE.search(m.string, max(0, m.start(1) - 12), m.start(1)) else "future"
     if wl.startswith(("going", "set ", "as ", "to be", "will", "is ", "are ", "was ", "were ",
-                      "supposed", "plan")) or wl in _FUTURE_WORDS:
+                      "supposed", "plan")) or wl in _FUTURE_WORDS or wl[-1:].isspace():
+        if _HAD_BEEN.search(m.string, max(0, m.start(1) - 12), m.start(1)):
+            return "past"  # "had been scheduled to expire Friday": a plan of the past
         return "future"
     if wl in _NOT_PAST or (w[:1].isupper() and wl.endswith("ed")):
         return None
-    if strict and (wl in _REPORTING or (wl.endswith("ed") and wl not in _PAST_WORDS)):
+    if wl.endswith("ed") and m.string.endswith("to be ", 0, m.start(1)):
+        return "future"  # "guidelines to be published in November"
+    if wl not in _PAST_WORDS and _PRESENT_BE.search(m.string, max(0, m.start(1) - 8), m.start(1)):
+        return None  # "when the case is heard in May": a present passive, not a past
+    if strict and (wl in _REPORTING or (wl.endswith("ed") and wl not in _PAST_WORDS
+                                        and not _finite_ed(m.string, m.start(1)))):
         return None  # "said", "the reduced dividend", "to be published": weak evidence
     return "past"
 
 
+# the word before a verb in -ed that makes it an adjective or a participle, not a past tense
+_ED_NOT_FINITE = frozenset("the a an its their his her our your my this that these those "
+                           "is are be been being to newly recently previously not still".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)\s+$")
+
+
+def _finite_ed(s: str, pos: int) -> bool:
+    m = _WORD_BEFORE.search(s, max(0, pos - 20), pos)
+    return m is not None and m.group(1).lower() not in _ED_NOT_FINITE
+
+
+_TO_BEFORE = re.compile(r"(?<![A-Za-z])(?:to|did|didn't|not|never|n't)\s+(?:[a-z]+ly\s+)?$", re.I)
+_HAD_BEEN = re.compile(r"(?<![A-Za-z])had\s+(?:been\s+)?$", re.I)
+_PRESENT_BE = re.compile(r"(?<![A-Za-z])(?:is|are|am|be|being)\s+$", re.I)
 _PAST_WORDS = frozenset("had did ended began started died occurred happened took".split())
 
 
@@ -330,6 +383,9 @@ def _tense(text: str, start: int, end: int, strict: bool = False) -> str | None:
     while m is not None:
         kind = _marker(m, strict)
         ms = m.start(1)
+        if kind == "skip":  # an infinitive ("to meet"): the verb before it sets the tense
+            m = last(left, 0, ms)
+            continue
         if kind != "future":
             gap = _AUX_TAIL.search(left, max(0, ms - 30), ms)
             if gap is not None:  # "will be held", "could have ended": the auxiliary sets the tense
@@ -349,7 +405,9 @@ def _tense(text: str, start: int, end: int, strict: bool = False) -> str | None:
     for m2 in _TENSE_RE.finditer(right):
         if m2.group(1).lower() == "planned":
             return "past"  # "On Friday, the government planned to pay": the planning is past
-        return _marker(m2, False)
+        kind = _marker(m2, False)
+        if kind != "skip":
+            return kind
     return None
 
 
@@ -499,8 +557,14 @@ def _fmt_num(n: float) -> str:
 _FISCAL_QUARTER = re.compile(r"(?<![a-z])quarter(?:ly|s)?(?![a-z]|-(?:century|mile|final|inch|hour|point|pound))")
 
 
+# periods of several quarters that results are also reported for
+_LONG_PERIOD = re.compile(r"(?:nine|six|twelve|9|6|12)[\s-]months?(?![a-z])|(?:first|second)[\s-]half(?![a-z])"
+                          r"|(?:fiscal|full|calendar)[\s-]year(?![a-z])")
+
+
 class _Ctx:
-    __slots__ = ("anchor", "coarse", "end", "first_quarter", "lastq", "lower", "ref", "start", "text")
+    __slots__ = ("anchor", "coarse", "comparison", "end", "first_quarter", "lastq", "lower", "ref", "start",
+                 "text")
 
     def __init__(self, text, lower, anchor):
         self.text = text
@@ -512,6 +576,7 @@ class _Ctx:
         self.first_quarter = q.start() if q else -1
         self.lastq = None  # (year, quarter, offset) of the last quarter named
         self.coarse = None  # first day of the last date of any precision, for "that year"
+        self.comparison = False  # set by a handler: the date is a point of comparison, not the focus
 
     def focus(self, unit: str) -> _dt.date | None:
         """The date "that day", "the following month", "later that year" refer to."""
@@ -520,8 +585,14 @@ class _Ctx:
         return self.coarse or self.ref or self.anchor
 
     def quarterly_before(self, pos: int) -> bool:
-        """The text talks about quarters before pos (read once per text: linear time)."""
-        return 0 <= self.first_quarter < pos
+        """The text talks about quarters before pos (read once per text: linear time)
+        and the period last named before pos is not a longer one ("for the nine months,
+        net fell from a year earlier": the nine months of the year before)."""
+        if not 0 <= self.first_quarter < pos:
+            return False
+        lo = max(0, pos - 200)
+        q = self.lower.rfind("quarter", lo, pos)
+        return _LONG_PERIOD.search(self.lower, max(lo, q + 1), pos) is None
 
     def tense(self, strict: bool = False):
         return _tense(self.text, self.start, self.end, strict)
@@ -530,11 +601,19 @@ class _Ctx:
         """The word at pos is written with a capital letter."""
         return self.text[pos:pos + 1].isupper()
 
+    def quoted_title(self) -> bool:
+        """The match is a capitalised title in quotes: CBS's "60 Minutes", ABC's "This Week"."""
+        if self.text[self.start - 1:self.start] not in _OPEN_QUOTES:
+            return False
+        words = re.findall(r"[A-Za-z]+", self.text[self.start:self.end])
+        return bool(words) and all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
+
     def prev_word(self, pos: int) -> str:
         m = _PREV_WORD.search(self.lower, max(0, pos - 30), pos)
         return m.group(1) if m else ""
 
 
+_OPEN_QUOTES = ('"', "\u201c", "'", "\u2018", "`")
 _PREV_WORD = re.compile(r"([a-z']+)[\s,]*$")
 _EDGE_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
              "mid-": "MID", "post": "AFTER", "pre": "BEFORE"}
@@ -586,7 +665,9 @@ def _lean(d: _dt.date, a: _dt.date) -> int:
 
 # "until", "through", "by" a date: a deadline, which a past-tense verb ("gave them until
 # mid-November") does not move into the past
-_DEADLINE_PREV = frozenset(("until", "till", "through", "by"))
+# (and "effective", "payable", "due" a date: the date something takes effect, which a
+# past-tense announcement looks ahead to: "created an office, effective Feb. 1")
+_DEADLINE_PREV = frozenset(("until", "till", "through", "by", "effective", "payable", "due"))
 
 
 def _pick_year_md(ctx: _Ctx, month: int, day: int) -> int | None:
@@ -712,8 +793,8 @@ def _clock(s: str) -> tuple[int, int] | None:
 
 def _h_time(g, ctx):
     hm = _clock(g["clock"])
-    if hm is None:
-        return None
+    if hm is None or (g["clock"] == "noon" and ctx.prev_word(ctx.start) == "high"):
+        return None  # "high noon": a showdown, not midday
     h, mi = hm
     day = None
     dr = g["dayref"]
@@ -768,6 +849,18 @@ def _h_wd_date(g, ctx):
     if v is None:
         return None
     return "DATE", v, None, None, span
+
+
+def _h_weekof(g, ctx):
+    """"the week of March 6": the calendar week that holds the day."""
+    ms = g.start("m1") if g["m1"] else g.start("m2")
+    if not ctx.cap(ms):
+        return None
+    m, d = (_month_num(g["m1"]), _day_num(g["d1"])) if g["m1"] else (_month_num(g["m2"]), _day_num(g["d2"]))
+    v = _date_value(ctx, int(g["y"]) if g["y"] else None, m, d)
+    if v is None or v.startswith("X"):
+        return None
+    return "DATE", _week_value(_dt.date.fromisoformat(v)), None, None, None
 
 
 def _h_md_range(g, ctx):
@@ -856,7 +949,9 @@ def _h_my(g, ctx):
     if not _month_ok(ctx, g.start("m"), g["m"], True):
         return None
     m = _month_num(g["m"])
-    y = _year_num(g["y"], ctx.anchor)
+    y = _year_num(g["y"], ctx.anchor) if g["y"] else _yearword_num(g["yw"])
+    if y is None:
+        return None
     return "DATE", f"{y}-{m:02d}", _edge_mod(g), None, None
 
 
@@ -953,6 +1048,8 @@ def _h_qcode(g, ctx):
 
 def _h_half(g, ctx):
     h = 1 if g["ord"] == "first" else 2
+    if g["ord"] in ("last", "latter") and not (g["y"] or g["yw"]):
+        return None  # "the last half of 1989" is H2; "the last half" alone, of a match or a film, is not
     if g["y"]:
         y = int(g["y"])
     elif ctx.anchor is None:
@@ -982,6 +1079,16 @@ def _h_finperiod(g, ctx):
         y = int(m.group())
     elif "year" in pre or "year" in post:
         y -= 1
+    return "DATE", f"{y}-Q{q}", None, None, None
+
+
+def _h_yearsquarter(g, ctx):
+    """"last year's quarter": the quarter in focus (the last one named, else the last
+    completed one), in the year the determiner names."""
+    if ctx.anchor is None:
+        return "DATE", "XXXX-QX", None, None, None
+    y, q = _recent_quarter(ctx)
+    y += {"last": -1, "next": 1}.get(g["rel"], 0)
     return "DATE", f"{y}-Q{q}", None, None, None
 
 
@@ -1074,7 +1181,9 @@ def _h_holiday(g, ctx):
     else:
         rel = g["rel"]
         cands = [(_holiday_date(name, yy), yy) for yy in (a.year - 1, a.year, a.year + 1)]
-        cands = [(d, yy) for d, yy in cands if d is not None]
+        # a holiday week has begun on its Monday ("as Easter week began", on that Monday)
+        first = 6 * _ONE if name == "easter week" else 0 * _ONE
+        cands = [(d - first, yy) for d, yy in cands if d is not None]
         if not cands:
             return None
         tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense(True)
@@ -1153,6 +1262,7 @@ def _h_ago(g, ctx):
         # "profit rose 5% from a year ago", in a quarterly report: the same quarter a year
         # before (the quarter named just before, else the last completed one)
         y, q = _recent_quarter(ctx)
+        ctx.comparison = True  # "up from a year ago ... earlier in the year": still this year
         return "DATE", f"{y - 1}-Q{q}", mod, None, None
     if unit in ("decade", "century"):
         # "a decade ago": the year then (the decade "200" would be too coarse)
@@ -1189,6 +1299,8 @@ def _h_dayrel(g, ctx):
 _GENERIC_TODAY = re.compile(
     r"\s(?:[a-z-]+\s)?(?:world|youth|society|generations?|young|children|kids|teenagers|families|standards"
     r"|economy|technology|technologies|computers|culture|politics|climate|consumers|voters|women|men)(?![a-z])")
+# an acronym just before a capitalised "Today" makes a name: "USA Today", "VOA Today"
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}\s$")
 _DEICTIC_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -1196,6 +1308,8 @@ def _h_deictic(g, ctx):
     w = g["w"]
     if w == "today" and ctx.lower.startswith("'s", g.end("w")) and _GENERIC_TODAY.match(ctx.lower, g.end("w") + 2):
         return None  # "today's youth", "today's personal computers": these days, not the day
+    if w == "today" and ctx.start == g.start("w") and ctx.cap(ctx.start) and _NAME_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+        return None  # "USA Today", "This is VOA Today": the name of a paper or a programme
     pod = g["pod"] or g["pod1"] or ("night" if w == "tonight" else None)
     if ctx.anchor is None:
         v = "XXXX-XX-XX"
@@ -1216,6 +1330,16 @@ def _h_thispod(g, ctx):
     if rel == "last" and pod != "night":
         off = -1
     d = ctx.anchor + off * _ONE
+    return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[pod]}", _edge_mod(g), (d, d, "day"), None
+
+
+def _h_edgepod(g, ctx):
+    """"by mid-afternoon", "in the early evening": that part of the day in focus (the
+    last day named, else the anchor)."""
+    pod = g["pod"]
+    d = ctx.ref or ctx.anchor
+    if d is None:
+        return "TIME", f"XXXX-XX-XXT{_PARTS_OF_DAY[pod]}", _edge_mod(g), None, None
     return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[pod]}", _edge_mod(g), (d, d, "day"), None
 
 
@@ -1365,6 +1489,12 @@ def _h_duration(g, ctx):
         return None  # "a quarter of the vote", "three-quarters": fractions
     if unit == "second" and nraw in ("a", "an"):
         return None  # "a second term"
+    if ctx.lower.startswith(("-earlier", "-ago", "-end"), ctx.end):
+        return None  # "a year-earlier loss": the date "year-earlier", not a span of a year
+    if ctx.quoted_title():
+        return None  # CBS's "60 Minutes": the name of a programme
+    if unit == "year" and _AGE_AFTER.match(ctx.lower, ctx.end):
+        return None  # "Mr. Reupke, 52 years old": an age, as "a 52-year-old" is
     if g["half"] or g["half2"]:
         n = (n or 0) + 0.5
     if approx == "some" and n is None:
@@ -1385,6 +1515,7 @@ def _h_duration(g, ctx):
     return "DURATION", _dur_value(n, unit), mod, (None, None, None), span
 
 
+_AGE_AFTER = re.compile(r"\s(?:old|of\sage)(?![a-z])")
 _SPAN_DROP_APPROX = frozenset(("only", "just", "barely", "about", "around", "some"))
 
 
@@ -1484,6 +1615,7 @@ def _h_yearend(g, ctx):
         return "DATE", "XXXX", None, (None, None, None), None
     if "end" in w:
         return "DATE", f"{a.year}-12", "END", None, None
+    ctx.comparison = True  # "year-earlier profit": a point of comparison, not the year in focus
     if ctx.quarterly_before(ctx.end + 40):
         y, q = _recent_quarter(ctx)
         return "DATE", f"{y - 1}-Q{q}", None, None, None
@@ -1497,9 +1629,7 @@ def _h_relunit(g, ctx):
     off = _rel_offset(rel)
     if off is None:
         return None
-    us = g.start("u")
-    if (ctx.text[us:us + 1].isupper() and not ctx.text[us:g.end("u")].isupper()
-            and ctx.text[ctx.start - 1:ctx.start] in ('"', "\u201c", "'", "\u2018")):
+    if ctx.quoted_title():
         return None  # 'ABC\'s "This Week"': the title of a programme, not a week
     anaph = rel in ("following", "same", "that", "previous", "prior", "preceding", "next") and \
         ctx.lower[ctx.start:ctx.start + 4] == "the " or rel == "that"
@@ -1527,6 +1657,8 @@ def _h_relunit(g, ctx):
     return "DATE", r[0], None, None, None
 
 
+# "the first nine months of the year", "the second quarter of the year": the anchor's year
+_PART_OF_YEAR = re.compile(r"(?:months|weeks|quarters?|half|part)\sof\s$")
 _YEAR_ENDED = re.compile(r"\s(?:that\s|which\s)?(?:ended|ending|ends|to\s(?:date|end))(?![a-z])")
 
 
@@ -1537,7 +1669,8 @@ def _h_theunit(g, ctx):
         return None
     if g["det"] == "the" and g["fis"] in (None, "fiscal"):
         pw = ctx.prev_word(ctx.start)
-        if pw not in ("in", "for", "during", "through", "throughout"):
+        if pw not in ("in", "for", "during", "through", "throughout") and not (
+                unit == "year" and pw == "of" and _PART_OF_YEAR.search(ctx.lower, max(0, ctx.start - 30), ctx.start)):
             return None
         if g["fis"] or _YEAR_ENDED.match(ctx.lower, ctx.end):
             # "for the year ended Sept. 30", "in the fiscal year": the span of a financial year
@@ -1571,6 +1704,9 @@ def _h_season(g, ctx):
     mod = _edge_mod(g) or ({"the early": "START", "the late": "END"}.get(det))
     if g["y"]:
         return "DATE", f"{g['y']}-{code}", mod, None, None
+    if g["yw"]:
+        y = _yearword_num(g["yw"])
+        return None if y is None else ("DATE", f"{y}-{code}", mod, None, None)
     a = ctx.anchor
     if a is None:
         return "DATE", f"XXXX-{code}", mod, None, None
@@ -1637,18 +1773,22 @@ def _h_year(g, ctx):
 
 
 def _h_yearword(g, ctx):
-    w = g["w"].replace("-", " ")
+    y = _yearword_num(g["w"])
+    return None if y is None else ("DATE", str(y), None, None, None)
+
+
+def _yearword_num(w: str) -> int | None:
+    """'nineteen ninety-four' -> 1994, 'two thousand and one' -> 2001."""
+    w = w.replace("-", " ")
     parts = w.split()
     if parts[0] == "two":
         n = _num(" ".join(p for p in parts if p != "and"))
-        return "DATE", str(int(n)), None, None, None
+        return None if n is None else int(n)
     rest = [p for p in parts[1:] if p not in ("hundred", "and")]
     if rest and rest[0] == "oh":
         rest = rest[1:]
     n = _num(" ".join(rest)) if rest else 0
-    if n is None:
-        return None
-    return "DATE", str(1900 + int(n)), None, None, None
+    return None if n is None else 1900 + int(n)
 
 
 def _h_month(g, ctx):
@@ -1722,7 +1862,7 @@ _VAGUE_VALUES = {
     "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
     "lately": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
     "the past": "PAST_REF", "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
-    "future": "FUTURE_REF",
+    "future": "FUTURE_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
 }
 
 
@@ -1750,11 +1890,11 @@ def _h_vague(g, ctx):
 
 _HANDLERS = {
     "iso": _h_iso, "isomonth": _h_isomonth, "slash": _h_slash, "rare": _h_rare, "time": _h_time,
-    "wd_date": _h_wd_date, "md_range": _h_md_range, "dm_range": _h_dm_range,
+    "wd_date": _h_wd_date, "weekof": _h_weekof, "md_range": _h_md_range, "dm_range": _h_dm_range,
     "y_range": _h_y_range, "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half,
-    "finperiod": _h_finperiod, "finquarter": _h_finquarter, "holiday": _h_holiday,
-    "ago": _h_ago, "dayrel": _h_dayrel, "deictic": _h_deictic, "thispod": _h_thispod,
+    "finperiod": _h_finperiod, "finquarter": _h_finquarter, "yearsquarter": _h_yearsquarter, "holiday": _h_holiday,
+    "ago": _h_ago, "dayrel": _h_dayrel, "deictic": _h_deictic, "thispod": _h_thispod, "edgepod": _h_edgepod,
     "wd": _h_wd, "weekend": _h_weekend, "durrange": _h_durrange, "duration": _h_duration,
     "reluvague": _h_reluvague, "ahead": _h_ahead, "bareplural": _h_bareplural, "edgerel": _h_edgerel, "partrel": _h_partrel,
     "yearend": _h_yearend, "relunit": _h_relunit, "theunit": _h_theunit, "season": _h_season,
@@ -1843,6 +1983,7 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
         g = _RULE_RES[name].match(lower, s)  # same branch, now with its named groups
         if g is not None and g.end() == e:
             ctx.start, ctx.end = s, e
+            ctx.comparison = False
             try:
                 res = _HANDLERS[name](g, ctx)
             except (ValueError, OverflowError, KeyError, IndexError, AttributeError, TypeError):
@@ -1867,7 +2008,7 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
         else:
             ds, de, prec = interval
         out.append(Timex(s - 1, e - 1, text[s:e], typ, value, ds, de, prec, mod))
-        if prec is not None and typ == "DATE" and ds is not None:
+        if prec is not None and typ == "DATE" and ds is not None and not ctx.comparison:
             ctx.coarse = ds
         pos = max(m.end(), s + 1)
     return out
