@@ -61,6 +61,40 @@ def pct(values, q):
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
 
 
+def page_speed(db: Path, chosen: list) -> None:
+    """What the page on the store (timeline/ui/stored.py) computes for one view, uncached: its rows (the
+    first 5,000), count and summary; the timeline's counts per lane and period; the map's per place."""
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    from timeline.ui import stored
+
+    def raw(cached):
+        return getattr(cached, "__wrapped__", cached)
+
+    version = EventStore(db).version()
+    t = time.perf_counter()
+    raw(stored.facets)(str(db), version)
+    print(f"the page on this store: filter lists and date range {1000 * (time.perf_counter() - t):.0f} ms "
+          "(once per store version, shared by all sessions)")
+    steps = {"view (rows, count, summary)": lambda f: raw(stored.view)(str(db), version, repr(f), f),
+             "timeline aggregates": lambda f: raw(stored.timeline_figure)(str(db), version, repr(f), f, "event type"),
+             "map aggregates": lambda f: raw(stored.map_figure)(str(db), version, repr(f), f, "events")}
+    times = {k: [] for k in [*steps, "page total"]}
+    for f in chosen:
+        total = 0.0
+        for name, step in steps.items():
+            t = time.perf_counter()
+            step(f)
+            took = (time.perf_counter() - t) * 1000
+            times[name].append(took)
+            total += took
+        times["page total"].append(total)
+    print(f"  {len(chosen)} filters, as the page computes them for a new view:")
+    for key, values in times.items():
+        print(f"  {key:<28} p50 {pct(values, 50):7.1f} ms   p95 {pct(values, 95):7.1f} ms")
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     folder = Path(tempfile.mkdtemp(prefix="store-speed-"))
@@ -109,6 +143,7 @@ def main():
           f"(min {min(matched):,}, max {max(matched):,})")
     for key, values in times.items():
         print(f"  {key:<20} p50 {pct(values, 50):7.1f} ms   p95 {pct(values, 95):7.1f} ms")
+    page_speed(db, chosen[:30])
 
     out = folder / "all.csv"
     csv_times = []

@@ -328,7 +328,9 @@ def _loading(store: EventStore) -> None:
 
     ss = st.session_state
     last = ss.get("_store_last", [])
-    with st.expander(f"Add articles to the event store {store.path.name}", expanded=bool(last)):
+    stats = views.memo("store_stats", store.version(), store.stats, keep=1)
+    # open when there is something to report, or nothing stored yet
+    with st.expander(f"Add articles to the event store {store.path.name}", expanded=bool(last) or not stats["events"]):
         st.caption(f"This page reads the event store {store.path}. Articles added here are stored in it "
                    "(python -m timeline ingest does the same from a shell); each is stored once.")
         upload, paste = st.tabs(["Upload files", "Paste text"])
@@ -365,7 +367,7 @@ def _loading(store: EventStore) -> None:
         for kind, messages in last:
             for message in messages:
                 getattr(st, kind)(message)
-        stats = views.memo("store_stats", store.version(), store.stats, keep=1)
+        stats = views.memo("store_stats", store.version(), store.stats, keep=1)  # after this run's ingest
         changed = store.last_modified()
         st.caption(f"{stats['articles']:,} articles, {stats['mentions']:,} event mentions, {stats['events']:,} "
                    f"events" + (f"; last written {changed:%Y-%m-%d %H:%M:%S}" if changed else "; empty"))
