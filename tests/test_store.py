@@ -399,3 +399,24 @@ def test_store_imported_events_survive_later_ingests_and_rebuilds(tmp_path):
     assert len(again) == 3
     assert source.rebuild() == 3
     assert source.events()["event_id"].is_unique
+
+
+@pytest.mark.parametrize("suffix, maker", [(".json", export.to_json), (".geojson", export.to_geojson),
+                                           (".parquet", None), (".csv", export.to_csv)])
+def test_store_large_exports_are_streamed_and_equal_one_frame(tmp_path, monkeypatch, suffix, maker):
+    from timeline import cli
+    from timeline.cli import write_output
+
+    monkeypatch.setattr(cli, "STREAM_ROWS", 2048)  # 5,000 events in three pieces
+
+    store = EventStore(tmp_path / "big.duckdb")
+    store.put_events(synth.make_events(5000, seed=3, tricky=True), replace=True)
+    assert sum(len(f) for f in store.iter_events(rows=2048)) == 5000  # in three pieces
+    kept = Filters(event_types=("summit", "visit", "meeting"))
+    for chosen in (None, kept, Filters(text="no such words anywhere")):
+        target = tmp_path / f"out{suffix}"
+        assert write_output(store, target, chosen) == store.count(chosen)
+        if maker is None:
+            pd.testing.assert_frame_equal(schema.conform(pd.read_parquet(target)), store.query(chosen))
+        else:
+            assert target.read_bytes() == maker(store.query(chosen))

@@ -117,12 +117,14 @@ def _output(path: str) -> Path:
 
 # ----------------------------------------------------------------------------- writing
 
+STREAM_ROWS = 20_480  # events per piece of a JSON or GeoJSON output
+
+
 def write_output(store, target: Path, filters: Filters | None = None) -> int:
     """Write the store's events (kept by ``filters``) to ``target``, format by extension, atomically.
 
     Returns the number of events written.
     """
-    from . import export
     from .store import write_atomic
 
     suffix = target.suffix.lower()
@@ -130,10 +132,30 @@ def write_output(store, target: Path, filters: Filters | None = None) -> int:
         return store.to_csv(target, filters)
     if suffix == ".parquet":
         return store.to_parquet(target, filters)
-    frame = store.query(filters)
-    data = export.to_geojson(frame) if suffix == ".geojson" else export.to_json(frame)
-    write_atomic(target, data)
-    return len(frame)
+    count = [0]
+    write_atomic(target, _streamed_json(store.iter_events(filters, STREAM_ROWS), suffix == ".geojson", count))
+    return count[0]
+
+
+def _streamed_json(frames, geojson: bool, count: list) -> Iterator[bytes]:
+    """export.to_json / to_geojson of all the frames together, made a frame at a time: the same bytes as
+    one call on their concatenation, without holding every event. ``count[0]`` counts the events."""
+    from . import export, schema
+
+    make = export.to_geojson if geojson else export.to_json
+    # {"type": "FeatureCollection", "features": [f, f]}  /  [\n {...},\n {...}\n]
+    head, tail, sep = (b'{"type": "FeatureCollection", "features": [', b"]}", b", ") if geojson \
+        else (b"[\n", b"\n]", b",\n")
+    started = False
+    for frame in frames:
+        count[0] += len(frame)
+        whole = make(frame)
+        inner = whole[len(head):-len(tail)] if whole.startswith(head) else b""  # b"[]": no record
+        if inner:
+            yield sep if started else head
+            started = True
+            yield inner
+    yield tail if started else make(schema.empty_frame())
 
 
 @contextlib.contextmanager

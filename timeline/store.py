@@ -559,6 +559,20 @@ class EventStore:
         return Article(str(row["id"]), text(row["title"]) or "", text(row["text"]) or "", source=text(row["source"]),
                        url=text(row["url"]), published=published)
 
+    def iter_events(self, filters: Filters | None = None, rows: int = 20_480) -> Iterator[pd.DataFrame]:
+        """The kept events in the store's order, ``rows`` at a time (memory stays flat however many)."""
+        where, params = where_sql(filters)
+        select = ", ".join(_q(c) for c in schema.EVENT_COLUMNS)
+        with self._read() as cur:
+            if cur is None:
+                return
+            cur.execute(f"SELECT {select} FROM events{where}", params)
+            while True:
+                frame = cur.fetch_df_chunk(max(1, rows // 2048))
+                if frame.empty:
+                    return
+                yield _typed(frame)
+
     def by_ids(self, ids: Sequence[str]) -> pd.DataFrame:
         """The events whose event_id is in ``ids``, in the store's (date) order."""
         with self._read() as cur:
@@ -675,8 +689,11 @@ class EventStore:
                 n = 0
             else:
                 n = cur.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]
-                cur.execute(f"COPY (SELECT {_EVENT_SELECT} FROM events{where}) "
-                            f"TO '{_sql_path(tmp)}' (FORMAT parquet, COMPRESSION zstd)", params)
+                # one thread and small row groups: the writer buffers one group at a time (683,000 events
+                # took 1.1 GB with DuckDB's defaults, 0.35 GB so, and less time)
+                with _settings(cur, threads=1):
+                    cur.execute(f"COPY (SELECT {_EVENT_SELECT} FROM events{where}) TO '{_sql_path(tmp)}' "
+                                "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)", params)
         _replace(tmp, target)
         return int(n)
 
@@ -1180,11 +1197,13 @@ def _replace(tmp: Path, target: Path) -> None:
         raise
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of them written one by one) to a temporary file, then rename it."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            for piece in ([data] if isinstance(data, (bytes, bytearray, memoryview)) else data):
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
