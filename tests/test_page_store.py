@@ -236,3 +236,17 @@ def test_page_store_article_view_reads_the_article_from_the_store(page, db):
     shown = [m.value for m in at.markdown if "tl-article" in m.value and "<mark" in m.value]
     assert shown, "the article is not shown with its marks"
     assert row["trigger"] in pd.Series(shown).str.cat()
+
+
+def test_page_store_big_views_export_csv_from_the_store_and_refuse_the_rest(page, db, monkeypatch):
+    monkeypatch.setattr(stored, "VISIBLE_ROWS", 10)
+    monkeypatch.setattr(stored, "PAGE_EXPORT_ROWS", 20)
+    at = page()
+    total = EventStore(db).count()
+    payload, _ = _download(at, "csv")
+    assert payload == EventStore(db).to_csv()
+    refused = {b.label: b for b in at.button if b.label.startswith("Download ")}
+    assert set(refused) == {"Download JSON", "Download GeoJSON", "Download TimelineJS"}
+    assert all(b.disabled for b in refused.values())
+    assert refused["Download JSON"].help.startswith(f"{total:,} events: more than the page makes as JSON (20).")
+    assert "python -m timeline export --db " in refused["Download GeoJSON"].help

@@ -29,6 +29,7 @@ from timeline.ui.highlight import CSS, LEGEND, article_html, sentences_of, spans
 
 VISIBLE_ROWS = views.TABLE_ROWS  # rows the page fetches for a view (the table lists them)
 FACET_LIMIT = 2000  # choices listed per filter (the busiest); the search box finds the rest
+PAGE_EXPORT_ROWS = 200_000  # above this only the CSV (read straight from the store) is made on the page
 REFRESH_SECONDS = 5  # how often the page looks for a write by another process
 LANE_SQL = {  # the timeline's lanes as SQL over the events table (as charts.lane_values makes them)
     "event type": "coalesce(event_type, '(none)')",
@@ -419,6 +420,13 @@ def _exports(store: EventStore, picked: pd.DataFrame, filters: Filters, sel: dic
         elif fmt == "csv":
             def payload(filters=filters):
                 return store.to_csv(None, filters)  # each row's CSV line is stored: fast for a million rows
+        elif total > PAGE_EXPORT_ROWS:  # made in the server's memory: too big, the command line streams it
+            col.button(f"Download {views.EXPORT_LABELS[fmt]}", disabled=True, key=f"download_{fmt}", width="stretch",
+                       help=f"{total:,} events: more than the page makes as {views.EXPORT_LABELS[fmt]} "
+                            f"({PAGE_EXPORT_ROWS:,}). Narrow the filters"
+                            + ("." if fmt == "timelinejs" else f", or run python -m timeline export --db "
+                               f"{store.path} -o events.{fmt} with the same filters (it streams them)."))
+            continue
         else:
             def payload(maker=maker, filters=filters):
                 return maker(store.query(filters))
