@@ -164,11 +164,11 @@ def _engine(args) -> Iterator:
     if args.engine != "dask":
         yield None
         return
-    from .distributed import dask_client, dask_mapper
+    from .distributed import dask_client, dask_mapper, release
     from .store import default_pipeline
 
     with dask_client(args.scheduler, args.workers) as client:
-        yield dask_mapper(client, default_pipeline().extract)
+        yield dask_mapper(client, default_pipeline().extract, when_done=lambda: release(client))
 
 
 # ----------------------------------------------------------------------------- commands

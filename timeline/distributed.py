@@ -14,7 +14,8 @@ with the corpus.
         store.ingest(articles, mapper=dask_mapper(client, pipeline.extract))
 
 At most a few batches per worker are in flight; the client reads the next
-batch of articles only when one comes back, so memory stays flat however
+batch of articles only when one comes back, and sends each batch as data
+(``scatter``) rather than inside the task, so memory stays flat however
 large the corpus. Remote workers must be able to ``import timeline``.
 """
 from __future__ import annotations
@@ -48,8 +49,10 @@ def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
         yield client
 
 
-def dask_mapper(client, extract: Callable, *, in_flight: int | None = None) -> Callable:
-    """A mapper for ``EventStore.ingest``: runs ``extract_batch`` on the cluster, results in input order."""
+def dask_mapper(client, extract: Callable, *, in_flight: int | None = None,
+                when_done: Callable[[], None] | None = None) -> Callable:
+    """A mapper for ``EventStore.ingest``: runs ``extract_batch`` on the cluster, results in input order.
+    ``when_done()`` is called once the last result is in (``release`` frees the cluster for the merge)."""
     if in_flight is None:
         workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
         in_flight = 2 * workers + 1
@@ -57,19 +60,37 @@ def dask_mapper(client, extract: Callable, *, in_flight: int | None = None) -> C
     def run(batches) -> Iterator:
         pending: collections.deque = collections.deque()
         for keyed in batches:
-            future = client.submit(extract_batch, extract, keyed, pure=False) if keyed else None
-            pending.append((keyed, future))
+            if keyed:
+                # the articles travel as data (scattered to a worker), not inside the task: a task graph
+                # holding them is kept by the scheduler and the client long after the task is done, which
+                # grew the client process by ~20 MB per 1,000 articles
+                data = client.scatter([keyed], hash=False)[0]
+                pending.append((keyed, client.submit(extract_batch, extract, data, pure=False), data))
+            else:
+                pending.append((keyed, None, None))
             while len(pending) >= in_flight:
                 yield _collect(*pending.popleft())
         while pending:
             yield _collect(*pending.popleft())
+        if when_done is not None:
+            when_done()
 
     return run
 
 
-def _collect(keyed, future):
+def _collect(keyed, future, data):
     if future is None:
         return keyed, extract_batch(None, [])
     result = future.result()
     future.release()
+    data.release()
     return keyed, result
+
+
+def release(client) -> None:
+    """Close the client and, when it runs on a LocalCluster of its own, the cluster: the workers' memory
+    goes back before the merge, which runs in this process alone."""
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
