@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import json
+import itertools
 import logging
 import re
 
@@ -102,11 +102,8 @@ _SPECIFICITY = {"summit": 3, "phone call": 3, "forum": 2, "talks": 2, "meeting":
 # Types that need more than a bare word to count on their own (weak: too common in prose).
 _WEAK = {"statement", "cooperation", "talks", "arrest", "election", "forum", "mobilization", "demand"}
 
-_TRIGGER_RE = re.compile(
-    "|".join(f"(?P<t{i}>\\b(?:{pattern})\\b)" for i, (_, pattern) in enumerate(_TRIGGER_TABLE)),
-    re.IGNORECASE,
-)
-_TRIGGER_TYPES = [etype for etype, _ in _TRIGGER_TABLE]
+# one pattern per row; where several could match, the first row wins, as in one alternation of them all
+_TRIGGER_PATTERNS = [(etype, re.compile(f"\\b(?:{pattern})\\b", re.IGNORECASE)) for etype, pattern in _TRIGGER_TABLE]
 
 
 def _first_words(pattern: str) -> set[str]:
@@ -164,7 +161,14 @@ def _first_words(pattern: str) -> set[str]:
     return {word.lower() for word, _ in seq(list(P.parse(pattern)))}
 
 
-_HEADS = frozenset().union(*(_first_words(pattern) for _, pattern in _TRIGGER_TABLE))
+_FIRST_WORDS = [_first_words(pattern) for _, pattern in _TRIGGER_TABLE]
+# the rows worth trying where a word starts: those whose first word is that word, or a part of it up to a
+# hyphen, or begins with it ("workers'"); the others cannot match there
+_ROWS_FOR: dict[str, list[tuple[str, re.Pattern]]] = {
+    head: [row for row, words in zip(_TRIGGER_PATTERNS, _FIRST_WORDS)
+           if any(word.startswith(head) or head.startswith(word) for word in words)]
+    for head in frozenset().union(*_FIRST_WORDS)
+}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
@@ -172,10 +176,11 @@ def _find_triggers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, event_type) of every trigger in the text, in order."""
     out = []
     for word in _WORD.finditer(text):
-        if word.group().lower() in _HEADS:
-            m = _TRIGGER_RE.match(text, word.start())
+        for etype, pattern in _ROWS_FOR.get(word.group().lower(), ()):
+            m = pattern.match(text, word.start())
             if m:
-                out.append((m.start(), m.end(), _TRIGGER_TYPES[int(m.lastgroup[1:])]))
+                out.append((m.start(), m.end(), etype))
+                break
     return out
 
 # Words that look like triggers but are not events in context.
@@ -209,12 +214,18 @@ _DENIED = re.compile(
     r"ruled\s+out|no\s+longer|not|without)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# every match of _POSSIBLE, of _DENIED holds one of these words: a sentence with none of them is not searched
+_POSSIBLE_WORDS = ("could", "may", "might", "potentially", "possib", "perhaps", "considering", "likely", "rumo",
+                   "speculat", "suggest", "if")
+_DENIED_WORDS = ("not", "n't", "never", "denied", "deny", "denies", "ruled", "longer", "without")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(
     r"^\s*(?:as\s+(?:reported|announced|said|stated)\b|according\s+to\b|citing\b|reported\b|reports?\b|"
     r"[^,;]{0,80}?\b(?:said|says|told|reported|reports|noted|added)\s*(?:on\s+\w+|\w+day|in\s+a\s+statement|[.;]|$))",
     re.IGNORECASE,
 )
+_REPORTING_WORDS = ("report", "announced", "said", "stated", "according", "citing", "says", "told", "noted",
+                    "added")  # one of them is in every match of _REPORTING
 _PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|on|to|into|toward|towards|from|across)\s+(?:the\s+)?$", re.IGNORECASE)
 # alternatives and ranges widen one date ("Tuesday, or more likely, Wednesday"); "in 2000 and 2007" are two dates
 _OR_BETWEEN = re.compile(r"^[\s,]*(?:or|to|-|–|through|until)[\s,]+(?:\w+[\s,]+){0,3}$", re.IGNORECASE)
@@ -228,6 +239,12 @@ _GROUP_NOUNS = (
     r"protesters|demonstrators|students|rioters|workers|health\s+workers|lawyers|teachers|farmers|vendors|traders|"
     r"civilians|residents|villagers|activists|journalists|coup\s+leaders|gang|gunmen"
 )
+# every noun above contains one of these words: a sentence with none of them names no group (a substring test
+# is far cheaper than the search)
+_GROUP_WORDS = ("police", "forces", "troops", "soldiers", "army", "militants", "rebels", "insurgents", "militia",
+                "protesters", "demonstrators", "students", "rioters", "workers", "lawyers", "teachers", "farmers",
+                "vendors", "traders", "civilians", "residents", "villagers", "activists", "journalists", "coup", "gang",
+                "gunmen")
 
 _NEEDS_MODIFIER = frozenset({"forces", "troops", "soldiers", "army"})
 _GROUP_RE = re.compile(
@@ -254,9 +271,13 @@ class _Actor:
         self.ci, self.rep = 0, False  # clause index, inside a reporting phrase: set by the sentence
 
 
-def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], states: dict[str, str]) -> list[_Actor]:
-    """Generic actors ("Saudi forces", "protesters", "police") in text[lo:hi] not covered by a mention."""
+def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], states: dict[str, str],
+                  words=_GROUP_WORDS) -> list[_Actor]:
+    """Generic actors ("Saudi forces", "protesters", "police") in text[lo:hi] not covered by a mention.
+    ``words``: those of _GROUP_WORDS that may occur in the text (the article's, when it is known)."""
     found = []
+    if not any(word in text for word in words):
+        return found
     for m in _GROUP_RE.finditer(text, lo, hi):
         a, b = m.span()
         if any(s < b and a < e for s, e in taken):
@@ -286,6 +307,26 @@ def _names(event) -> list[str]:
     return [n for n in (event.actors or "").split("; ") if n]
 
 
+def _may_contain(text: str, words) -> bool:
+    """Whether ``text`` holds one of ``words`` (lower case, ASCII) in any case: a cheap test before a
+    case-insensitive search that needs one of them. Text beyond ASCII always passes (case folding maps a
+    few other letters onto ASCII ones: the Kelvin sign onto k)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+def _spans_json(spans: dict[str, list[int]]) -> str:
+    """``json.dumps(spans, sort_keys=True)`` for field -> [start, end], written out directly."""
+    return "{" + ", ".join([f'"{field}": [{a}, {b}]' for field, (a, b) in sorted(spans.items())]) + "}"
+
+
+def _has_span(event, field: str) -> bool:
+    """Whether the event's spans name that field (the keys are field names, the values numbers)."""
+    return f'"{field}"' in event.spans
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, cut at semicolons, dashes, quotes and subordinating commas."""
     cuts = [0]
@@ -309,20 +350,36 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _find(spans, pos):
-    for i, (a, b) in enumerate(spans):
-        if a <= pos < b:
-            return i
-    return len(spans) - 1
+def _gap(x0, x1, y0, y1) -> int:
+    """Characters between the spans [x0, x1) and [y0, y1); 0 if they touch or overlap."""
+    return y0 - x1 if y0 >= x1 else (x0 - y1 if x0 >= y1 else 0)
+
+
+def _index(spans, n: int) -> list[int]:
+    """For each offset of a text of length n, the index of the first span that holds it, else of the last
+    span (a separator between spans, a bullet's label): one look-up per question instead of a scan."""
+    at = [len(spans) - 1] * n
+    for i in reversed(range(len(spans))):
+        a, b = spans[i]
+        at[a:b] = [i] * (b - a)
+    return at
 
 
 class _Context:
     """What the article has established so far: anchor, last dated event, antecedents by family."""
 
-    def __init__(self, anchor):
+    def __init__(self, anchor, text: str):
         self.anchor = anchor
+        # the words the searches for unnamed actors need that the article holds at all: its sentences are
+        # tested for these only (most articles name no governor, organiser or unidentified gunman)
+        self.group_words = tuple(word for word in _GROUP_WORDS if word in text)
+        self.official_words = tuple(word for word in _OFFICIAL_WORDS if word in text)
+        self.organiser_words = tuple(word for word in _ORGANISER_WORDS if word in text)
+        self.unknown_armed = _may_contain(text, _UNKNOWN_WORDS)
         self.by_family: dict[str, list[Event]] = {}
-        self.folded: set[int] = set()  # ids of events told only as part of another (a statement's content)
+        # events told only as part of another (a statement's content), by id; the events are kept too, since a
+        # later event could otherwise take the id of one that was freed and pass for it
+        self.folded: dict[int, Event] = {}
         self.last_dated: Event | None = None
         self.dateline = None  # the place the report was filed from, if it says
         self.report_date = anchor  # the day the report speaks of: its dateline's date, else the anchor
@@ -383,12 +440,16 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 def is_english(text: str, sample_words: int = 400) -> bool:
     """Whether a text reads as English: enough of its words are common English function words. Short texts
     (under 12 words) and texts in other scripts with English names in them are judged by the words there are."""
-    words = _LATIN_WORD.findall(text[:6000])[:sample_words]
     total = len(text[:6000].split())
     if total < 12:
         return True
-    common = sum(1 for w in words if w.lower() in _STOPWORDS)
-    return common >= 0.08 * total
+    common = 0
+    for word in itertools.islice(_LATIN_WORD.finditer(text[:6000]), sample_words):
+        if word.group().lower() in _STOPWORDS:
+            common += 1
+            if common >= 0.08 * total:  # (the count only grows: English prose gets here in a few dozen words)
+                return True
+    return False
 
 
 def _dateline_place(text: str, anchor, gaz, line):
@@ -421,7 +482,7 @@ def extract(article, gaz=None) -> list[Event]:
     gaz = gaz if gaz is not None else gazetteer
     mentions = gaz.find(text, published=anchor)
     states = {m.text: m.country for m in mentions if m.category == "state" and m.country}
-    ctx = _Context(anchor)
+    ctx = _Context(anchor, text)
     line = find_dateline(text[:300])
     ctx.dateline = _dateline_place(text, anchor, gaz, line)
     if line is not None and line.date and anchor is not None:
@@ -470,12 +531,13 @@ def _fold_protest_demands(rows: list[Event]) -> list[Event]:
     protest = None
     for e in rows:
         if protest is not None and e.event_type in ("demand", "statement", "criticism", "rejection") \
-                and e.actor1 and _PROTESTERS.match(e.actor1) and "date" not in json.loads(e.spans):
+                and e.actor1 and _PROTESTERS.match(e.actor1) and not _has_span(e, "date"):
             extra = [n for n in _names(e) if n not in _names(protest)]
             if extra:
                 protest.actors = "; ".join(_names(protest) + extra)
             continue
-        elif protest is not None and e.event_type == "protest" and not {"date", "location"} & set(json.loads(e.spans)) \
+        elif protest is not None and e.event_type == "protest" and not _has_span(e, "date") \
+                and not _has_span(e, "location") \
                 and e.date_start == protest.date_start and not e.trigger.lower().endswith("ed"):
             # "Security forces were in place to ensure a peaceful demonstration": a noun with no date or place of
             # its own names the protest just told ("Students protested too" would be a protest of its own)
@@ -611,6 +673,9 @@ _FACTION = re.compile(r"\s+([A-Z]{2,6})\b(?!['\u2019]s)(?=\s+(?:armed\s+)?(?:gro
 _LOCAL_OFFICIAL = re.compile(
     r"\b(?:the|a|an)\s+(?:[A-Z][\w-]+\s+)?(?:(?:provincial|regional|local|town|city|district|county|municipal|state)\s+)?"
     r"(?P<noun>governor|deputy\s+governor|mayor|councill?or|district\s+commissioner|prefect)\b(?!\s+(?:of\b|[A-Z]))")
+_OFFICIAL_WORDS = ("governor", "mayor", "councillor", "councilor", "commissioner", "prefect")  # one is in every match
+_ORGANISER_WORDS = ("organised", "organized", "initiated", "called", "convened", "staged", "banner")
+_UNKNOWN_WORDS = ("unidentified", "unknown")
 _DONE_TO = frozenset({"military action", "arrest", "expulsion", "sanction"})
 _UNKNOWN_ARMED = re.compile(r"\b(?:unidentified|unknown)\s+(?:armed\s+)?(?:man|men|gunm[ae]n|assailants?|attackers?|"
                             r"individuals?|persons?|group|perpetrators?)\b", re.IGNORECASE)
@@ -655,7 +720,11 @@ class _Sentence:
         self.body = sent.body_start - sent.start
         self.clauses = [(a + self.body, b + self.body) for a, b in _clauses(self.text[self.body:])]
         self.segments = [(a + self.body, b + self.body) for a, b in _segments(self.text[self.body:])]
-        self.reporting = [bool(_REPORTING.match(self.text[a:b])) and i > 0 for i, (a, b) in enumerate(self.segments)]
+        self.clause_at = _index(self.clauses, len(self.text))  # clause and segment of each offset
+        self.segment_at = _index(self.segments, len(self.text))
+        self._cues: dict[tuple, bool] = {}
+        self.reporting = [i > 0 and _may_contain(self.text[a:b], _REPORTING_WORDS)
+                          and bool(_REPORTING.match(self.text[a:b])) for i, (a, b) in enumerate(self.segments)]
         # "now", "current" (PRESENT_REF) say nothing a publication date does not
         self.timexes = [(t, t.start - self.s0, t.end - self.s0) for t in s_timexes
                         if t.start - self.s0 >= self.body and t.value != "PRESENT_REF"
@@ -706,7 +775,7 @@ class _Sentence:
         self.places.extend(_unlisted_places(stext, self.body, taken + dates, self.places, self.actors))
         self.places.sort(key=lambda p: p[0])
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
-        self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states))
+        self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states, ctx.group_words))
         self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)
         observers = [x for x in self.actors if x.category in ("organisation", "group", "government")
@@ -722,8 +791,25 @@ class _Sentence:
                     and _OWNS.match(stext[x.end:y.start]):
                 x.owner = True
         for x in self.actors:  # where each actor stands, worked out once
-            x.ci = _find(self.clauses, x.start)
-            x.rep = self.reporting[_find(self.segments, x.start)]
+            x.ci = self.clause_at[x.start]
+            x.rep = self.reporting[self.segment_at[x.start]]
+        self.agents = [x for x in self.actors if not x.is_place_like]  # (not a state named as a place: "to Russia")
+        self.all_triggers: list[tuple[int, int, str]] = []  # set by events()
+        self._trigger_spans: list[tuple[int, int, str, int]] = []  # the same as (start, end, family, clause)
+        self._datable = self._past_tense = self._in_adjunct = None  # worked out when first asked
+        # whether the sentence holds a word of a negation or a speculation at all (most hold neither)
+        self.may_deny = _may_contain(stext, _DENIED_WORDS)
+        self.may_be_possible = _may_contain(stext, _POSSIBLE_WORDS)
+
+    def _cue_before(self, pattern, pos: int, width: int) -> bool:
+        """Whether ``pattern`` is found in the ``width`` characters before ``pos``. The same few places (a
+        trigger's start, a place's, an actor's) are asked about for every trigger of the sentence: each is
+        searched once."""
+        key = (id(pattern), pos, width)  # (a compiled pattern hashes its whole program)
+        hit = self._cues.get(key)
+        if hit is None:
+            hit = self._cues[key] = bool(pattern.search(self.text[max(0, pos - width):pos]))
+        return hit
 
     def _local_officials(self, taken) -> list[_Actor]:
         """ "the provincial governor", "a Reni town councillor": an unnamed official of the state whose place the
@@ -731,13 +817,21 @@ class _Sentence:
         found = []
         country = next((p[2].country for p in self.places if p[2].country), None)
         home = geo.countries().get(country or "")
-        for m in _LOCAL_OFFICIAL.finditer(self.text, self.body):
+        # (each search runs only where the words it needs occur: most sentences name no such official)
+        ctx = self.ctx
+        officials = _LOCAL_OFFICIAL.finditer(self.text, self.body) \
+            if any(word in self.text for word in ctx.official_words) else ()
+        organisers = _ORGANISER.finditer(self.text, self.body) \
+            if any(word in self.text for word in ctx.organiser_words) else ()
+        unknown = _UNKNOWN_ARMED.finditer(self.text, self.body) \
+            if ctx.unknown_armed and _may_contain(self.text, _UNKNOWN_WORDS) else ()
+        for m in officials:
             a, b = m.start("noun"), m.end()
             if any(s < b and a < e for s, e in taken) or self.text[max(0, m.start() - 2):m.start()] == ", ":
                 continue  # (an apposition names the person: "Takeshi Onaga, the governor")
             if home:
                 found.append(_Actor(a, b, f"Government of {home['name']}", country, "government"))
-        for m in _ORGANISER.finditer(self.text, self.body):
+        for m in organisers:
             # "initiated by Don't Let Belgrade D(r)own", "under the banner of 'anti-discrimination student movement'"
             a, b = m.span("name") if m.group("name") else m.span("quoted")
             name = (m.group("name") or m.group("quoted").title()).strip()
@@ -747,7 +841,7 @@ class _Sentence:
             self.actors[:] = [x for x in self.actors if not (a <= x.start and x.end <= b)]
             self.places[:] = [p for p in self.places if not (a <= p[0] and p[1] <= b)]
             found.append(_Actor(a, b, name, None, "organisation"))
-        for m in _UNKNOWN_ARMED.finditer(self.text, self.body):
+        for m in unknown:
             # "a bomb planted by an unidentified man": someone armed whom nobody named
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 name = f"Unidentified Armed Group ({home['name']})" if home else "Unidentified Armed Group"
@@ -775,7 +869,7 @@ class _Sentence:
                 continue  # a topic, not an event: "failed to agree on sanctions relief", "talks about aid"
             if (a > 0 and stext[a - 1] == "-") or stext[b:b + 1] == "-":
                 continue  # part of a compound: "mutually-agreed line", "pro-Russia"
-            if etype == "statement" and self.reporting[_find(self.segments, a)]:
+            if etype == "statement" and self.reporting[self.segment_at[a]]:
                 continue  # "as reported by Reuters": the report, not an event
             if etype == "meeting" and stext[a:b].lower().startswith(("welcom", "receiv")) and _THING_AFTER.match(stext, b):
                 if not stext[a:b].lower().startswith("welcom"):
@@ -789,31 +883,32 @@ class _Sentence:
         if not found:
             return []
         self.all_triggers = found
+        self._trigger_spans = [(ta, tb, FAMILY[t], self.clause_at[ta]) for ta, tb, t in found]
         chosen: dict[tuple[int, str], tuple[int, int, str]] = {}
         for a, b, etype in found:
             # one event per clause and family: it stands where its first word stands (usually the verb,
             # which its date and roles hang on) and takes the most specific label ("met ... in a summit")
-            key = (_find(self.clauses, a), FAMILY[etype])
+            key = (self.clause_at[a], FAMILY[etype])
             best = chosen.get(key)
             if best is None:
                 chosen[key] = (a, b, etype)
             elif _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
                 chosen[key] = (best[0], best[1], etype)
         triggers = self._unframe(sorted(chosen.values()))
-        strong_clauses = {_find(self.clauses, a) for a, _, t in triggers if t not in _WEAK}
+        strong_clauses = {self.clause_at[a] for a, _, t in triggers if t not in _WEAK}
         out = []
         for a, b, etype in triggers:
-            if etype in _WEAK and _find(self.clauses, a) in strong_clauses:
+            if etype in _WEAK and self.clause_at[a] in strong_clauses:
                 # a weak word beside a strong one is usually its complement ("met ... to discuss"),
                 # except a statement by a named actor ("the Kremlin confirmed the visit")
                 if etype != "statement":
                     continue
-                subject = self._subject(a, _find(self.clauses, a))
+                subject = self._subject(a, self.clause_at[a])
                 if subject is None or subject.category == "group":
                     continue
             event = self._build(a, b, etype)
             if event is not None:
-                out.append(event)
+                out.append((a, event))
         return self._fold_reported(out)
 
     def _unframe(self, triggers):
@@ -822,46 +917,45 @@ class _Sentence:
         out = []
         for i, (a, b, etype) in enumerate(triggers):
             if etype in ("meeting", "talks") and any(
-                    t[2] == "agreement" and _find(self.clauses, t[0]) == _find(self.clauses, a)
+                    t[2] == "agreement" and self.clause_at[t[0]] == self.clause_at[a]
                     and _AND_THEN.search(self.text, b, t[0]) for t in triggers[i + 1:]):
                 continue  # "ministers meet in Brussels and reach agreement": the agreement is the news
             if etype == "agreement":
                 framed = next((t for t in triggers[i + 1:] if t[2] in _FRAMED and 0 <= t[0] - b <= 60
-                               and _find(self.clauses, t[0]) == _find(self.clauses, a)), None)
+                               and self.clause_at[t[0]] == self.clause_at[a]), None)
                 if framed is not None:
                     continue
             out.append((a, b, etype))
         return out
 
-    def _fold_reported(self, events: list[Event]) -> list[Event]:
+    def _fold_reported(self, events: list[tuple[int, Event]]) -> list[Event]:
         """ "Putin confirms that Russia is providing military aid": one statement, whose actors include
         those of what it reports. A reported event with a date of its own ("killed ... on August 21")
-        or one that is announced for later stays an event of its own."""
-        hosts = [e for e in events if e.event_type in ("visit", "summit", "meeting", "talks")]
+        or one that is announced for later stays an event of its own. ``events``: (trigger start, event)."""
+        hosts = [e for _, e in events if e.event_type in ("visit", "summit", "meeting", "talks")]
         if hosts:  # "the visit, at the invitation of Putin": who invited is part of the visit
             kept = []
-            for e in events:
+            for start, e in events:
                 if e.event_type == "invitation" and e.trigger.lower().startswith("invitation"):
                     host = hosts[0]
                     host.actors = "; ".join(dict.fromkeys(_names(host) + _names(e))) or None
                     if host.actor2 is None and e.actor1 and e.actor1 != host.actor1:
                         host.actor2, host.actor2_country = e.actor1, e.actor1_country
                     continue
-                kept.append(e)
+                kept.append((start, e))
             events = kept
-        speech = [e for e in events if e.event_type in _SPEECH_ACTS]
+        speech = [(start, e) for start, e in events if e.event_type in _SPEECH_ACTS]
         if not speech:
-            return events
+            return [e for _, e in events]
         kept = []
-        for e in events:
+        for start, e in events:
             host = None
-            if e.event_type not in _SPEECH_ACTS and "date" not in json.loads(e.spans) and e.status != "planned":
-                start = json.loads(e.spans)["trigger"][0]
-                host = next((s for s in reversed(speech) if json.loads(s.spans)["trigger"][0] < start), None)
+            if e.event_type not in _SPEECH_ACTS and not _has_span(e, "date") and e.status != "planned":
+                host = next((s for s_start, s in reversed(speech) if s_start < start), None)
             if host is None:
                 kept.append(e)
                 continue
-            self.ctx.folded.add(id(e))
+            self.ctx.folded[id(e)] = e
             host.actors = "; ".join(dict.fromkeys(_names(host) + _names(e))) or None
             if host.actor2 is None and e.actor1 and e.actor1 != host.actor1:
                 host.actor2, host.actor2_country = e.actor1, e.actor1_country
@@ -871,27 +965,25 @@ class _Sentence:
     def _subject(self, a, ci):
         """The acting actor of a clause: its first actor not inside a prepositional phrase."""
         c_lo = self.clauses[ci][0]
-        pool = [x for x in self.actors if not x.is_place_like and c_lo <= x.start and x.end <= a
-                and not x.rep]
+        pool = [x for x in self.agents if c_lo <= x.start and x.end <= a and not x.rep]
         if not pool and ci > 0 and _RELATIVE.match(self.text, c_lo):
             # a relative clause acts through what it hangs on: the actor right before it ("weapons to Russia,
             # which began its invasion"), else the sentence's subject ("a summit in 2019, which came after ...")
             head = [x for x in self.actors if 0 <= c_lo - x.end <= 1]
             if head:
                 return head[-1]
-            pool = [x for x in self.actors if not x.is_place_like and x.end <= self.clauses[0][1]
-                    and not x.rep]
-        if pool and _BLANK.fullmatch(self.text[pool[-1].end:a]):
+            pool = [x for x in self.agents if x.end <= self.clauses[0][1] and not x.rep]
+        if not pool:
+            return None
+        if _BLANK.fullmatch(self.text[pool[-1].end:a]):
             return pool[-1]  # right before the verb: "North Korea providing weapons", "Putin met"
-        free = [x for x in pool if not _PREP_BEFORE.search(self.text[max(0, x.start - 16):x.start])
-                and self.text[x.end:x.end + 2] not in ("'s", "\u2019s")]
-        if free:
-            return free[0]
-        return pool[-1] if pool else None
+        free = next((x for x in pool if self.text[x.end:x.end + 2] not in ("'s", "\u2019s")
+                     and not self._cue_before(_PREP_BEFORE, x.start, 16)), None)
+        return free if free is not None else pool[-1]
 
     def _roles(self, a, b, etype, ci):
         stext = self.text
-        cand = [x for x in self.actors if not x.is_place_like]
+        cand = self.agents
         before = [x for x in cand if x.end <= a]
         after = [x for x in cand if x.start >= b and x.ci == ci
                  and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)
@@ -902,10 +994,10 @@ class _Sentence:
         of_x = next((x for x in after if _OF_AFTER.match(stext[b:x.start])), None)
         if poss:  # "Russia's invasion of Ukraine"
             actor1, actor2 = poss[-1], of_x
-        elif _PASSIVE_AUX.search(stext[max(0, a - 12):a]) and agent is not None:
+        elif agent is not None and self._cue_before(_PASSIVE_AUX, a, 12):
             actor1 = agent  # "Ukraine was invaded by Russia"
             actor2 = self._subject(a, ci)
-        elif etype in _DONE_TO and _PASSIVE_AUX.search(stext[max(0, a - 12):a]):
+        elif etype in _DONE_TO and self._cue_before(_PASSIVE_AUX, a, 12):
             actor2 = self._subject(a, ci)  # "a car of a town councillor was set on fire": done to it, by someone
         elif agent is not None or (etype in _NOMINAL_AGENT_OF and of_x is not None):
             actor1 = agent or of_x  # "an invitation from Putin", "at the invitation of Putin"
@@ -930,7 +1022,7 @@ class _Sentence:
                     actor1, actor2 = prev, actor1
                 elif nxt is not None:
                     actor2 = nxt
-            if _BETWEEN_AFTER.match(stext[b:b + 40]):
+            if (actor1 is None or actor2 is None) and "between" in stext and _BETWEEN_AFTER.match(stext[b:b + 40]):
                 pair = [x for x in after if x.start - b < 90][:2]
                 if actor1 is None and pair:
                     actor1, pair = pair[0], pair[1:]
@@ -960,7 +1052,7 @@ class _Sentence:
         """Whether actor x is a role of another event in the sentence: "ahead of next week's visit by Pope
         Francis", "Russia's invasion", "students detained by police forces"."""
         stext = self.text
-        for ta, tb, _ in getattr(self, "all_triggers", ()):
+        for ta, tb, _ in self.all_triggers:
             if (ta, tb) == (a, b):
                 continue
             if x.start >= tb and x.start - tb <= 30 and _OWN_ROLE_AFTER.match(stext[tb:x.start]):
@@ -971,7 +1063,7 @@ class _Sentence:
         # the agent of another event's verb ("students detained by police"), not of any verb ("IEDs planted by
         # Maoists", whose planters take part in the search that found them)
         return agent is not None and any(ta <= agent.start() < tb and (ta, tb) != (a, b)
-                                         for ta, tb, _ in getattr(self, "all_triggers", ()))
+                                         for ta, tb, _ in self.all_triggers)
 
     def _adjunct_protest(self, a, b, etype) -> bool:
         return etype == "protest" and bool(_ADJUNCT_NOUN.search(self.text, max(0, a - 40), a)) \
@@ -990,38 +1082,44 @@ class _Sentence:
         return False
 
     # -------------------------------------------------------------- date
+    def _past_narrative(self) -> bool:
+        """Whether the sentence tells the past in the past tense ("was", "arrested"), not the perfect."""
+        if self._past_tense is None:
+            self._past_tense = bool(_PAST_NARRATIVE.search(self.text)) and not _PERFECT.search(self.text)
+        return self._past_tense
+
     def _own_timexes(self, a, b, etype):
         """The time expressions that date the trigger at [a, b): those nearer to it than to any other trigger."""
-        if not self.timexes:
+        ci = self.clause_at[a]
+        seg = self.segment_at[a]
+        if self._datable is None:
+            # (timex, start, end, segment, clause); "their first summit since 2019" is not dated 2019
+            self._datable = [(t, ta, tb, self.segment_at[ta], self.clause_at[ta]) for t, ta, tb in self.timexes
+                             if not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta])]
+        # "as reported by Reuters on Monday", "who said on Thursday that ...": the report's date
+        candidates = [(t, ta, tb, tci) for t, ta, tb, tseg, tci in self._datable
+                      if not (self.reporting[tseg] and (tseg != seg or tci != ci))]
+        if not candidates:
             return []
-        ci = _find(self.clauses, a)
-        seg = _find(self.segments, a)
+        if self._in_adjunct is None:  # trigger start -> whether it stands in an adjunct ("during Putin's visit")
+            self._in_adjunct = {ta: bool(_ADJUNCT.search(self.text[max(0, ta - 45):ta]))
+                                for ta, _, _ in self.all_triggers}
         # other events compete for dates; other words of this same event ("met ... in a summit") do not
-        others = [(ta, tb) for ta, tb, t in self.all_triggers
-                  if (ta, tb) != (a, b) and not (FAMILY[t] == FAMILY[etype] and _find(self.clauses, ta) == ci)
-                  and not _ADJUNCT.search(self.text[max(0, ta - 45):ta])]
-        if _ADJUNCT.search(self.text[max(0, a - 45):a]):
-            others = []  # "signed in June, during Putin's visit": the visit shares the date it hangs on
-
-        def dist(x0, x1, y0, y1):
-            return y0 - x1 if y0 >= x1 else (x0 - y1 if x0 >= y1 else 0)
-
+        # ("signed in June, during Putin's visit": the visit shares the date it hangs on)
+        family = FAMILY[etype]
+        others = [] if self._in_adjunct[a] else [
+            (ta, tb, tci) for ta, tb, tfamily, tci in self._trigger_spans
+            if (ta, tb) != (a, b) and not (tfamily == family and tci == ci) and not self._in_adjunct[ta]]
         usable = []
-        for t, ta, tb in self.timexes:
-            tseg = _find(self.segments, ta)
-            if self.reporting[tseg] and (tseg != seg or _find(self.clauses, ta) != ci):
-                continue  # "as reported by Reuters on Monday", "who said on Thursday that ...": the report's date
-            if _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta]):
-                continue  # "their first summit since 2019" is not dated 2019
-            mine = dist(a, b, ta, tb) + (12 if tb <= a else 0)
+        for t, ta, tb, tci in candidates:
+            mine = _gap(a, b, ta, tb) + (12 if tb <= a else 0)
             # an adverbial follows the verb it modifies: a date between two events leans to the earlier
-            if any(dist(oa, ob, ta, tb) + (12 if tb <= oa else 0) < mine
-                   and _find(self.clauses, oa) == _find(self.clauses, ta) for oa, ob in others):
+            if any(oci == tci and _gap(oa, ob, ta, tb) + (12 if tb <= oa else 0) < mine for oa, ob, oci in others):
                 continue
             usable.append((t, ta, tb, mine))
         if not usable:
             return []
-        same = [u for u in usable if _find(self.clauses, u[1]) == ci]
+        same = [u for u in usable if self.clause_at[u[1]] == ci]
         if etype in _SPEECH_ACTS:
             usable = same  # "says that the US will accept refugees in 2016": 2016 dates what is said
         pool = sorted(same or usable, key=lambda u: (u[3] + (0 if u[1] >= b else 2)))
@@ -1039,11 +1137,11 @@ class _Sentence:
         stext = self.text
         # a modal or a negation governs the verb phrase it stands in: look back to the clause
         # or comma segment start, whichever is nearer
-        c_lo = max(c_lo, self.segments[_find(self.segments, a)][0])
+        c_lo = max(c_lo, self.segments[self.segment_at[a]][0])
         near = stext[max(c_lo, a - 100):a]
-        if _DENIED.search(stext[max(c_lo, a - 30):a]):
+        if self.may_deny and _DENIED.search(stext[max(c_lo, a - 30):a]):
             return "denied"
-        if _POSSIBLE.search(near):
+        if self.may_be_possible and _POSSIBLE.search(near):
             return "possible"
         if _PLANNED.search(near) or (etype == "invitation" and _TO_AFTER.match(stext[b:b + 4])) \
                 or _PLANNED_AFTER.match(stext, b):
@@ -1064,8 +1162,8 @@ class _Sentence:
 
         def rank(p):
             pa, pb, m = p
-            own_clause = _find(self.clauses, pa) == ci
-            prep = bool(_PREP_PLACE.search(stext[max(0, pa - 12):pa])) or m.category in ("venue", "event") or \
+            own_clause = self.clause_at[pa] == ci
+            prep = self._cue_before(_PREP_PLACE, pa, 12) or m.category in ("venue", "event") or \
                 (etype == "visit" and bool(_BLANK.fullmatch(stext[b:pa])))
             distance = pa - b if pa >= b else (a - pb) + 30
             # near before precise: "travel to Russia ... weapons to Moscow" is a trip to Russia, but
@@ -1075,20 +1173,20 @@ class _Sentence:
 
         places = self.places
         if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia
-            places = [p for p in places if _SAID_AT.search(stext[max(0, p[0] - 12):p[0]])]
+            places = [p for p in places if self._cue_before(_SAID_AT, p[0], 12)]
         if speech or etype == "sanction":
             # "sanctions against Russia over its actions in eastern Ukraine": a place in the reason is not where
             # the decision or the words were made
             places = [p for p in places if not (p[0] > b and _REASON.search(stext, b, p[0]))]
         if not places:
             return None
-        pa, pb, m = min(places, key=rank)
+        pa, pb, m = places[0] if len(places) == 1 else min(places, key=rank)
         # a place names where this event is when it stands in the trigger's own phrase or close after it
-        seg = _find(self.segments, a)
-        if _find(self.segments, pa) == seg or 0 <= pa - b <= 60:
+        seg = self.segment_at[a]
+        if self.segment_at[pa] == seg or 0 <= pa - b <= 60:
             return pa, pb, m
         # a fronted adverbial scopes over the sentence: "On 4 May 2020, in Osorno (Los Lagos), workers protested"
-        pseg = _find(self.segments, pa)
+        pseg = self.segment_at[pa]
         if pb <= a and all(_FRONTED.match(stext, self.segments[i][0]) for i in range(pseg, seg)):
             return pa, pb, m
         if not speech and len(places) == 1 and not has_fallback:
@@ -1098,13 +1196,14 @@ class _Sentence:
     # ------------------------------------------------------------- build
     def _build(self, a, b, etype) -> Event | None:
         ctx, stext, s0 = self.ctx, self.text, self.s0
-        ci = _find(self.clauses, a)
+        ci = self.clause_at[a]
         c_lo = self.clauses[ci][0]
         spans: dict[str, list[int]] = {"trigger": [a, b]}
         confidence = 0.45
         # a definite mention of an earlier event ("the summit", "this concern") is that event again:
         # it takes the antecedent's roles unless its own words name them ("Russia's", "by Putin")
-        definite = bool(_DEFINITE_BEFORE.search(stext[max(0, a - 20):a]))
+        # (no antecedent to look for before the first event of the family)
+        definite = FAMILY[etype] in ctx.by_family and bool(_DEFINITE_BEFORE.search(stext[max(0, a - 20):a]))
         antecedent = ctx.antecedent(FAMILY[etype]) if definite else None
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
@@ -1151,7 +1250,7 @@ class _Sentence:
         elif start is None and ctx.anchor is not None:
             if status in ("planned", "possible"):
                 start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
-            elif ctx.last_dated is not None and _PAST_NARRATIVE.search(stext) and not _PERFECT.search(stext):
+            elif ctx.last_dated is not None and self._past_narrative():
                 prev = ctx.last_dated  # past-tense narrative goes on from the last dated event
                 start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
                 narrative = prev
@@ -1229,7 +1328,7 @@ class _Sentence:
                          and x.start - lo <= 30), None)
             if said is not None and said.name not in names and _SUBJECT_GAP.fullmatch(stext, lo, said.start):
                 names.append(said.name)
-        if etype == "military action" and actor1 is None and _PASSIVE_AUX.search(stext[max(0, a - 12):a]) \
+        if etype == "military action" and actor1 is None and self._cue_before(_PASSIVE_AUX, a, 12) \
                 and all(n == (actor2.name if actor2 else None) for n in names):
             # (unless the sentence names someone else who may have done it: "killed when a British drone hit")
             # "a man was found dead", "a car was set on fire": violence by someone unnamed, against civilians
@@ -1291,7 +1390,7 @@ class _Sentence:
             actor1_country=actor1.country if actor1 else None, actor2_country=actor2.country if actor2 else None,
             location=loc[0], country=loc[1], lat=loc[2], lon=loc[3], geo_precision=loc[4],
             reported_by=reported_by, trigger=stext[a:b], sentence=stext, sentence_start=s0,
-            spans=json.dumps(spans, sort_keys=True), article_id=article.id, article_ids=article.id,
+            spans=_spans_json(spans), article_id=article.id, article_ids=article.id,
             title=article.title, source=article.source, url=article.url, published=article.published,
             sources=1, confidence=round(max(0.05, min(0.95, confidence)), 2),
         )
