@@ -809,8 +809,11 @@ class EventStore:
         started = time.perf_counter()
         report = IngestReport(errors=list(errors))
         pipeline = self.pipeline
+        # extraction elsewhere (dask workers, often on this same machine): this process only stores, so
+        # DuckDB keeps a smaller buffer and leaves the memory to them
+        beside = _settings if mapper is not None else (lambda con, **_: contextlib.nullcontext())
         mapper = mapper or local_mapper(pipeline.extract)
-        with self._write() as writing:
+        with self._write() as writing, beside(writing.con, memory_limit=MERGE_MEMORY):
             con = writing.con
             report.events_before = _count(con, "events")
             seen: set[str] = set()
