@@ -159,6 +159,9 @@ def test_page_store_selection_on_the_aggregated_map_lists_that_place(page, db, m
     here = everything[(everything["lat"].round(4) == busiest[0]) & (everything["lon"].round(4) == busiest[1])]
     assert list(_table(at)["event_id"]) == list(here["event_id"].head(10))
     assert any(f"Selection: {len(here):,} of {len(everything):,} events" in i.value for i in at.info)
+    assert len(here) > 10  # more than the page holds: the export says it has the first of them
+    assert any(c.value.startswith(f"The first 10 of the {len(here):,} events picked on the charts")
+               for c in at.caption)
 
 
 def test_page_store_timeline_cell_selection_lists_that_lane_and_month(page, db, monkeypatch):
@@ -250,3 +253,14 @@ def test_page_store_big_views_export_csv_from_the_store_and_refuse_the_rest(page
     assert all(b.disabled for b in refused.values())
     assert refused["Download JSON"].help.startswith(f"{total:,} events: more than the page makes as JSON (20).")
     assert "python -m timeline export --db " in refused["Download GeoJSON"].help
+
+
+def test_page_store_a_url_that_cannot_be_fetched_is_reported_and_nothing_changes(page, db):
+    at = page()
+    before = _metric(at, "Events")
+    at.text_input(key="store_url_text").input("http://127.0.0.1:9/nothing-listens-here")
+    at.button[[b.label for b in at.button].index("Fetch")].click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert errors and all(e.startswith("http://127.0.0.1:9/nothing-listens-here") for e in errors), errors
+    assert _metric(at, "Events") == before

@@ -334,7 +334,7 @@ def _loading(store: EventStore) -> None:
     with st.expander(f"Add articles to the event store {store.path.name}", expanded=bool(last) or not stats["events"]):
         st.caption(f"This page reads the event store {store.path}. Articles added here are stored in it "
                    "(python -m timeline ingest does the same from a shell); each is stored once.")
-        upload, paste = st.tabs(["Upload files", "Paste text"])
+        upload, paste, url = st.tabs(["Upload files", "Paste text", "From a URL"])
         results = []
         with upload:
             gen = ss.setdefault("uploader_gen", 0)
@@ -363,6 +363,19 @@ def _loading(store: EventStore) -> None:
                                                                                 name="pasted text")], []))
                     except ArticleError as err:
                         results.append(("error", [str(err)]))
+        with url:
+            with st.form("store_url_form", clear_on_submit=False, border=False):
+                address = st.text_input("Article, page or feed address", key="store_url_text",
+                                        placeholder="https://\u2026").strip()
+                if st.form_submit_button("Fetch") and address:
+                    import timeline
+
+                    errors = []
+                    try:
+                        found = timeline.read_articles(address, report=errors)
+                    except (ArticleError, TypeError, ValueError) as err:
+                        found, errors = [], [err]
+                    results.append(_ingest(store, address, found, [str(e) for e in errors]))
         if results:
             ss["_store_last"] = last = results
         for kind, messages in last:
@@ -409,7 +422,11 @@ def _aggregated_charts(path: str, version: str, key: str, filters: Filters, sel:
 def _exports(store: EventStore, picked: pd.DataFrame, filters: Filters, sel: dict | None, total: int) -> None:
     st.subheader("Export")
     n = len(picked) if sel else total
-    st.caption(f"Exactly the {n:,} rows {'picked on the charts' if sel else 'the filters keep'}.")
+    if sel and sel.get("total", n) > n:
+        st.caption(f"The first {n:,} of the {sel['total']:,} events picked on the charts: narrow the filters to "
+                   "export all of them.")
+    else:
+        st.caption(f"Exactly the {n:,} rows {'picked on the charts' if sel else 'the filters keep'}.")
     cols = st.columns(len(export.EXPORTERS))
     for col, (fmt, (maker, mime)) in zip(cols, export.EXPORTERS.items()):
         if sel or total <= len(picked):
