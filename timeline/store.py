@@ -683,17 +683,26 @@ class EventStore:
         target = Path(target)
         where, params = where_sql(filters)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        with self._read() as cur:
-            if cur is None:
-                schema.empty_frame().to_parquet(tmp, index=False)
-                n = 0
-            else:
-                n = cur.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]
-                # one thread and small row groups: the writer buffers one group at a time (683,000 events
-                # took 1.1 GB with DuckDB's defaults, 0.35 GB so, and less time)
-                with _settings(cur, threads=1):
-                    cur.execute(f"COPY (SELECT {_EVENT_SELECT} FROM events{where}) TO '{_sql_path(tmp)}' "
-                                "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)", params)
+        if _identity(self.path) is None:
+            schema.empty_frame().to_parquet(tmp, index=False)
+            _replace(tmp, target)
+            return 0
+        # a connection of its own, with one thread, and small row groups: the writer buffers one group at a
+        # time (683,000 events took 1.1 GB with DuckDB's defaults, 0.35 GB so, and less time), and the
+        # readers the page shares keep their threads
+        con = duckdb.connect(":memory:", config={"threads": 1, "preserve_insertion_order": True})
+        try:
+            con.execute("ATTACH ? AS store (READ_ONLY)", [str(self.path)])
+            con.execute("USE store")
+            n = con.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]
+            con.execute(f"COPY (SELECT {_EVENT_SELECT} FROM events{where}) TO '{_sql_path(tmp)}' "
+                        "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)", params)
+        except duckdb.Error as err:
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+            raise StoreError(f"{self.path}: cannot export the event store: {_one_line(err)}") from None
+        finally:
+            con.close()
         _replace(tmp, target)
         return int(n)
 
