@@ -264,3 +264,20 @@ def test_page_store_a_url_that_cannot_be_fetched_is_reported_and_nothing_changes
     errors = [e.value for e in at.error]
     assert errors and all(e.startswith("http://127.0.0.1:9/nothing-listens-here") for e in errors), errors
     assert _metric(at, "Events") == before
+
+
+def test_page_store_a_selection_keeps_only_what_later_filters_keep(page, db, monkeypatch):
+    monkeypatch.setattr(stored, "VISIBLE_ROWS", 10)
+    at = page()
+    everything = EventStore(db).query()
+    located = everything[everything["lat"].notna()]
+    busiest = located.groupby([located["lat"].round(4), located["lon"].round(4)]).size().idxmax()
+    at.session_state["selection"] = {"source": "map", "keys": [charts.place_key(*busiest)]}
+    at.run()
+    here = everything[(everything["lat"].round(4) == busiest[0]) & (everything["lon"].round(4) == busiest[1])]
+    picked = here.head(10)  # the page holds the first 10 of the place's events
+    kind = picked["event_type"].value_counts().index[-1]  # a type only some of them have
+    (types,) = [m for m in at.sidebar.multiselect if m.label.startswith("Event types")]
+    types.set_value([kind]).run()
+    assert not at.exception
+    assert list(_table(at)["event_id"]) == list(picked.loc[picked["event_type"] == kind, "event_id"])

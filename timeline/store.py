@@ -573,14 +573,16 @@ class EventStore:
                     return
                 yield _typed(frame)
 
-    def by_ids(self, ids: Sequence[str]) -> pd.DataFrame:
-        """The events whose event_id is in ``ids``, in the store's (date) order."""
+    def by_ids(self, ids: Sequence[str], filters: Filters | None = None) -> pd.DataFrame:
+        """The events whose event_id is in ``ids`` (and that ``filters`` keeps), in the store's (date) order."""
+        where, params = where_sql(filters)
+        where = f"{where} AND" if where else " WHERE"
         with self._read() as cur:
             if cur is None or not len(ids):
                 return schema.empty_frame()
             select = ", ".join(_q(c) for c in schema.EVENT_COLUMNS)
-            frame = cur.execute(f"SELECT {select} FROM events WHERE list_contains(?::VARCHAR[], event_id) "
-                                "ORDER BY rowid", [list(ids)]).df()
+            frame = cur.execute(f"SELECT {select} FROM events{where} list_contains(?::VARCHAR[], event_id) "
+                                "ORDER BY rowid", [*params, list(ids)]).df()
         return _typed(frame)
 
     def events(self) -> pd.DataFrame:

@@ -275,7 +275,8 @@ def page(path: Path) -> None:
     picked = shown
     if sel:
         inside = shown[shown["event_id"].isin(set(sel["ids"]))]
-        picked = inside if len(inside) == len(sel["ids"]) else store.by_ids(sel["ids"])
+        # (a selection made before the filters changed keeps only what they keep, as on the in-memory page)
+        picked = inside if len(inside) == len(sel["ids"]) or everything else store.by_ids(sel["ids"], filters)
         picked = picked.reset_index(drop=True)
         token = (token[0], filters, tuple(sel["ids"]))
     summary = views.memo("summary", token, lambda: _summary_of(picked)) if sel else v["summary"]
