@@ -402,3 +402,61 @@ def test_events_who_organised_a_protest_joins_it(text, organiser):
 def test_events_a_drug_seizure_is_made_against_a_gang():
     frame = timeline.parse_text("On 3 May 2020, in Corumba, federal police seized two tons of cocaine in a truck.")
     assert one(frame, "arrest")["actors"] == "Police Forces of Brazil; Unidentified Gang (Brazil)"
+
+
+@pytest.mark.parametrize("text,rioters", [
+    ("On 12 June 2021, fruit sellers' vendors clashed with municipal police in Lagos, Nigeria, over a market "
+     "closure.", "Rioters (Nigeria)"),
+    ("On 9 March 2022, members of the Khan and Sheikh clans clashed over a pond in Bogra, Bangladesh.",
+     "Rioters (Bangladesh)"),
+])
+def test_events_a_clash_of_unarmed_people_is_fought_by_rioters(text, rioters):
+    frame = timeline.parse_text(text)
+    assert rioters in one(frame, "military action")["actors"].split("; ")
+
+
+def test_events_an_attack_on_unarmed_people_makes_no_rioters():
+    frame = timeline.parse_text("On 2 July 2021, Al Shabaab militants attacked villagers near Baidoa, Somalia.")
+    assert "Rioters" not in one(frame, "military action")["actors"]
+
+
+def test_events_protesters_of_a_riot_told_before_are_its_rioters():
+    frame = timeline.parse_text("On 8 October 2019, angry protesters torched two buses in Dhaka. "
+                                "The protesters were angry about a fare rise.")
+    assert one(frame, "military action")["actors"] == "Rioters (Bangladesh)"
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("On 11 March 2021, in Celaya, Guanajuato, a woman was found dead beside a road.", "Unidentified Gang (Mexico)"),
+    ("On 4 April 2021, a trader was shot dead by unknown attackers in Cali, Colombia.", "Unidentified Gang (Colombia)"),
+    ("On 4 April 2021, a trader was shot dead by unknown attackers in Kano, Nigeria.",
+     "Unidentified Armed Group (Nigeria)"),
+])
+def test_events_unnamed_killers_in_latin_america_are_a_gang(text, perpetrator):
+    frame = timeline.parse_text(text)
+    assert perpetrator in one(frame, "military action")["actors"].split("; ")
+
+
+def test_events_whom_an_act_is_meant_to_stop_takes_no_part_in_it():
+    frame = timeline.parse_text("On 3 March 2016, authorities in Greece closed the border crossing at Idomeni "
+                                "to stop thousands of refugees from walking north.")
+    assert one(frame, "arrest")["actors"] == "Government of Greece"
+
+
+@pytest.mark.parametrize("text,army", [
+    ("On 14 May 2021, soldiers clashed with jihadists near Mopti, Mali.", "Military Forces of Mali"),
+    ("On 2 June 2020, the army shelled rebel positions near Kidal, Mali.", "Military Forces of Mali"),
+])
+def test_events_bare_soldiers_are_the_army_of_the_place(text, army):
+    frame = timeline.parse_text(text)
+    assert army in one(frame, "military action")["actors"].split("; ")
+
+
+@pytest.mark.parametrize("text", [
+    "On 14 May 2021, Russia sent troops to Belarus.",
+    "On 14 May 2021, peacekeeping troops clashed with jihadists near Mopti, Mali.",
+])
+def test_events_someone_elses_troops_are_not_the_army_of_the_place(text):
+    frame = timeline.parse_text(text)
+    assert not any("Military Forces of Belarus" in (a or "") or "Military Forces of Mali" in (a or "")
+                   for a in frame["actors"])

@@ -247,6 +247,11 @@ _GROUP_WORDS = ("police", "forces", "troops", "soldiers", "army", "militants", "
                 "gunmen")
 
 _NEEDS_MODIFIER = frozenset({"forces", "troops", "soldiers", "army"})
+_BARE_ARMY = frozenset({"troops", "soldiers", "army"})
+# what may stand before a bare "soldiers" that are the local army: nothing, an article, a number ("peacekeeping
+# troops", "foreign soldiers" are someone else's)
+_PLAIN_BEFORE = re.compile(r"(?:^|[,.;:(]\s*|\b(?:the|some|several|many|dozens\s+of|hundreds\s+of|\d+|two|three|four|"
+                           r"five|six|ten)\s+)$", re.IGNORECASE)
 _GROUP_RE = re.compile(
     r"\b(?:(?P<mod>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+)?(?P<noun>" + _GROUP_NOUNS + r")\b"
     r"(?!\s+(?:sources?|media|spokes\w+|reports?|statements?|officials?\s+said|buildings?|facilit\w+))")
@@ -272,9 +277,10 @@ class _Actor:
 
 
 def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], states: dict[str, str],
-                  words=_GROUP_WORDS) -> list[_Actor]:
+                  words=_GROUP_WORDS, home: str | None = None) -> list[_Actor]:
     """Generic actors ("Saudi forces", "protesters", "police") in text[lo:hi] not covered by a mention.
-    ``words``: those of _GROUP_WORDS that may occur in the text (the article's, when it is known)."""
+    ``words``: those of _GROUP_WORDS that may occur in the text (the article's, when it is known).
+    ``home``: the state the sentence happens in, when no state acts in it: bare "soldiers" are its army."""
     found = []
     if not any(word in text for word in words):
         return found
@@ -290,6 +296,10 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
         if mod and mod not in _GROUP_SKIP_MOD:
             name = f"{mod} {noun}"
             country = states.get(mod)
+        elif noun.lower() in _BARE_ARMY and home and _PLAIN_BEFORE.search(text, max(0, a - 20), m.start("noun")):
+            # "soldiers clashed with rebels near Gao, Mali": with no state acting, the army of the place
+            name, country = f"Military Forces of {geo.country_name(home)}", home
+            a = m.start("noun")
         elif noun.lower() in _NEEDS_MODIFIER:
             continue  # "troops" alone says nothing of whose
         else:
@@ -297,6 +307,13 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
             a = m.start("noun")
         found.append(_Actor(a, b, name[0].upper() + name[1:], country, "group"))
     return found
+
+
+def _unidentified(country: str | None) -> str:
+    """ACLED's name for armed perpetrators nobody named, in the state where they struck."""
+    where = geo.country_name(country) if country else None
+    kind = "Unidentified Gang" if country in _GANG_COUNTRIES else "Unidentified Armed Group"
+    return f"{kind} ({where})" if where else kind
 
 
 def _rioters(name: str) -> str:
@@ -704,6 +721,17 @@ _OWN_ROLE_AFTER = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_AGENT = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # starts at the participle
 _OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
 _OWNS = re.compile(r"^(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,3}$")
+# where ACLED codes violence by perpetrators nobody named as gang violence: Latin America and the Caribbean
+_GANG_COUNTRIES = frozenset("""MEX GTM HND SLV NIC CRI PAN BLZ COL VEN ECU PER BOL PRY URY ARG CHL BRA GUY SUR JAM HTI DOM
+TTO CUB PRI BHS BRB""".split())
+# a fight between people who bear no arms ("vendors clashed with police", "members of two clans clashed") is a riot:
+# ACLED adds "Rioters (Country)" to the group that fought
+_UNARMED_GROUP = re.compile(r"(?:Labour Group|Students|Farmers|Traders|Vendors|Residents|Villagers|Teachers|Workers|"
+                            r"Health Workers|Lawyers|Migrants|Refugees|Civilians|Protesters)\b|\bCommunal Group\b")
+_MUTUAL = re.compile(r"clash|fight|fought|brawl|scuffle", re.IGNORECASE)
+# "to prevent migrants from boarding": whom an act is meant to stop takes no part in it
+_PREVENTED = re.compile(r"\b(?:to|in\s+order\s+to)\s+(?:prevent|stop|keep|deter|bar|block|discourage)\s+(?:\w+\s+){0,3}$",
+                        re.IGNORECASE)
 
 
 _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|men|heads\s+of\s+state|sides|countries|nations|governments)\b",
@@ -775,7 +803,13 @@ class _Sentence:
         self.places.extend(_unlisted_places(stext, self.body, taken + dates, self.places, self.actors))
         self.places.sort(key=lambda p: p[0])
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
-        self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states, ctx.group_words))
+        home = None
+        # ("near Kidal, Mali": a state after a comma names where the place lies, and does not act)
+        acting = [x for x in self.actors if x.category in ("state", "government") and stext[x.start - 2:x.start] != ", "]
+        if not acting:
+            home = next((p[2].country for p in self.places if p[2].country and geo.country_name(p[2].country)), None) \
+                or next((x.country for x in self.actors if x.category == "state" and x.country), None)
+        self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states, ctx.group_words, home))
         self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)
         observers = [x for x in self.actors if x.category in ("organisation", "group", "government")
@@ -844,7 +878,7 @@ class _Sentence:
         for m in unknown:
             # "a bomb planted by an unidentified man": someone armed whom nobody named
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                name = f"Unidentified Armed Group ({home['name']})" if home else "Unidentified Armed Group"
+                name = _unidentified(country if home else None)
                 found.append(_Actor(m.start(), m.end(), name, country if home else None, "group"))
         return found
 
@@ -987,7 +1021,8 @@ class _Sentence:
         before = [x for x in cand if x.end <= a]
         after = [x for x in cand if x.start >= b and x.ci == ci
                  and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)
-                 and not (etype == "protest" and _PROTEST_TARGET.search(stext, b, x.start))]
+                 and not (etype == "protest" and _PROTEST_TARGET.search(stext, b, x.start))
+                 and not _PREVENTED.search(stext, b, x.start)]
         actor1 = actor2 = None
         poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")]
         agent = next((x for x in after if _AGENT_AFTER.match(stext[b:x.start])), None)
@@ -1318,6 +1353,7 @@ class _Sentence:
             if not x.is_place_like and x.ci == ci and x.name not in names \
                     and not x.rep and not x.owner and not self._belongs_elsewhere(x, a, b) \
                     and not (etype == "protest" and x.start > b and _PROTEST_TARGET.search(stext, b, x.start)) \
+                    and not (x.start > b and _PREVENTED.search(stext, b, x.start)) \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
         if etype in _SPEECH_ACTS and len(names) < _MAX_ACTORS and ci + 1 < len(self.clauses) \
@@ -1334,7 +1370,7 @@ class _Sentence:
             # "a man was found dead", "a car was set on fire": violence by someone unnamed, against civilians
             where = geo.country_name(loc[1]) if loc[1] else None
             suffix = f" ({where})" if where else ""
-            names.insert(0, f"Unidentified Armed Group{suffix}")
+            names.insert(0, _unidentified(loc[1]))
             if _VICTIM.search(stext[c_lo:a]) and not any(n.startswith("Civilians") for n in names):
                 names.append(f"Civilians{suffix}")
         if etype == "arrest" and len(names) < 2 and _DRUGS.search(stext):
@@ -1348,6 +1384,11 @@ class _Sentence:
                 actor1 = _Actor(actor1.start, actor1.end, _rioters(actor1.name), actor1.country, actor1.category)
             if actor2 is not None and actor2.name.startswith("Protesters"):
                 actor2 = _Actor(actor2.start, actor2.end, _rioters(actor2.name), actor2.country, actor2.category)
+            if _MUTUAL.match(stext, a) and not any(n.startswith("Rioters") for n in names) \
+                    and any(_UNARMED_GROUP.search(n) for n in names):
+                # "vendors clashed with police", "members of two clans clashed": a riot, fought by rioters
+                where = geo.country_name(loc[1]) if loc[1] else None
+                names.insert(0, f"Rioters ({where})" if where else "Rioters")
         if etype == "protest" and not any(_PROTEST_NAME.search(n) for n in names):
             # a protest is made by protesters, named or not (ACLED's "Protesters (Country)")
             where = geo.country_name(loc[1]) if loc[1] else None
@@ -1356,8 +1397,12 @@ class _Sentence:
                 and (actor1 is None or actor1.name in _names(narrative)):
             # "The police had arrested the man.": more about the event just told, not a new one
             # ("1 person was killed in the clash" names no new party of a clash whose parties are known)
-            extra = [n for n in names if n not in _names(narrative)
-                     and not (narrative.actor1 and n.startswith(("Unidentified Armed Group", "Civilians")))]
+            told = _names(narrative)
+            if any(n.startswith("Rioters") for n in told):
+                names = [_rioters(n) for n in names]  # "The tribals were protesting": the rioters just told
+            extra = [n for n in names if n not in told
+                     and not (narrative.actor1 and n.startswith(("Unidentified Armed Group", "Unidentified Gang",
+                                                                  "Civilians")))]
             if extra:
                 narrative.actors = "; ".join(_names(narrative) + extra)
             return None
