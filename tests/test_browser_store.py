@@ -78,3 +78,39 @@ def test_browser_store_page_draws_counts_and_follows_an_ingest(browser, store_se
         assert _events(page) == after
     finally:
         context.close()
+
+
+def test_browser_store_box_on_the_aggregated_map_lists_those_events(browser, store_server, big_store, tmp_path):
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    page = context.new_page()
+    try:
+        page.goto(store_server)
+        page.wait_for_selector(".js-plotly-plot .geo path", timeout=90_000)
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=90_000)
+        total = EventStore(big_store).count()
+        assert _events(page) == total
+        map_plot = page.locator(".js-plotly-plot").nth(1)
+        map_plot.scroll_into_view_if_needed()
+        box = map_plot.locator(".geo .layer.frame path").first.bounding_box()
+        # the east of the map: Russia's Far East, the Koreas, China, Japan
+        x0, y0 = box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.05
+        x1, y1 = box["x"] + box["width"] * 0.98, box["y"] + box["height"] * 0.95
+        page.mouse.move(x0, y0)
+        page.mouse.down()
+        page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, steps=8)
+        page.mouse.move(x1, y1, steps=8)
+        page.mouse.up()
+        deadline = time.time() + 60
+        while time.time() < deadline and _events(page) == total:
+            time.sleep(0.5)
+        picked = _events(page)
+        assert 0 < picked < total
+        page.get_by_text(f"Selection: {picked:,} of {total:,} events").wait_for(timeout=20_000)
+        page.screenshot(path=str(tmp_path / "store-selected.png"))
+        page.get_by_role("button", name="Clear selection").click()
+        deadline = time.time() + 60
+        while time.time() < deadline and _events(page) != total:
+            time.sleep(0.5)
+        assert _events(page) == total
+    finally:
+        context.close()

@@ -160,8 +160,14 @@ def test_page_store_selection_on_the_aggregated_map_lists_that_place(page, db, m
     assert list(_table(at)["event_id"]) == list(here["event_id"].head(10))
     assert any(f"Selection: {len(here):,} of {len(everything):,} events" in i.value for i in at.info)
     assert len(here) > 10  # more than the page holds: the export says it has the first of them
+    # the summary counts every picked event, in the store
+    assert _metric(at, "Events") == f"{len(here):,}"
+    actors = {a for cell in here["actors"].dropna() for a in cell.split("; ") if a}
+    assert _metric(at, "Actors") == f"{len(actors):,}"
     assert any(c.value.startswith(f"The first 10 of the {len(here):,} events picked on the charts")
                for c in at.caption)
+    assert any(w.value == f"The table lists the first 10 of {len(here):,} events. Narrow the filters or pick events "
+               "on the charts to list the rest; the exports below hold the same rows as the table." for w in at.warning)
 
 
 def test_page_store_timeline_cell_selection_lists_that_lane_and_month(page, db, monkeypatch):

@@ -117,15 +117,22 @@ def view(path: str, version: str, key: str, _filters: Filters) -> dict:
         from timeline.ui.summary import summary
 
         return {"count": n, "rows": rows, "summary": summary(rows)}
+    return {"count": n, "rows": rows, "summary": summary_of(store, where, params, head)}
+
+
+def summary_of(store: EventStore, where: str, params: list, head: pd.DataFrame | None = None) -> dict:
+    """The summary strip's figures (timeline.ui.summary.summary) of the events ``where`` keeps, counted in SQL."""
+    if head is None:
+        head = store.select(f"SELECT count(*) AS n, min(date_start) AS lo, max(date_end) AS hi FROM events{where}",
+                            params)
     articles = store.select("SELECT count(DISTINCT a) AS n FROM (SELECT unnest(string_split(article_ids, '; ')) "
                             f"AS a FROM events{where}) WHERE a <> ''", params)
     actors = store.select(f"SELECT count(DISTINCT a) AS n FROM (SELECT unnest(_actors) AS a FROM events{where})",
                           params)
     lo, hi = head.at[0, "lo"], head.at[0, "hi"]
-    return {"count": n, "rows": rows, "summary": {
-        "events": n, "articles": int(articles.at[0, "n"]), "actors": int(actors.at[0, "n"]),
-        "first": None if pd.isna(lo) else pd.Timestamp(lo).date(),
-        "last": None if pd.isna(hi) else pd.Timestamp(hi).date()}}
+    return {"events": int(head.at[0, "n"]), "articles": int(articles.at[0, "n"]), "actors": int(actors.at[0, "n"]),
+            "first": None if pd.isna(lo) else pd.Timestamp(lo).date(),
+            "last": None if pd.isna(hi) else pd.Timestamp(hi).date()}
 
 
 def _lanes(store: EventStore, where: str, params: list, lane: str) -> tuple[list[str], list[str], int]:
@@ -202,9 +209,9 @@ def map_figure(path: str, version: str, key: str, _filters: Filters, size_by: st
 
 # Selection on aggregated charts -----------------------------------------------------------------------
 
-def selected(store: EventStore, filters: Filters, keys, lane: str) -> tuple[list[str], int]:
+def selected(store: EventStore, filters: Filters, keys, lane: str) -> tuple[list[str], dict | None]:
     """The event_ids behind points picked on the aggregated charts (event ids, timeline cells, places),
-    at most ``VISIBLE_ROWS`` of them, and how many there are in all."""
+    at most ``VISIBLE_ROWS`` of them, and the summary of all of them (``summary_of``; None when none)."""
     keys = [k[0] if isinstance(k, (list, tuple)) and k else k for k in keys]
     keys = [k for k in keys if isinstance(k, str)]
     where, params = where_sql(filters)
@@ -224,11 +231,10 @@ def selected(store: EventStore, filters: Filters, keys, lane: str) -> tuple[list
             ors.append(f"(date_trunc('{_UNITS[freq]}', date_start) = ?::DATE AND {condition})")
             extra += [day, *values]
     if not ors:
-        return [], 0
+        return [], None
     cond = _and(where, " OR ".join(ors))
     ids = store.select(f"SELECT event_id FROM events{cond} LIMIT {VISIBLE_ROWS}", params + extra)
-    total = store.select(f"SELECT count(*) AS n FROM events{cond}", params + extra)
-    return list(ids["event_id"]), int(total.at[0, "n"])
+    return list(ids["event_id"]), summary_of(store, cond, params + extra)
 
 
 def _lane_is(store: EventStore, filters: Filters, lane: str, name: str) -> tuple[str, list]:
@@ -270,8 +276,9 @@ def page(path: Path) -> None:
     if sel and everything:
         sel = views.resolve_selection(shown)
     elif sel and "ids" not in sel:
-        ids, n = selected(store, filters, sel.get("keys", []), sel.get("lane") or "event type")
-        sel = ss["selection"] = {"source": sel["source"], "ids": ids, "total": n}
+        ids, whole = selected(store, filters, sel.get("keys", []), sel.get("lane") or "event type")
+        sel = ss["selection"] = {"source": sel["source"], "ids": ids, "total": whole["events"] if whole else 0,
+                                 "summary": whole}
     picked = shown
     if sel:
         inside = shown[shown["event_id"].isin(set(sel["ids"]))]
@@ -279,14 +286,20 @@ def page(path: Path) -> None:
         picked = inside if len(inside) == len(sel["ids"]) or everything else store.by_ids(sel["ids"], filters)
         picked = picked.reset_index(drop=True)
         token = (token[0], filters, tuple(sel["ids"]))
-    summary = views.memo("summary", token, lambda: _summary_of(picked)) if sel else v["summary"]
+    if sel and sel.get("summary") and sel["total"] > len(picked):
+        summary = sel["summary"]  # more picked than the page holds: counted in the store
+    elif sel:
+        summary = views.memo("summary", token, lambda: _summary_of(picked))
+    else:
+        summary = v["summary"]
     stats = views.memo("store_stats", version, store.stats, keep=1)
     views.summary_strip(picked, stats["events"], token, summary=summary)
     if everything:
         views.charts_section(shown, picked, sel, lane, size_by, token)
     else:
         _aggregated_charts(str(path), version, key, filters, sel, picked, total, lane, size_by)
-    views.table(picked, total=sel.get("total", len(picked)) if sel else total)
+    views.table(picked, total=sel.get("total", len(picked)) if sel else total,
+                exports_hold_all=not sel)  # (a selection's exports hold the rows the page holds)
     _exports(store, picked, filters, sel, total)
     event = _article(store)
     _quality(str(path), version)

@@ -243,7 +243,7 @@ def charts_section(shown: pd.DataFrame, view: pd.DataFrame, sel: dict | None, la
 _ROW_HEIGHT = 86  # pixels: four lines of text
 
 
-def table(view: pd.DataFrame, total: int | None = None) -> None:
+def table(view: pd.DataFrame, total: int | None = None, exports_hold_all: bool = True) -> None:
     """The rows of ``view`` (the first TABLE_ROWS); ``total`` is how many the view has in all when ``view``
     holds only the first of them (the page on an event store)."""
     st.subheader("Events")
@@ -253,7 +253,9 @@ def table(view: pd.DataFrame, total: int | None = None) -> None:
     shown = shown.head(TABLE_ROWS)
     if total > len(shown):
         st.warning(f"The table lists the first {len(shown):,} of {total:,} events. Narrow the filters or pick "
-                   "events on the charts to list the rest; the exports below hold all of them.")
+                   "events on the charts to list the rest; "
+                   + ("the exports below hold all of them." if exports_hold_all else
+                      "the exports below hold the same rows as the table."))
     key = f"table_{abs(hash((len(shown), tuple(shown['event_id'].head(50)), tuple(shown['event_id'].tail(50)))))}"
     # rows taller than 4rem let Streamlit's grid wrap text cells: the evidence sentence reads in full
     picked = st.dataframe(
