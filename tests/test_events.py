@@ -460,26 +460,3 @@ def test_events_someone_elses_troops_are_not_the_army_of_the_place(text):
     frame = timeline.parse_text(text)
     assert not any("Military Forces of Belarus" in (a or "") or "Military Forces of Mali" in (a or "")
                    for a in frame["actors"])
-
-
-@pytest.mark.parametrize("text,trigger,year,place,main", [
-    # what an adjunct of time names happened apart from the event it hangs on, with its own date
-    ("Moon Jae-in met Kim Jong Un at Panmunjom, following a summit in Pyongyang in 2007.", "summit", 2007,
-     "Pyongyang", "Panmunjom"),
-    ("Macron hosted Modi in Paris, after a meeting in New Delhi in 2018.", "meeting", 2018, "New Delhi", "Paris"),
-])
-def test_events_an_event_in_an_adjunct_of_time_is_apart(text, trigger, year, place, main):
-    frame = timeline.parse_text(text, published="2024-05-02")
-    assert len(frame) == 2
-    earlier = frame[frame["trigger"] == trigger].iloc[0]
-    assert earlier["date_start"].year == year and earlier["location"] == place
-    now = frame[frame["trigger"] != trigger].iloc[0]
-    assert now["date_start"] == pd.Timestamp("2024-05-02") and now["location"] == main  # not dated by the other
-
-
-def test_events_a_weak_word_in_an_adjunct_of_time_does_not_date_the_event():
-    # "talks" beside "met" makes no row of its own, but its date is not the meeting's
-    frame = timeline.parse_text("Moon Jae-in met Kim Jong Un at Panmunjom, following talks in Pyongyang in 2007.",
-                                published="2024-05-02")
-    (row,) = frame.itertuples()
-    assert row.trigger == "met" and row.date_start == pd.Timestamp("2024-05-02")

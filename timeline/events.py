@@ -588,11 +588,6 @@ _FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b
 _MAX_ACTORS = 3
 _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|signed|agree|agreed|adopt|adopted)\b",
                        re.IGNORECASE)
-# "the third summit, following meetings in 2000 and 2007": what an adjunct of time names happened apart
-# (before or after the event it hangs on), so it is an event of its own, with its own date
-_EARLIER_ADJUNCT = re.compile(r"\b(?:after|following|before|since|ahead\s+of|preceding)\s+(?:(?:the|a|an|its|their|his|"
-                              r"her|two|three|several|earlier|previous|prior|past|last|first|second)\s+)*$",
-                              re.IGNORECASE)
 _ADJUNCT = re.compile(r"\b(?:during|amid|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.IGNORECASE)
 _TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooperation", "election"})
 _TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?$")
@@ -834,9 +829,7 @@ class _Sentence:
             x.rep = self.reporting[self.segment_at[x.start]]
         self.agents = [x for x in self.actors if not x.is_place_like]  # (not a state named as a place: "to Russia")
         self.all_triggers: list[tuple[int, int, str]] = []  # set by events()
-        # (start, end, family, (clause, in an adjunct of time)) of every trigger
-        self._trigger_spans: list[tuple[int, int, str, tuple[int, bool]]] = []
-        self._apart: dict[int, bool] = {}  # trigger start -> whether it stands in "following/after/before ..."
+        self._trigger_spans: list[tuple[int, int, str, int]] = []  # the same as (start, end, family, clause)
         self._datable = self._past_tense = self._in_adjunct = None  # worked out when first asked
         # whether the sentence holds a word of a negation or a speculation at all (most hold neither)
         self.may_deny = _may_contain(stext, _DENIED_WORDS)
@@ -924,14 +917,12 @@ class _Sentence:
         if not found:
             return []
         self.all_triggers = found
-        # (a trigger in an adjunct of time, "following meetings", counts as a clause of its own)
-        self._apart = {ta: bool(_EARLIER_ADJUNCT.search(self.text, max(0, ta - 40), ta)) for ta, _, _ in found}
-        self._trigger_spans = [(ta, tb, FAMILY[t], (self.clause_at[ta], self._apart[ta])) for ta, tb, t in found]
-        chosen: dict[tuple, tuple[int, int, str]] = {}
+        self._trigger_spans = [(ta, tb, FAMILY[t], self.clause_at[ta]) for ta, tb, t in found]
+        chosen: dict[tuple[int, str], tuple[int, int, str]] = {}
         for a, b, etype in found:
             # one event per clause and family: it stands where its first word stands (usually the verb,
             # which its date and roles hang on) and takes the most specific label ("met ... in a summit")
-            key = (self.clause_at[a], self._apart[a], FAMILY[etype])
+            key = (self.clause_at[a], FAMILY[etype])
             best = chosen.get(key)
             if best is None:
                 chosen[key] = (a, b, etype)
@@ -1151,10 +1142,9 @@ class _Sentence:
         # other events compete for dates; other words of this same event ("met ... in a summit") do not
         # ("signed in June, during Putin's visit": the visit shares the date it hangs on)
         family = FAMILY[etype]
-        unit = (ci, self._apart.get(a, False))
         others = [] if self._in_adjunct[a] else [
-            (ta, tb, tunit[0]) for ta, tb, tfamily, tunit in self._trigger_spans
-            if (ta, tb) != (a, b) and not (tfamily == family and tunit == unit) and not self._in_adjunct[ta]]
+            (ta, tb, tci) for ta, tb, tfamily, tci in self._trigger_spans
+            if (ta, tb) != (a, b) and not (tfamily == family and tci == ci) and not self._in_adjunct[ta]]
         usable = []
         for t, ta, tb, tci in candidates:
             mine = _gap(a, b, ta, tb) + (12 if tb <= a else 0)
