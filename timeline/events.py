@@ -262,7 +262,7 @@ _ACTOR_CATEGORIES = frozenset({"person", "state", "government", "organisation", 
 
 
 def _stable_id(*parts) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1("\x1f".join([str(p) for p in parts]).encode("utf-8")).hexdigest()[:16]
 
 
 class _Actor:
@@ -330,8 +330,15 @@ def _may_contain(text: str, words) -> bool:
     few other letters onto ASCII ones: the Kelvin sign onto k)."""
     if not text.isascii():
         return True
-    lowered = text.lower()
-    return any(word in lowered for word in words)
+    return _holds(text.lower(), words)
+
+
+def _holds(lowered: str, words) -> bool:
+    """Whether the lower-cased text holds one of ``words`` (a loop: cheaper than any() over a generator)."""
+    for word in words:
+        if word in lowered:
+            return True
+    return False
 
 
 def _spans_json(spans: dict[str, list[int]]) -> str:
@@ -365,6 +372,14 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(sentence)))
     return spans
+
+
+def _inside(spans, pos: int) -> bool:
+    """Whether one of the spans [a, b) holds ``pos`` (a loop: cheaper than any() over a generator)."""
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
 
 
 def _gap(x0, x1, y0, y1) -> int:
@@ -527,11 +542,23 @@ def extract(article, gaz=None) -> list[Event]:
         while gi < len(triggers) and triggers[gi][0] < sent.end:
             s_triggers.append(triggers[gi])
             gi += 1
-        s_mentions = [m for m in mentions[mi:] if sent.start <= m.start < sent.end]
+        s_mentions = []  # (the mentions are sorted by start)
+        for j in range(mi, len(mentions)):
+            m = mentions[j]
+            if m.start >= sent.end:
+                break
+            if m.start >= sent.start:
+                s_mentions.append(m)
         if not s_triggers:  # nothing happens here: only remember who was named
             ctx.remember([m for m in s_mentions if m.kind == "actor"])
             continue
-        s_timexes = [t for t in timexes[ti:] if sent.start <= t.start < sent.end]
+        s_timexes = []  # (sorted by start too)
+        for j in range(ti, len(timexes)):
+            t = timexes[j]
+            if t.start >= sent.end:
+                break
+            if t.start >= sent.start:
+                s_timexes.append(t)
         reading = _Sentence(article, sent, s_timexes, s_mentions, states, ctx)
         rows.extend(reading.events(s_triggers))
         ctx.remember(reading.actors)
@@ -589,6 +616,7 @@ _MAX_ACTORS = 3
 _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|signed|agree|agreed|adopt|adopted)\b",
                        re.IGNORECASE)
 _ADJUNCT = re.compile(r"\b(?:during|amid|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.IGNORECASE)
+_ADJUNCT_WORDS = ("during", "amid", "sidelines")  # one is in every match of _ADJUNCT
 _TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooperation", "election"})
 _TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?$")
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
@@ -732,7 +760,25 @@ _MUTUAL = re.compile(r"clash|fight|fought|brawl|scuffle", re.IGNORECASE)
 # "to prevent migrants from boarding": whom an act is meant to stop takes no part in it
 _PREVENTED = re.compile(r"\b(?:to|in\s+order\s+to)\s+(?:prevent|stop|keep|deter|bar|block|discourage)\s+(?:\w+\s+){0,3}$",
                         re.IGNORECASE)
+_PREVENTED_WORDS = ("prevent", "stop", "keep", "deter", "bar", "block", "discourage")  # one is in every match
 
+
+def _cased(pattern: re.Pattern) -> re.Pattern:
+    """A case-insensitive pattern written in lower case, without IGNORECASE: on lower-cased ASCII text it
+    matches where the pattern matches the text, several times faster (case folding slows every step)."""
+    if pattern.pattern != pattern.pattern.lower():
+        raise ValueError(f"not all lower case: {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+(_PLANNED_LC, _PLANNED_AFTER_LC, _POSSIBLE_LC, _DENIED_LC, _PREP_PLACE_LC, _NOT_EVENT_BEFORE_LC, _NOT_EVENT_AFTER_LC,
+ _ADJUNCT_LC, _OTHER_AGENT_LC, _PREVENTED_LC, _PROTEST_TARGET_LC, _PAST_NARRATIVE_LC, _PERFECT_LC, _AGENT_AFTER_LC,
+ _OF_AFTER_LC, _OWN_ROLE_AFTER_LC) = map(_cased, (
+    _PLANNED, _PLANNED_AFTER, _POSSIBLE, _DENIED, _PREP_PLACE, _NOT_EVENT_BEFORE, _NOT_EVENT_AFTER,
+    _ADJUNCT, _OTHER_AGENT, _PREVENTED, _PROTEST_TARGET, _PAST_NARRATIVE, _PERFECT, _AGENT_AFTER, _OF_AFTER,
+    _OWN_ROLE_AFTER))
+# the twins of the patterns _cue_before is asked about, by id (a compiled pattern hashes its whole program)
+_CUE_TWINS = {id(pattern): _cased(pattern) for pattern in (_PREP_BEFORE, _PASSIVE_AUX, _PREP_PLACE, _SAID_AT)}
 
 _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|men|heads\s+of\s+state|sides|countries|nations|governments)\b",
                    re.IGNORECASE)
@@ -751,8 +797,13 @@ class _Sentence:
         self.clause_at = _index(self.clauses, len(self.text))  # clause and segment of each offset
         self.segment_at = _index(self.segments, len(self.text))
         self._cues: dict[tuple, bool] = {}
-        self.reporting = [i > 0 and _may_contain(self.text[a:b], _REPORTING_WORDS)
-                          and bool(_REPORTING.match(self.text[a:b])) for i, (a, b) in enumerate(self.segments)]
+        # the sentence in lower case, for the word tests before searches (None: not ASCII, every test passes)
+        self.lowered = lowered = self.text.lower() if self.text.isascii() else None
+        if lowered is not None and not _holds(lowered, _REPORTING_WORDS):
+            self.reporting = [False] * len(self.segments)
+        else:
+            self.reporting = [i > 0 and (lowered is None or _holds(lowered[a:b], _REPORTING_WORDS))
+                              and bool(_REPORTING.match(self.text[a:b])) for i, (a, b) in enumerate(self.segments)]
         # "now", "current" (PRESENT_REF) say nothing a publication date does not
         self.timexes = [(t, t.start - self.s0, t.end - self.s0) for t in s_timexes
                         if t.start - self.s0 >= self.body and t.value != "PRESENT_REF"
@@ -763,15 +814,16 @@ class _Sentence:
         stext = self.text
         dates = [(ta, tb) for _, ta, tb in self.timexes]
         place_ends: dict[int, str | None] = {}
+        prep_place = self._prep_place
         for m in s_mentions:
             a, b = m.start - self.s0, m.end - self.s0
             if a < self.body:
                 continue  # a bullet's label ("Previous Summit:") is not text
-            if any(ta <= a < tb for ta, tb in dates):
+            if dates and any(ta <= a < tb for ta, tb in dates):
                 continue  # "May" in "in May 2018" is a month, not Theresa May
             if m.kind == "source":
                 self.sources.append((a, b, m))
-            elif m.kind == "place" and _capital_speaks(m, stext, b) and not _PREP_PLACE.search(stext[max(0, a - 14):a]):
+            elif m.kind == "place" and _capital_speaks(m, stext, b) and not prep_place(a):
                 # "Washington has warned", "Pyongyang said": the capital speaks for its state
                 home = geo.countries().get(m.country or "")
                 self.actors.append(_Actor(a, b, home["name"] if home else m.name, m.country, "state", m))
@@ -779,7 +831,7 @@ class _Sentence:
                 self.places.append((a, b, m))
                 place_ends[b] = m.country
             elif m.category == "state" and _is_demonym(m) and not _ACTOR_NOUN.match(stext, b) \
-                    and not _PREP_PLACE.search(stext[max(0, a - 14):a]):
+                    and not prep_place(a):
                 continue  # an adjective: "the Japanese prefecture of Okinawa" (but "in the Russian port city")
             elif m.category == "state" and stext[a - 2:a] == ", " and (a - 2) in place_ends \
                     and place_ends[a - 2] in (None, m.country):
@@ -793,7 +845,7 @@ class _Sentence:
                     # "the Mayi Mayi UPLC armed group": the acronym names which faction of the movement
                     actor.name, actor.end = f"{m.name} {faction.group(1)}", faction.end(1)
                 possessive = stext[b:b + 2] in ("'s", "\u2019s")
-                if m.category == "state" and ((_PREP_PLACE.search(stext[max(0, a - 14):a]) and not possessive)
+                if m.category == "state" and ((prep_place(a) and not possessive)
                                               or (possessive and _PLACE_NOUN.match(stext, b + 2))):
                     # "to Russia", "on Singapore's Sentosa island", "toward North Korea's border"
                     actor.is_place_like = True
@@ -832,8 +884,15 @@ class _Sentence:
         self._trigger_spans: list[tuple[int, int, str, int]] = []  # the same as (start, end, family, clause)
         self._datable = self._past_tense = self._in_adjunct = None  # worked out when first asked
         # whether the sentence holds a word of a negation or a speculation at all (most hold neither)
-        self.may_deny = _may_contain(stext, _DENIED_WORDS)
-        self.may_be_possible = _may_contain(stext, _POSSIBLE_WORDS)
+        self.may_deny = lowered is None or _holds(lowered, _DENIED_WORDS)
+        self.may_prevent = lowered is None or _holds(lowered, _PREVENTED_WORDS)
+        self.may_be_possible = lowered is None or _holds(lowered, _POSSIBLE_WORDS)
+
+    def _prep_place(self, a: int) -> bool:
+        """Whether a preposition of place stands right before ``a`` ("in", "to the")."""
+        if self.lowered is not None:
+            return _PREP_PLACE_LC.search(self.lowered[max(0, a - 14):a]) is not None
+        return _PREP_PLACE.search(self.text[max(0, a - 14):a]) is not None
 
     def _cue_before(self, pattern, pos: int, width: int) -> bool:
         """Whether ``pattern`` is found in the ``width`` characters before ``pos``. The same few places (a
@@ -842,7 +901,12 @@ class _Sentence:
         key = (id(pattern), pos, width)  # (a compiled pattern hashes its whole program)
         hit = self._cues.get(key)
         if hit is None:
-            hit = self._cues[key] = bool(pattern.search(self.text[max(0, pos - width):pos]))
+            twin = _CUE_TWINS.get(key[0]) if self.lowered is not None else None
+            if twin is not None:
+                hit = twin.search(self.lowered[max(0, pos - width):pos]) is not None
+            else:
+                hit = bool(pattern.search(self.text[max(0, pos - width):pos]))
+            self._cues[key] = hit
         return hit
 
     def _local_officials(self, taken) -> list[_Actor]:
@@ -885,17 +949,21 @@ class _Sentence:
     # ------------------------------------------------------------ triggers
     def triggers(self, s_triggers) -> list[tuple[int, int, str]]:
         stext = self.text
+        # (the searches below run on the lower-cased sentence where there is one: the same hits, faster)
+        ltext, not_after, not_before = (stext, _NOT_EVENT_AFTER, _NOT_EVENT_BEFORE) if self.lowered is None \
+            else (self.lowered, _NOT_EVENT_AFTER_LC, _NOT_EVENT_BEFORE_LC)
         found = []
-        names = [(a, b) for a, b, _ in self.places + self.sources] + [(x.start, x.end) for x in self.actors]
+        names = [(a, b) for a, b, _ in self.places + self.sources] + [(x.start, x.end) for x in self.actors] \
+            + [(ta, tb) for _, ta, tb in self.timexes]
         for a, b, etype in s_triggers:
             a, b = a - self.s0, b - self.s0
             if a < self.body:
                 continue
-            if any(na <= a < nb for na, nb in names) or any(ta <= a < tb for _, ta, tb in self.timexes):
+            if _inside(names, a):
                 continue  # a word inside a name or a date: "Eastern Economic Forum", "in March"
             if stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
-            if _NOT_EVENT_AFTER.match(stext[b:b + 25]) or _NOT_EVENT_BEFORE.search(stext[max(0, a - 25):a]):
+            if not_after.match(ltext[b:b + 25]) or not_before.search(ltext[max(0, a - 25):a]):
                 continue
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
                 continue
@@ -1017,16 +1085,19 @@ class _Sentence:
 
     def _roles(self, a, b, etype, ci):
         stext = self.text
+        ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
+            else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
         cand = self.agents
         before = [x for x in cand if x.end <= a]
         after = [x for x in cand if x.start >= b and x.ci == ci
                  and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)
-                 and not (etype == "protest" and _PROTEST_TARGET.search(stext, b, x.start))
-                 and not _PREVENTED.search(stext, b, x.start)]
+                 and not (etype == "protest" and target.search(ltext, b, x.start))
+                 and not (self.may_prevent and prevented.search(ltext, b, x.start))]
         actor1 = actor2 = None
         poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")]
-        agent = next((x for x in after if _AGENT_AFTER.match(stext[b:x.start])), None)
-        of_x = next((x for x in after if _OF_AFTER.match(stext[b:x.start])), None)
+        agent_after, of_after = (_AGENT_AFTER, _OF_AFTER) if self.lowered is None else (_AGENT_AFTER_LC, _OF_AFTER_LC)
+        agent = next((x for x in after if agent_after.match(ltext[b:x.start])), None)
+        of_x = next((x for x in after if of_after.match(ltext[b:x.start])), None)
         if poss:  # "Russia's invasion of Ukraine"
             actor1, actor2 = poss[-1], of_x
         elif agent is not None and self._cue_before(_PASSIVE_AUX, a, 12):
@@ -1087,14 +1158,21 @@ class _Sentence:
         """Whether actor x is a role of another event in the sentence: "ahead of next week's visit by Pope
         Francis", "Russia's invasion", "students detained by police forces"."""
         stext = self.text
+        ltext, own_role_after = (stext, _OWN_ROLE_AFTER) if self.lowered is None else (self.lowered, _OWN_ROLE_AFTER_LC)
         for ta, tb, _ in self.all_triggers:
             if (ta, tb) == (a, b):
                 continue
-            if x.start >= tb and x.start - tb <= 30 and _OWN_ROLE_AFTER.match(stext[tb:x.start]):
+            if x.start >= tb and x.start - tb <= 30 and own_role_after.match(ltext[tb:x.start]):
                 return True
             if possessor and x.end <= ta and stext[x.end:ta].strip() in ("'s", "\u2019s", "s'", "\u2019"):
                 return True
-        agent = _OTHER_AGENT.search(stext, max(0, x.start - 30), x.start) if x.start > b else None
+        agent = None
+        if x.start > b:
+            lo = max(0, x.start - 30)
+            if self.lowered is None:
+                agent = _OTHER_AGENT.search(stext, lo, x.start)
+            elif self.lowered.find("by", lo, x.start) >= 0:  # (every match holds "by")
+                agent = _OTHER_AGENT_LC.search(self.lowered, lo, x.start)
         # the agent of another event's verb ("students detained by police"), not of any verb ("IEDs planted by
         # Maoists", whose planters take part in the search that found them)
         return agent is not None and any(ta <= agent.start() < tb and (ta, tb) != (a, b)
@@ -1120,7 +1198,11 @@ class _Sentence:
     def _past_narrative(self) -> bool:
         """Whether the sentence tells the past in the past tense ("was", "arrested"), not the perfect."""
         if self._past_tense is None:
-            self._past_tense = bool(_PAST_NARRATIVE.search(self.text)) and not _PERFECT.search(self.text)
+            if self.lowered is not None:
+                self._past_tense = bool(_PAST_NARRATIVE_LC.search(self.lowered)) \
+                    and not _PERFECT_LC.search(self.lowered)
+            else:
+                self._past_tense = bool(_PAST_NARRATIVE.search(self.text)) and not _PERFECT.search(self.text)
         return self._past_tense
 
     def _own_timexes(self, a, b, etype):
@@ -1137,8 +1219,14 @@ class _Sentence:
         if not candidates:
             return []
         if self._in_adjunct is None:  # trigger start -> whether it stands in an adjunct ("during Putin's visit")
-            self._in_adjunct = {ta: bool(_ADJUNCT.search(self.text[max(0, ta - 45):ta]))
-                                for ta, _, _ in self.all_triggers}
+            if self.lowered is None:
+                self._in_adjunct = {ta: bool(_ADJUNCT.search(self.text[max(0, ta - 45):ta]))
+                                    for ta, _, _ in self.all_triggers}
+            elif _holds(self.lowered, _ADJUNCT_WORDS):
+                self._in_adjunct = {ta: bool(_ADJUNCT_LC.search(self.lowered[max(0, ta - 45):ta]))
+                                    for ta, _, _ in self.all_triggers}
+            else:
+                self._in_adjunct = dict.fromkeys([ta for ta, _, _ in self.all_triggers], False)
         # other events compete for dates; other words of this same event ("met ... in a summit") do not
         # ("signed in June, during Putin's visit": the visit shares the date it hangs on)
         family = FAMILY[etype]
@@ -1170,18 +1258,24 @@ class _Sentence:
 
     def _status(self, a, b, etype, c_lo, date_start):
         stext = self.text
+        # (searched in the lower-cased sentence where there is one: the same hits, faster)
+        if self.lowered is None:
+            ltext, denied, possible, planned, planned_after = stext, _DENIED, _POSSIBLE, _PLANNED, _PLANNED_AFTER
+        else:
+            ltext, denied, possible, planned, planned_after = \
+                self.lowered, _DENIED_LC, _POSSIBLE_LC, _PLANNED_LC, _PLANNED_AFTER_LC
         # a modal or a negation governs the verb phrase it stands in: look back to the clause
         # or comma segment start, whichever is nearer
         c_lo = max(c_lo, self.segments[self.segment_at[a]][0])
-        near = stext[max(c_lo, a - 100):a]
-        if self.may_deny and _DENIED.search(stext[max(c_lo, a - 30):a]):
+        near = ltext[max(c_lo, a - 100):a]
+        if self.may_deny and denied.search(ltext[max(c_lo, a - 30):a]):
             return "denied"
-        if self.may_be_possible and _POSSIBLE.search(near):
+        if self.may_be_possible and possible.search(near):
             return "possible"
-        if _PLANNED.search(near) or (etype == "invitation" and _TO_AFTER.match(stext[b:b + 4])) \
-                or _PLANNED_AFTER.match(stext, b):
+        if planned.search(near) or (etype == "invitation" and _TO_AFTER.match(stext[b:b + 4])) \
+                or planned_after.match(ltext, b):
             return "planned"
-        if _FOR_A_BEFORE.search(stext[max(0, a - 20):a]):
+        if stext.find("for", max(0, a - 20), a) >= 0 and _FOR_A_BEFORE.search(stext[max(0, a - 20):a]):
             return "planned"  # purpose: "on a special train for a summit with Putin"
         if _TO_BEFORE.search(stext[max(0, a - 4):a]) and etype not in _SPEECH_ACTS:
             return "planned"  # an infinitive is an intention: "accepted an invitation to visit North Korea"
@@ -1347,13 +1441,15 @@ class _Sentence:
         # (not for "the sanctions will be implemented", which keeps the roles of the sanctions told before,
         # nor for protests in an adjunct, nor for actors that belong to another event of the sentence)
         others = () if bare_anaphor or self._adjunct_protest(a, b, etype) else self.actors
+        ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
+            else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
         for x in others:
             if len(names) >= _MAX_ACTORS:
                 break
             if not x.is_place_like and x.ci == ci and x.name not in names \
                     and not x.rep and not x.owner and not self._belongs_elsewhere(x, a, b) \
-                    and not (etype == "protest" and x.start > b and _PROTEST_TARGET.search(stext, b, x.start)) \
-                    and not (x.start > b and _PREVENTED.search(stext, b, x.start)) \
+                    and not (etype == "protest" and x.start > b and target.search(ltext, b, x.start)) \
+                    and not (x.start > b and self.may_prevent and prevented.search(ltext, b, x.start)) \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
         if etype in _SPEECH_ACTS and len(names) < _MAX_ACTORS and ci + 1 < len(self.clauses) \
