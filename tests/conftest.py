@@ -64,6 +64,20 @@ def server():
     yield from serve()
 
 
+def drag_box(page, plot, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """Drag a selection box on a map ``plot`` (a locator of .js-plotly-plot), corners given as fractions of
+    the map's frame."""
+    plot.scroll_into_view_if_needed()
+    box = plot.locator(".geo .layer.frame path").first.bounding_box()
+    x0, y0 = box["x"] + box["width"] * start[0], box["y"] + box["height"] * start[1]
+    x1, y1 = box["x"] + box["width"] * end[0], box["y"] + box["height"] * end[1]
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, steps=8)
+    page.mouse.move(x1, y1, steps=8)
+    page.mouse.up()
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import drag_box
 
 from timeline.schema import EVENT_COLUMNS
 
@@ -140,17 +141,8 @@ def test_browser_download_returns_the_filtered_csv(page, expected_frame):
 
 def test_browser_box_select_on_the_map_filters_the_table_and_resets(page, tmp_path):
     before = _events_metric(page)
-    map_plot = page.locator(".js-plotly-plot").nth(1)
-    map_plot.scroll_into_view_if_needed()
-    box = map_plot.locator(".geo .layer.frame path").first.bounding_box()
     # a box over the east of the map (Russia's Far East, the Koreas, China, Japan)
-    x0, y0 = box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.05
-    x1, y1 = box["x"] + box["width"] * 0.98, box["y"] + box["height"] * 0.95
-    page.mouse.move(x0, y0)
-    page.mouse.down()
-    page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, steps=8)
-    page.mouse.move(x1, y1, steps=8)
-    page.mouse.up()
+    drag_box(page, page.locator(".js-plotly-plot").nth(1), (0.55, 0.05), (0.98, 0.95))
     after = _wait_metric_change(page, before)
     assert 0 < after < before
     page.get_by_text("Selection on the map").wait_for(timeout=20_000)

@@ -46,6 +46,22 @@ def page(db, monkeypatch):
     return _new
 
 
+def ingest_elsewhere(db, folder) -> None:
+    """``python -m timeline ingest`` of NEW_ARTICLE into ``db``, in another process."""
+    article = folder / "lukashenko.txt"
+    article.write_text(NEW_ARTICLE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "timeline", "ingest", str(article), "--db", str(db)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def _busiest_place(events: pd.DataFrame) -> tuple[tuple[float, float], pd.DataFrame]:
+    """The place (lat, lon to 4 decimals, as the map keys it) with the most events, and its events."""
+    lat, lon = events["lat"].round(4), events["lon"].round(4)
+    busiest = events[lat.notna()].groupby([lat, lon]).size().idxmax()
+    return busiest, events[(lat == busiest[0]) & (lon == busiest[1])]
+
+
 def _metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
@@ -100,11 +116,7 @@ def test_page_store_sees_an_ingest_by_another_process_on_the_next_rerun(page, db
     at = page()
     before = EventStore(db).count()
     assert _metric(at, "Events") == f"{before:,}"
-    article = tmp_path / "lukashenko.txt"
-    article.write_text(NEW_ARTICLE, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "timeline", "ingest", str(article), "--db", str(db)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    ingest_elsewhere(db, tmp_path)
     after = EventStore(db).count()
     assert after > before
     at.run()  # the same session, no restart
@@ -151,12 +163,10 @@ def test_page_store_selection_on_the_aggregated_map_lists_that_place(page, db, m
     monkeypatch.setattr(stored, "VISIBLE_ROWS", 10)
     at = page()
     everything = EventStore(db).query()
-    located = everything[everything["lat"].notna()]
-    busiest = located.groupby([located["lat"].round(4), located["lon"].round(4)]).size().idxmax()
+    busiest, here = _busiest_place(everything)
     at.session_state["selection"] = {"source": "map", "keys": [charts.place_key(*busiest)]}
     at.run()
     assert not at.exception
-    here = everything[(everything["lat"].round(4) == busiest[0]) & (everything["lon"].round(4) == busiest[1])]
     assert list(_table(at)["event_id"]) == list(here["event_id"].head(10))
     assert any(f"Selection: {len(here):,} of {len(everything):,} events" in i.value for i in at.info)
     assert len(here) > 10  # more than the page holds: the export says it has the first of them
@@ -276,11 +286,9 @@ def test_page_store_a_selection_keeps_only_what_later_filters_keep(page, db, mon
     monkeypatch.setattr(stored, "VISIBLE_ROWS", 10)
     at = page()
     everything = EventStore(db).query()
-    located = everything[everything["lat"].notna()]
-    busiest = located.groupby([located["lat"].round(4), located["lon"].round(4)]).size().idxmax()
+    busiest, here = _busiest_place(everything)
     at.session_state["selection"] = {"source": "map", "keys": [charts.place_key(*busiest)]}
     at.run()
-    here = everything[(everything["lat"].round(4) == busiest[0]) & (everything["lon"].round(4) == busiest[1])]
     picked = here.head(10)  # the page holds the first 10 of the place's events
     kind = picked["event_type"].value_counts().index[-1]  # a type only some of them have
     (types,) = [m for m in at.sidebar.multiselect if m.label.startswith("Event types")]

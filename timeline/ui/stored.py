@@ -20,12 +20,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+import timeline
 from timeline import charts, export
+from timeline.articles import read_bytes, read_text
 from timeline.errors import ArticleError
-from timeline.filters import Filters
+from timeline.filters import Filters, from_query
 from timeline.store import EventStore, StoreError, where_sql
 from timeline.ui import controls, data, views
 from timeline.ui.highlight import CSS, LEGEND, article_html, sentences_of, spans_of
+from timeline.ui.summary import summary
 
 VISIBLE_ROWS = views.TABLE_ROWS  # rows the page fetches for a view (the table lists them)
 FACET_LIMIT = 2000  # choices listed per filter (the busiest); the search box finds the rest
@@ -44,17 +47,13 @@ def _and(where: str, condition: str) -> str:
     return f"{where} AND ({condition})" if where else f" WHERE {condition}"
 
 
-def _store(path: str) -> EventStore:
-    return EventStore(path)
-
-
 # Aggregates, cached per store version (shared by every session) ---------------------------------------------
 
 @st.cache_data(max_entries=8, ttl=3600, show_spinner="Reading the event store\u2026")
 def facets(path: str, version: str) -> tuple[dict, dict]:
     """The filter choices with their counts (the ``FACET_LIMIT`` busiest of each), the date range, and how
     many choices each list leaves out."""
-    store = _store(path)
+    store = EventStore(path)
     out, more = {}, {}
     for key, (_, _, column) in controls.FACETS.items():
         if column is None:
@@ -90,7 +89,7 @@ def known_values(path: str, version: str, column: str, values: tuple[str, ...]) 
     """Counts of particular values (those a link names) that the busiest-first list may have left out."""
     if not values:
         return {}
-    store = _store(path)
+    store = EventStore(path)
     if column is None:
         found = country_counts(store)
         return {v: found[v] for v in values if v in found}
@@ -107,15 +106,13 @@ def known_values(path: str, version: str, column: str, values: tuple[str, ...]) 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def view(path: str, version: str, key: str, _filters: Filters) -> dict:
     """The filters' view: how many events they keep, the first ``VISIBLE_ROWS`` of them, and the summary."""
-    store = _store(path)
+    store = EventStore(path)
     where, params = where_sql(_filters)
     rows = store.query(_filters, limit=VISIBLE_ROWS)
     head = store.select(f"SELECT count(*) AS n, min(date_start) AS lo, max(date_end) AS hi FROM events{where}",
                         params)
     n = int(head.at[0, "n"]) if head is not None else 0
     if n <= len(rows):  # every kept row is here: count from them
-        from timeline.ui.summary import summary
-
         return {"count": n, "rows": rows, "summary": summary(rows)}
     return {"count": n, "rows": rows, "summary": summary_of(store, where, params, head)}
 
@@ -149,7 +146,7 @@ def _lanes(store: EventStore, where: str, params: list, lane: str) -> tuple[list
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
 def timeline_figure(path: str, version: str, key: str, _filters: Filters, lane: str) -> go.Figure:
     """The aggregated timeline of every kept event, counted in DuckDB."""
-    store = _store(path)
+    store = EventStore(path)
     where, params = where_sql(_filters)
     dated = _and(where, "date_start IS NOT NULL")
     stats = store.select("SELECT count(*) AS n, min(date_start) AS first, quantile_disc(date_start, 0.02) AS q02, "
@@ -176,7 +173,7 @@ def timeline_figure(path: str, version: str, key: str, _filters: Filters, lane: 
 def map_figure(path: str, version: str, key: str, _filters: Filters, size_by: str) -> go.Figure:
     """The map of every kept located event, counted per place in DuckDB (one pass: counts per place and
     type with each place's first row; then the earliest three events of the places drawn)."""
-    store = _store(path)
+    store = EventStore(path)
     where, params = where_sql(_filters)
     located = _and(where, "lat IS NOT NULL AND lon IS NOT NULL")
     # a place is its coordinates to 4 decimals (charts.place_key), as integers: grouping by them is fast
@@ -258,7 +255,7 @@ def _lane_is(store: EventStore, filters: Filters, lane: str, name: str) -> tuple
 
 def page(path: Path) -> None:
     """The whole page on the store at ``path``."""
-    store = _store(str(path))
+    store = EventStore(str(path))
     version = store.version()
     ss = st.session_state
     ss["_store_version"] = version
@@ -287,13 +284,13 @@ def page(path: Path) -> None:
         picked = picked.reset_index(drop=True)
         token = (token[0], filters, tuple(sel["ids"]))
     if sel and sel.get("summary") and sel["total"] > len(picked):
-        summary = sel["summary"]  # more picked than the page holds: counted in the store
+        figures = sel["summary"]  # more picked than the page holds: counted in the store
     elif sel:
-        summary = views.memo("summary", token, lambda: _summary_of(picked))
+        figures = views.memo("summary", token, lambda: summary(picked))
     else:
-        summary = v["summary"]
+        figures = v["summary"]
     stats = views.memo("store_stats", version, store.stats, keep=1)
-    views.summary_strip(picked, stats["events"], token, summary=summary)
+    views.summary_strip(picked, stats["events"], token, summary=figures)
     if everything:
         views.charts_section(shown, picked, sel, lane, size_by, token)
     else:
@@ -304,12 +301,6 @@ def page(path: Path) -> None:
     event = _article(store)
     _quality(str(path), version)
     controls.write_url(filters, lane, size_by, sel["ids"] if sel else None, event)
-
-
-def _summary_of(frame: pd.DataFrame) -> dict:
-    from timeline.ui.summary import summary
-
-    return summary(frame)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -324,8 +315,6 @@ def _watch(path: str) -> None:
 def _link_values(path: str, version: str, facet: dict) -> None:
     """Values a link names (or the widgets hold) that the busiest-first lists left out get their counts."""
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
-    from timeline.filters import from_query
-
     try:
         wanted = from_query(params)
     except Exception:  # noqa: BLE001 - controls.read_url reports a bad link
@@ -339,8 +328,6 @@ def _link_values(path: str, version: str, facet: dict) -> None:
 
 def _loading(store: EventStore) -> None:
     """Articles added here are ingested into the store."""
-    from timeline.articles import read_bytes, read_text
-
     ss = st.session_state
     last = ss.get("_store_last", [])
     stats = views.memo("store_stats", store.version(), store.stats, keep=1)
@@ -382,8 +369,6 @@ def _loading(store: EventStore) -> None:
                 address = st.text_input("Article, page or feed address", key="store_url_text",
                                         placeholder="https://\u2026").strip()
                 if st.form_submit_button("Fetch") and address:
-                    import timeline
-
                     errors = []
                     try:
                         found = timeline.read_articles(address, report=errors)
@@ -497,7 +482,7 @@ def _article(store: EventStore) -> str | None:
 
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
 def quality(path: str, version: str) -> dict:
-    store = _store(path)
+    store = EventStore(path)
     coarse = ", ".join(f"'{c}'" for c in ("year", "decade", "century"))
     q = store.select(
         f"SELECT count(*) FILTER (WHERE date_precision IN ({coarse})) AS year_only, "
