@@ -79,6 +79,7 @@ def test_browser_security_script_and_onerror_in_an_article_never_run(page, tmp_p
         "() => document.querySelector('[data-testid=\"stMetricValue\"]').innerText.trim() === '1'", timeout=30_000)
     # its hover label: the markup is shown as text
     point = page.locator(".js-plotly-plot").first.locator(".scatterlayer .point").first
+    point.wait_for(state="visible", timeout=30_000)  # the chart is redrawn after the metric changes
     point.hover(force=True)
     label = page.locator(".hoverlayer .hovertext").first
     label.wait_for(timeout=10_000)
