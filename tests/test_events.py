@@ -1,5 +1,7 @@
 """Event extraction on an article shaped like the one the product was born from (written for this test):
 no publication date, a weekday named with its date, relative dates, a bullet summary and page furniture."""
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -460,3 +462,48 @@ def test_events_someone_elses_troops_are_not_the_army_of_the_place(text):
     frame = timeline.parse_text(text)
     assert not any("Military Forces of Belarus" in (a or "") or "Military Forces of Mali" in (a or "")
                    for a in frame["actors"])
+
+
+def _mentions(text, published):
+    frame = timeline.mentions([timeline.Article("a", "", text, published=dt.date.fromisoformat(published))])
+    return {(r.event_type, str(r.date_start.date()), str(r.date_end.date()), r.location if isinstance(r.location, str)
+             else None) for r in frame.itertuples()}
+
+
+def test_events_adjunct_with_dates_of_its_own_is_an_event_apart():
+    # the series' earlier meetings do not date or place the summit they precede
+    got = _mentions("Moon Jae-in and Kim Jong Un met in Panmunjom on April 27, 2018. It was the third "
+                    "inter-Korean summit, following meetings in Pyongyang in 2000 and 2007.", "2018-04-28")
+    assert got == {("meeting", "2018-04-27", "2018-04-27", "Panmunjom"),
+                   ("meeting", "2000-01-01", "2000-12-31", "Pyongyang")}
+
+
+def test_events_duration_before_an_adjunct_moves_its_date():
+    text = "Kim's visit to Russia came two months after his second summit with Trump ended without a deal in Hanoi in February."
+    frame = timeline.mentions([timeline.Article("a", "", text, published=dt.date(2019, 4, 25))])
+    visit = one(frame, "visit")
+    assert (str(visit["date_start"].date()), str(visit["date_end"].date()), visit["date_precision"]) == \
+        ("2019-04-01", "2019-04-30", "month")
+    assert visit["date_text"] == "two months after February"
+    assert visit["location"] == "Russia" and "Donald Trump" not in visit["actors"]
+    # the summit is the subject of "ended ... in February", and "without a deal" takes no date from it
+    for etype in ("summit", "rejection"):
+        row = one(frame, etype)
+        assert (str(row["date_start"].date()), row["location"]) == ("2019-02-01", "Hanoi"), etype
+
+
+def test_events_duration_before_moves_back():
+    got = _mentions("Lavrov visited Ankara a week before the ministers' meeting in Geneva on 12 March.", "2019-03-13")
+    assert got == {("visit", "2019-03-05", "2019-03-05", "Ankara"), ("meeting", "2019-03-12", "2019-03-12", "Geneva")}
+
+
+def test_events_main_event_with_its_own_date_keeps_the_adjunct_apart():
+    got = _mentions("The two leaders are expected to meet on Wednesday, more than four years after their first summit "
+                    "in Vladivostok in April 2019.", "2023-09-11")
+    assert got == {("meeting", "2023-09-13", "2023-09-13", None), ("summit", "2019-04-01", "2019-04-30", "Vladivostok")}
+
+
+def test_events_adjunct_without_a_cue_shares_the_date():
+    # nothing says the meeting was at another time than the summit: one date, as before
+    got = _mentions("Putin met Xi after the summit in Bali on Tuesday.", "2022-11-17")
+    assert {(etype, start) for etype, start, _, _ in got} == {("summit", "2022-11-15")}

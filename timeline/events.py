@@ -29,6 +29,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import itertools
+import json
 import logging
 import re
 
@@ -413,6 +414,7 @@ class _Context:
         # later event could otherwise take the id of one that was freed and pass for it
         self.folded: dict[int, Event] = {}
         self.last_dated: Event | None = None
+        self.durations: list[temporal.Timex] = []  # the article's durations, set by extract()
         self.dateline = None  # the place the report was filed from, if it says
         self.report_date = anchor  # the day the report speaks of: its dateline's date, else the anchor
         self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
@@ -510,11 +512,13 @@ def extract(article, gaz=None) -> list[Event]:
         LOGGER.warning("discarding article: %s (not English: the extractor reads English news)", article.id)
         return []
     anchor = article.published or temporal.infer_anchor(text)
-    timexes = [t for t in temporal.tag(text, anchor=anchor) if t.type in ("DATE", "TIME")]
+    tagged = temporal.tag(text, anchor=anchor)
+    timexes = [t for t in tagged if t.type in ("DATE", "TIME")]
     gaz = gaz if gaz is not None else gazetteer
     mentions = gaz.find(text, published=anchor)
     states = {m.text: m.country for m in mentions if m.category == "state" and m.country}
     ctx = _Context(anchor, text)
+    ctx.durations = [t for t in tagged if t.type == "DURATION"]  # ("two months after the summit")
     line = find_dateline(text[:300])
     ctx.dateline = _dateline_place(text, anchor, gaz, line)
     if line is not None and line.date and anchor is not None:
@@ -615,6 +619,42 @@ _FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b
 _MAX_ACTORS = 3
 _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|signed|agree|agreed|adopt|adopted)\b",
                        re.IGNORECASE)
+# An adjunct of time that names another event, told apart from the event it hangs on: "(the third summit,)
+# following meetings in Pyongyang in 2000 and 2007", "(came) two months after his summit with Trump ended in
+# February". Its dates and places are that other event's, and it is a (background) event of its own.
+_APART = re.compile(r"\b(?:following|after|before|since|ahead\s+of|prior\s+to)\s+(?:[\w.'\u2019-]+\s+){0,6}$")
+_APART_WORDS = ("following", "after", "before", "since", "ahead", "prior")  # one is in every match of _APART
+# an ordinal or a count before the event the adjunct hangs on ("the third summit", "Kim's first with Putin")
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+                      r"latest|previous|last)\b")
+# a verb of the adjunct's own ("after his summit with Trump ended", "following talks held in Geneva")
+_OWN_VERB = re.compile(r"\b(?:[a-z]{3,}ed|broke|fell|took\s+place|began|ran|went)\b")
+# "without a deal": an event named as missing is the complement of another; it takes no date from it
+_WITHOUT = re.compile(r"\bwithout\s+(?:an?\s+|any\s+)?$")
+# a noun event as the subject of a verb event ("his summit with Trump ended in February"): one time
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:with|between|among|of|in|at)\s+(?:[\w.'\u2019-]+\s+){0,5})?")
+_VERB_FORM = re.compile(r"[a-z]+ed\b|(?:broke|fell|collapsed|began)\b")
+_APART_I, _ORDINAL_I, _OWN_VERB_I, _WITHOUT_I, _SUBJECT_GAP_I, _VERB_FORM_I = (
+    re.compile(p.pattern, re.IGNORECASE) for p in (_APART, _ORDINAL, _OWN_VERB, _WITHOUT, _SUBJECT_GAP, _VERB_FORM))
+_PERIOD = re.compile(r"P(\d{1,4})([DWMY])")
+_APART_WORD = re.compile(r"following|after|before|since|ahead\s+of|prior\s+to", re.IGNORECASE)
+
+
+def _moved(start: dt.date, end: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date]:
+    """The interval [start, end] moved by n days, weeks, months or years ("two months after February 2019"
+    is April 2019: a whole month stays a whole month)."""
+    if unit in "DW":
+        step = dt.timedelta(days=n * (7 if unit == "W" else 1))
+        return start + step, end + step
+    months = n * (12 if unit == "Y" else 1)
+
+    def move(d: dt.date, to_end: bool) -> dt.date:
+        y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+        last = (dt.date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+        month_end = (d + dt.timedelta(days=1)).day == 1
+        return dt.date(y, m + 1, last if to_end and month_end else min(d.day, last))
+
+    return move(start, False), move(end, True)
 _ADJUNCT = re.compile(r"\b(?:during|amid|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.IGNORECASE)
 _ADJUNCT_WORDS = ("during", "amid", "sidelines")  # one is in every match of _ADJUNCT
 _TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooperation", "election"})
@@ -883,6 +923,7 @@ class _Sentence:
         self.all_triggers: list[tuple[int, int, str]] = []  # set by events()
         self._trigger_spans: list[tuple[int, int, str, int]] = []  # the same as (start, end, family, clause)
         self._datable = self._past_tense = self._in_adjunct = None  # worked out when first asked
+        self._apart: list[tuple[int, int, object]] = []  # adjuncts told apart: (start, end, duration before)
         # whether the sentence holds a word of a negation or a speculation at all (most hold neither)
         self.may_deny = lowered is None or _holds(lowered, _DENIED_WORDS)
         self.may_prevent = lowered is None or _holds(lowered, _PREVENTED_WORDS)
@@ -985,12 +1026,14 @@ class _Sentence:
         if not found:
             return []
         self.all_triggers = found
+        self._apart = self._apart_spans(found)
         self._trigger_spans = [(ta, tb, FAMILY[t], self.clause_at[ta]) for ta, tb, t in found]
-        chosen: dict[tuple[int, str], tuple[int, int, str]] = {}
+        chosen: dict[tuple[int, int, str], tuple[int, int, str]] = {}
         for a, b, etype in found:
             # one event per clause and family: it stands where its first word stands (usually the verb,
-            # which its date and roles hang on) and takes the most specific label ("met ... in a summit")
-            key = (self.clause_at[a], FAMILY[etype])
+            # which its date and roles hang on) and takes the most specific label ("met ... in a summit");
+            # an adjunct told apart ("following meetings in 2000") is an event of its own
+            key = (self.clause_at[a], self._unit(a), FAMILY[etype])
             best = chosen.get(key)
             if best is None:
                 chosen[key] = (a, b, etype)
@@ -1012,6 +1055,71 @@ class _Sentence:
             if event is not None:
                 out.append((a, event))
         return self._fold_reported(out)
+
+    def _apart_spans(self, found) -> list[tuple[int, int, object]]:
+        """The adjuncts of time that name an event apart from the one they hang on, as (start, end, the
+        duration before them or None): "the third summit, following meetings in Pyongyang in 2000 and 2007",
+        "came two months after his summit with Trump ended in Hanoi in February". The adjunct must hold a date
+        after its event word, and something must say that its time is not that of the main event: a duration
+        before it, a date of the main event's own, an ordinal on the main event, or a verb of its own."""
+        if self.lowered is not None:
+            if not _holds(self.lowered, _APART_WORDS):
+                return []
+            ltext, apart, ordinal, own_verb = self.lowered, _APART, _ORDINAL, _OWN_VERB
+        else:
+            ltext, apart, ordinal, own_verb = self.text, _APART_I, _ORDINAL_I, _OWN_VERB_I
+        spans: list[tuple[int, int, object]] = []
+        for a, b, _ in found:
+            if spans and spans[-1][0] <= a < spans[-1][1]:
+                continue
+            m = apart.search(ltext, max(0, a - 60), a)
+            if m is None:
+                continue
+            lo, ci = m.start(), self.clause_at[a]
+            if self.clause_at[lo] != ci or any(lo <= ta < a for _, ta, _ in self.timexes):
+                continue
+            hi = min(self.clauses[ci][1], self.segments[self.segment_at[a]][1])
+            if not any(b <= ta and tb <= hi for _, ta, tb in self.timexes):
+                continue  # no date of its own: it shares the main event's ("met after arriving on Monday")
+            c_lo = self.clauses[ci][0]
+            mains = [ta for ta, _, _ in found if ta < lo]  # (the main event may stand before a comma)
+            duration = next((t for t in self.ctx.durations if c_lo <= t.start - self.s0
+                             and 0 <= lo - (t.end - self.s0) <= 2), None)
+            main_dated = any(c_lo <= ta and tb <= lo
+                             and not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta]) for t, ta, tb in self.timexes)
+            ranked = bool(mains) and ordinal.search(ltext, max(0, mains[-1] - 25), lo) is not None
+            if duration is not None or main_dated or ranked or own_verb.search(ltext, b, hi):
+                spans.append((lo, hi, duration))
+        return spans
+
+    def _unit(self, pos: int) -> int:
+        """The index of the adjunct told apart that holds ``pos``, else -1 (the sentence's main events)."""
+        for i, (lo, hi, _) in enumerate(self._apart):
+            if lo <= pos < hi:
+                return i
+        return -1
+
+    def _adjunct_date(self, a: int):
+        """ "The visit came two months after his summit with Trump ended in February": an event with no date of
+        its own, before an adjunct "<duration> after/before <event> <date>" in its clause, is at that date moved
+        by the duration. Returns (start, end, precision, date text, [span start, span end]) or None."""
+        ci = self.clause_at[a]
+        for lo, hi, duration in self._apart:
+            if duration is None or a >= lo or self.clause_at[lo] != ci:
+                continue
+            m = _PERIOD.fullmatch(duration.value)
+            bg = next((t for t, ta, tb in self.timexes if lo <= ta and tb <= hi and t.date_start is not None
+                       and t.date_end is not None and t.precision), None)
+            if m is None or bg is None:
+                return None
+            n, unit = int(m.group(1)), m.group(2)
+            word = _APART_WORD.match(self.text, lo)
+            if word.group().lower() in ("before", "ahead of", "prior to"):
+                n = -n
+            start, end = _moved(bg.date_start, bg.date_end, n, unit)
+            da, db = duration.start - self.s0, bg.end - self.s0
+            return start, end, bg.precision, f"{self.text[da:word.end()]} {bg.text}", [da, db]
+        return None
 
     def _unframe(self, triggers):
         """ "adopted a package of sanctions", "agreed to impose sanctions": the framing verb names the
@@ -1088,6 +1196,9 @@ class _Sentence:
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
         cand = self.agents
+        if self._apart:  # who acts in an adjunct told apart acts in that other event
+            unit = self._unit(a)
+            cand = [x for x in cand if self._unit(x.start) == unit]
         before = [x for x in cand if x.end <= a]
         after = [x for x in cand if x.start >= b and x.ci == ci
                  and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)
@@ -1216,6 +1327,10 @@ class _Sentence:
         # "as reported by Reuters on Monday", "who said on Thursday that ...": the report's date
         candidates = [(t, ta, tb, tci) for t, ta, tb, tseg, tci in self._datable
                       if not (self.reporting[tseg] and (tseg != seg or tci != ci))]
+        unit = -1
+        if self._apart:  # an adjunct told apart keeps its dates
+            unit = self._unit(a)
+            candidates = [c for c in candidates if self._unit(c[1]) == unit]
         if not candidates:
             return []
         if self._in_adjunct is None:  # trigger start -> whether it stands in an adjunct ("during Putin's visit")
@@ -1232,7 +1347,8 @@ class _Sentence:
         family = FAMILY[etype]
         others = [] if self._in_adjunct[a] else [
             (ta, tb, tci) for ta, tb, tfamily, tci in self._trigger_spans
-            if (ta, tb) != (a, b) and not (tfamily == family and tci == ci) and not self._in_adjunct[ta]]
+            if (ta, tb) != (a, b) and not (tfamily == family and tci == ci) and not self._in_adjunct[ta]
+            and (not self._apart or self._unit(ta) == unit) and not self._shares_time(a, b, ta, tb)]
         usable = []
         for t, ta, tb, tci in candidates:
             mine = _gap(a, b, ta, tb) + (12 if tb <= a else 0)
@@ -1255,6 +1371,16 @@ class _Sentence:
             if 0 <= hi - lo <= 40 and _OR_BETWEEN.match(self.text[lo:hi]):
                 picked.append(u)
         return picked
+
+    def _shares_time(self, a, b, ta, tb) -> bool:
+        """Whether the event word at [ta, tb) has the time of the one at [a, b) rather than competing with it for
+        a date: an event named as missing ("ended without a deal"), or the verb whose subject the noun at
+        [a, b) is ("his summit with Trump ended in February")."""
+        stext = self.text
+        if _WITHOUT_I.search(stext, max(0, ta - 14), ta):
+            return True
+        return ta >= b and not _VERB_FORM_I.match(stext, a) and _VERB_FORM_I.match(stext, ta) is not None \
+            and _SUBJECT_GAP_I.fullmatch(stext, b, ta) is not None
 
     def _status(self, a, b, etype, c_lo, date_start):
         stext = self.text
@@ -1301,6 +1427,9 @@ class _Sentence:
             return (not own_clause, not prep, distance > 60, pa < b, _GEO_RANK.get(precision, 3), distance)
 
         places = self.places
+        if self._apart:  # an adjunct told apart keeps its places
+            unit = self._unit(a)
+            places = [p for p in places if self._unit(p[0]) == unit]
         if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia
             places = [p for p in places if self._cue_before(_SAID_AT, p[0], 12)]
         if speech or etype == "sanction":
@@ -1373,9 +1502,13 @@ class _Sentence:
         status = self._status(a, b, etype, c_lo, start)
         if antecedent is not None and status == "occurred":
             status = antecedent.status
+        moved = None if start is not None or not self._apart else self._adjunct_date(a)
         if start is None and antecedent is not None and antecedent.date_start is not None:
             start, end = antecedent.date_start, antecedent.date_end
             precision, date_text = antecedent.date_precision, antecedent.date_text
+        elif moved is not None:
+            start, end, precision, date_text, spans["date"] = moved
+            confidence += 0.1
         elif start is None and ctx.anchor is not None:
             if status in ("planned", "possible"):
                 start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
@@ -1448,6 +1581,7 @@ class _Sentence:
                 break
             if not x.is_place_like and x.ci == ci and x.name not in names \
                     and not x.rep and not x.owner and not self._belongs_elsewhere(x, a, b) \
+                    and (not self._apart or self._unit(x.start) == self._unit(a)) \
                     and not (etype == "protest" and x.start > b and target.search(ltext, b, x.start)) \
                     and not (x.start > b and self.may_prevent and prevented.search(ltext, b, x.start)) \
                     and not (x.category == "state" and x.country in people_countries):
@@ -1538,6 +1672,6 @@ class _Sentence:
         event.event_id = _stable_id(article.id, s0 + a, etype)
         if antecedent is None:
             ctx.by_family.setdefault(FAMILY[etype], []).append(event)
-        if "date" in spans:
-            ctx.last_dated = event
+        if "date" in spans and (not self._apart or self._unit(a) < 0):
+            ctx.last_dated = event  # (a background event told in an adjunct does not move the story's time)
         return event
