@@ -507,3 +507,19 @@ def test_events_adjunct_without_a_cue_shares_the_date():
     # nothing says the meeting was at another time than the summit: one date, as before
     got = _mentions("Putin met Xi after the summit in Bali on Tuesday.", "2022-11-17")
     assert {(etype, start) for etype, start, _, _ in got} == {("summit", "2022-11-15")}
+
+
+def test_events_adjunct_parties_his_and_their():
+    # "his" in an adjunct told apart is the person the sentence is about; the main clause's other parties are not
+    # the adjunct's; "their" is the main clause's pair
+    frame = timeline.mentions([timeline.Article("a", "", (
+        "Kim Jong Un met Vladimir Putin in Vladivostok on Thursday. The meeting was Kim's first with Putin and came "
+        "two months after his second summit with Donald Trump ended without a deal in Hanoi in February."),
+        published=dt.date(2019, 4, 25))])
+    assert one(frame, "summit")["actors"] == "Kim Jong Un; Donald Trump"
+    frame = timeline.mentions([timeline.Article("a", "", (
+        "Kim Jong Un met Vladimir Putin on Wednesday. The two leaders are expected to meet again on Friday, more than "
+        "four years after their first summit in Vladivostok in April 2019."), published=dt.date(2023, 9, 13))])
+    summit = one(frame, "summit")
+    assert (summit["actors"], summit["location"], str(summit["date_start"].date())) == \
+        ("Kim Jong Un; Vladimir Putin", "Vladivostok", "2019-04-01")

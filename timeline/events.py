@@ -636,6 +636,8 @@ _SUBJECT_GAP = re.compile(r"\s+(?:(?:with|between|among|of|in|at)\s+(?:[\w.'\u20
 _VERB_FORM = re.compile(r"[a-z]+ed\b|(?:broke|fell|collapsed|began)\b")
 _APART_I, _ORDINAL_I, _OWN_VERB_I, _WITHOUT_I, _SUBJECT_GAP_I, _VERB_FORM_I = (
     re.compile(p.pattern, re.IGNORECASE) for p in (_APART, _ORDINAL, _OWN_VERB, _WITHOUT, _SUBJECT_GAP, _VERB_FORM))
+_THEIR_I = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_HIS_I = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PERIOD = re.compile(r"P(\d{1,4})([DWMY])")
 _APART_WORD = re.compile(r"following|after|before|since|ahead\s+of|prior\s+to", re.IGNORECASE)
 
@@ -1196,7 +1198,8 @@ class _Sentence:
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
         cand = self.agents
-        if self._apart:  # who acts in an adjunct told apart acts in that other event
+        if self._apart and not _THEIR_I.search(stext, max(0, a - 30), a):
+            # who acts in an adjunct told apart acts in that other event
             unit = self._unit(a)
             cand = [x for x in cand if self._unit(x.start) == unit]
         before = [x for x in cand if x.end <= a]
@@ -1256,6 +1259,18 @@ class _Sentence:
                     (n1, c1), (n2, c2) = pool[-2], pool[-1]
                     actor1 = _Actor(pair.start(), pair.end(), n1, c1, "person")
                     actor2 = actor2 or _Actor(pair.start(), pair.end(), n2, c2, "person")
+        if self._apart and not _THEIR_I.search(stext, max(0, a - 30), a):
+            # the parties of the main clause are not those of an adjunct told apart ("their first summit" are)
+            unit = self._unit(a)
+            actor1, actor2 = (x if x is None or x.start < 0 or self._unit(x.start) == unit else None
+                              for x in (actor1, actor2))
+        if actor1 is None and _HIS_I.search(stext, max(0, a - 30), a):
+            # "after his second summit with Trump": the person the sentence is about, else the one last named
+            own = next((x for x in self.agents if x.category == "person" and x.end <= a and x is not actor2), None)
+            if own is not None:
+                actor1 = own
+            elif self.ctx.people and (actor2 is None or self.ctx.people[-1][0] != actor2.name):
+                actor1 = _Actor(-1, -1, *self.ctx.people[-1], "person")
         if actor1 is None and actor2 is not None and etype in ("statement", "criticism") \
                 and actor2.start - b > 3:
             actor2 = None  # a speaker stands before the verb ("X said") or right after it ("said X")
