@@ -523,3 +523,27 @@ def test_events_adjunct_parties_his_and_their():
     summit = one(frame, "summit")
     assert (summit["actors"], summit["location"], str(summit["date_start"].date())) == \
         ("Kim Jong Un; Vladimir Putin", "Vladivostok", "2019-04-01")
+
+
+@pytest.mark.parametrize("text,published,location,actors", [
+    # a city named before a meeting is where it was held, even with a place after the verb
+    ("After the Helsinki summit, Donald Trump flew to Washington on Tuesday.", "2018-07-18", "Helsinki",
+     "Donald Trump"),
+    # a city-state so named is the place, not a party
+    ("Donald Trump and Kim Jong Un held the Singapore summit in June 2018.", "2019-06-30", "Singapore",
+     "Donald Trump; Kim Jong Un"),
+])
+def test_events_meeting_named_after_its_place(text, published, location, actors):
+    summit = one(timeline.parse_text(text, published=published), "summit")
+    assert (summit["location"], summit["actors"]) == (location, actors)
+
+
+def test_events_listed_events_of_one_kind_are_apart():
+    got = _mentions("It was the third meeting between Donald Trump and Kim Jong Un, after the Singapore summit last "
+                    "year and the Hanoi summit in February.", "2019-06-30")
+    assert {g for g in got if g[0] == "summit"} == {("summit", "2018-01-01", "2018-12-31", "Singapore"),
+                                                   ("summit", "2019-02-01", "2019-02-28", "Hanoi")}
+    # verbs are not a list of events: "the deal signed Friday ... and the separatists agreed" is one agreement
+    frame = timeline.parse_text("In the deal signed Friday in Minsk, Ukraine, Russia and the separatists agreed to "
+                                "an exchange of prisoners.", published="2014-09-08")
+    assert len(frame[frame["event_type"] == "agreement"]) == 1

@@ -636,6 +636,18 @@ _SUBJECT_GAP = re.compile(r"\s+(?:(?:with|between|among|of|in|at)\s+(?:[\w.'\u20
 _VERB_FORM = re.compile(r"[a-z]+ed\b|(?:broke|fell|collapsed|began)\b")
 _APART_I, _ORDINAL_I, _OWN_VERB_I, _WITHOUT_I, _SUBJECT_GAP_I, _VERB_FORM_I = (
     re.compile(p.pattern, re.IGNORECASE) for p in (_APART, _ORDINAL, _OWN_VERB, _WITHOUT, _SUBJECT_GAP, _VERB_FORM))
+# a meeting or a trip named after where it is held ("the Singapore summit", "a Moscow visit")
+_HOST_NOUN_AFTER = re.compile(r"\s(?:summit|meeting|talks|conference|forum|visit|trip|dialogue|negotiations)\b",
+                              re.IGNORECASE)
+
+
+def _city_state(iso3: str | None) -> bool:
+    """Whether the state is named as its capital is (Singapore, Monaco): its name is also a city's."""
+    home = geo.countries().get(iso3 or "")
+    return bool(home) and home.get("capital") == home["name"]
+
+
+_LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _THEIR_I = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _HIS_I = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PERIOD = re.compile(r"P(\d{1,4})([DWMY])")
@@ -888,8 +900,10 @@ class _Sentence:
                     actor.name, actor.end = f"{m.name} {faction.group(1)}", faction.end(1)
                 possessive = stext[b:b + 2] in ("'s", "\u2019s")
                 if m.category == "state" and ((prep_place(a) and not possessive)
-                                              or (possessive and _PLACE_NOUN.match(stext, b + 2))):
-                    # "to Russia", "on Singapore's Sentosa island", "toward North Korea's border"
+                                              or (possessive and _PLACE_NOUN.match(stext, b + 2))
+                                              or (_HOST_NOUN_AFTER.match(stext, b) and _city_state(m.country))):
+                    # "to Russia", "on Singapore's Sentosa island", "toward North Korea's border", "the Singapore
+                    # summit" (a city-state named before a meeting is where it was held)
                     actor.is_place_like = True
                     self.places.append((a, b, m))
                 self.actors.append(actor)
@@ -926,6 +940,7 @@ class _Sentence:
         self._trigger_spans: list[tuple[int, int, str, int]] = []  # the same as (start, end, family, clause)
         self._datable = self._past_tense = self._in_adjunct = None  # worked out when first asked
         self._apart: list[tuple[int, int, object]] = []  # adjuncts told apart: (start, end, duration before)
+        self._listed: set[int] = set()  # starts of events listed one after another ("the X summit and the Y summit")
         # whether the sentence holds a word of a negation or a speculation at all (most hold neither)
         self.may_deny = lowered is None or _holds(lowered, _DENIED_WORDS)
         self.may_prevent = lowered is None or _holds(lowered, _PREVENTED_WORDS)
@@ -1037,6 +1052,10 @@ class _Sentence:
             # an adjunct told apart ("following meetings in 2000") is an event of its own
             key = (self.clause_at[a], self._unit(a), FAMILY[etype])
             best = chosen.get(key)
+            if best is not None and best[2] == etype and self._listed_apart(best[0], best[1], a):
+                # "after the Singapore summit last year and the Hanoi summit in February": two summits
+                self._listed.update((best[0], a))
+                key, best = key + (a,), None
             if best is None:
                 chosen[key] = (a, b, etype)
             elif _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
@@ -1093,6 +1112,14 @@ class _Sentence:
             if duration is not None or main_dated or ranked or own_verb.search(ltext, b, hi):
                 spans.append((lo, hi, duration))
         return spans
+
+    def _listed_apart(self, start: int, end: int, a: int) -> bool:
+        """Whether the noun at ``a`` names another event of the same type as the noun at [start, end), listed
+        after it with a date between them: "the Singapore summit last year and the Hanoi summit"."""
+        stext = self.text
+        return any(end <= ta and tb <= a for _, ta, tb in self.timexes) \
+            and _LISTED_I.search(stext, max(end, a - 40), a) is not None \
+            and not _VERB_FORM_I.match(stext, start) and not _VERB_FORM_I.match(stext, a)
 
     def _unit(self, pos: int) -> int:
         """The index of the adjunct told apart that holds ``pos``, else -1 (the sentence's main events)."""
@@ -1362,7 +1389,8 @@ class _Sentence:
         family = FAMILY[etype]
         others = [] if self._in_adjunct[a] else [
             (ta, tb, tci) for ta, tb, tfamily, tci in self._trigger_spans
-            if (ta, tb) != (a, b) and not (tfamily == family and tci == ci) and not self._in_adjunct[ta]
+            if (ta, tb) != (a, b) and not (tfamily == family and tci == ci and not (self._listed and ta in self._listed))
+            and not self._in_adjunct[ta]
             and (not self._apart or self._unit(ta) == unit) and not self._shares_time(a, b, ta, tb)]
         usable = []
         for t, ta, tb, tci in candidates:
@@ -1429,12 +1457,15 @@ class _Sentence:
         stext = self.text
 
         speech = etype in _SPEECH_ACTS
+        host = FAMILY[etype] in ("meet", "travel")
 
         def rank(p):
             pa, pb, m = p
             own_clause = self.clause_at[pa] == ci
             prep = self._cue_before(_PREP_PLACE, pa, 12) or m.category in ("venue", "event") or \
                 (etype == "visit" and bool(_BLANK.fullmatch(stext[b:pa])))
+            if 0 <= a - pb <= 1 and host:
+                return (not own_clause, False, False, False, -1, 0)  # "the Helsinki summit": held there
             distance = pa - b if pa >= b else (a - pb) + 30
             # near before precise: "travel to Russia ... weapons to Moscow" is a trip to Russia, but
             # "in Russia's far east, specifically in Vladivostok" is one in Vladivostok
