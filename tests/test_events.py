@@ -547,3 +547,14 @@ def test_events_listed_events_of_one_kind_are_apart():
     frame = timeline.parse_text("In the deal signed Friday in Minsk, Ukraine, Russia and the separatists agreed to "
                                 "an exchange of prisoners.", published="2014-09-08")
     assert len(frame[frame["event_type"] == "agreement"]) == 1
+
+
+def test_events_since_clause_is_apart_from_what_went_on_since():
+    frame = timeline.mentions([timeline.Article("a", "", (
+        "South Korea and Japan have voiced concern over military cooperation between Moscow and Pyongyang since "
+        "North Korean leader Kim Jong Un met Russian President Vladimir Putin at the Vostochny Cosmodrome last "
+        "month."), published=dt.date(2023, 10, 13))])
+    assert one(frame, "criticism")["actors"] == "South Korea; Japan"
+    meeting = one(frame, "meeting")
+    assert (meeting["actors"], meeting["location"], str(meeting["date_start"].date())) == \
+        ("Kim Jong Un; Vladimir Putin", "Vostochny Cosmodrome", "2023-09-01")

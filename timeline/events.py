@@ -1109,7 +1109,8 @@ class _Sentence:
             main_dated = any(c_lo <= ta and tb <= lo
                              and not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta]) for t, ta, tb in self.timexes)
             ranked = bool(mains) and ordinal.search(ltext, max(0, mains[-1] - 25), lo) is not None
-            if duration is not None or main_dated or ranked or own_verb.search(ltext, b, hi):
+            since = ltext.startswith("since", lo)  # (what went on "since" an event is later than it)
+            if duration is not None or main_dated or ranked or since or own_verb.search(ltext, b, hi):
                 spans.append((lo, hi, duration))
         return spans
 
