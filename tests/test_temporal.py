@@ -827,3 +827,47 @@ def test_temporal_ages_titles_and_idioms_are_not_times(text, expected):
 def test_temporal_parts_of_the_day_and_a_later_date(text, anchor, expected):
     t = temporal.tag(text, anchor)[-1]
     assert (t.text, t.type, t.value) == expected
+
+
+# --- the rules tried by a candidate's first letters --------------------------------
+
+
+@pytest.mark.parametrize("pattern,starts,not_starts", [
+    (r"(?:the\s)?week", {"the", "wee"}, {"we ", "thw"}),
+    (r"\d{4}", {"201", "999"}, {"a20", "20a"}),
+    (r"(?:early|late)?\s?may", {"ear", "lat", " ma", "may"}, {"mar"}),
+    (r"(?<![\w])q[1-4]", {"q1", "q4x"}, {"q5", "q"}),
+])
+def test_temporal_prefixes_of_a_rule(pattern, starts, not_starts):
+    prefixes = temporal._prefixes(pattern)
+    assert all(any(s.startswith(p) for p in prefixes) for s in starts), prefixes
+    assert not any(any(s.startswith(p) for p in prefixes) and len(s) >= 3 for s in not_starts), prefixes
+
+
+class _EveryRule(dict):
+    """A rule table that tries every rule wherever a candidate starts (the tagger before the dispatch)."""
+
+    def __contains__(self, key):
+        return True
+
+    def __getitem__(self, key):
+        return temporal._ALL_RULES
+
+
+_WORDS = ["the", "last", "next", "this", "week", "year", "month", "Monday", "Friday", "March", "May", "Sept.",
+          "2019", "11", "1990s", "Q3", "early", "mid-", "ago", "two", "days", "since", "until", "a.m.", "noon",
+          "every", "daily", "quarter", "fiscal", "summer", "Christmas", "now", "recently", "'s", ",", ".", "-",
+          "(", ")", "/", "09", "2023-09-11", "half", "end", "of", "in", "on", "will", "said", "été", "\u2019", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
+def test_temporal_first_letter_dispatch_finds_what_every_rule_finds(words):
+    text = " ".join(words)
+    found = temporal.tag(text, MON)
+    saved = temporal._BY_PREFIX
+    temporal._BY_PREFIX = _EveryRule()
+    try:
+        assert temporal.tag(text, MON) == found
+    finally:
+        temporal._BY_PREFIX = saved

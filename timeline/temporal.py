@@ -1937,9 +1937,106 @@ _SECOND_WORDS = [w for w in _STRONG_WORDS + _WEAK_WORDS if w != "the"] + list(_D
 # The master regex starts by consuming the character before the expression (a
 # non-word character), so that the engine's fast first-character scan skips the
 # inside of words; the text is searched with a space put in front.
-_MASTER_GUARDED = re.compile(
-    r"[^\w](?=(?:" + _trie(_WEAK_WORDS) + r")[\s-](?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')"
-    r"|at\sthe\smoment|(?:" + _trie(_STRONG_WORDS) + r")(?![a-z])|\d|'\d)(?:" + _MASTER_ALTS + ")")
+_GUARD = (r"[^\w](?=(?:" + _trie(_WEAK_WORDS) + r")[\s-](?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')"
+          r"|at\sthe\smoment|(?:" + _trie(_STRONG_WORDS) + r")(?![a-z])|\d|'\d)")
+_CANDIDATE = re.compile(_GUARD)
+# Where a candidate starts, only the rules that can begin with its first three characters are tried
+# ("monday": the weekday rules, not the 40 others): the rules' possible two-character prefixes are worked
+# out from their parsed patterns (on first use), and each prefix's alternation is compiled when first met.
+_ALL_RULES = re.compile(_MASTER_ALTS)
+_BY_PREFIX: dict[str, re.Pattern | None] = {}
+_BY_RULES: dict[tuple[str, ...], re.Pattern] = {}
+_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def _rules_for(key: str) -> re.Pattern | None:
+    """The alternation, in the rules' order, of the rules that can match text starting with ``key`` (three
+    ASCII characters); None when none can."""
+    if not _PREFIXES:
+        _PREFIXES.update({name: _prefixes(_strip_groups(pat)) for name, pat in _RULES})
+    names = tuple(name for name, _ in _RULES if any(key.startswith(p) for p in _PREFIXES[name]))
+    found = _BY_RULES.get(names)
+    if found is None and names:  # (many prefixes share one list of rules: compiled once)
+        found = _BY_RULES[names] = re.compile("|".join(f"(?P<{name}>{_strip_groups(pat)})"
+                                                       for name, pat in _RULES if name in names))
+    _BY_PREFIX[key] = found
+    return found
+
+
+def _prefixes(pattern: str, k: int = 3) -> frozenset[str]:
+    """Every string of at most k characters that a match of ``pattern`` can begin with (shorter ones: the
+    match may end there or go on with anything). Characters beyond ASCII stand as one sentinel; what the
+    analysis cannot bound (a back reference, a conditional group) allows anything."""
+    from re import _constants as c, _parser as parser
+
+    other = "\x80"
+    universe = [chr(i) for i in range(128)] + [other]
+    classes = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+               c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+
+    def member(items, ch):
+        negate = any(op is c.NEGATE for op, _ in items)
+        hit = False
+        for op, av in items:
+            if op is c.LITERAL:
+                hit = hit or (chr(av) if av < 128 else other) == ch
+            elif op is c.RANGE:
+                hit = hit or (av[1] >= 128 if ch == other else av[0] <= ord(ch) <= av[1])
+            elif op is c.CATEGORY:
+                hit = hit or ch == other or re.match(classes[av], ch) is not None
+            elif op is not c.NEGATE:
+                return True
+        return hit != negate or (negate and ch == other)
+
+    def cat(left, right):
+        out = set()
+        for x, done in left:
+            if not done or len(x) >= k:
+                out.add((x[:k], False))
+                continue
+            for y, done2 in right:
+                z = x + y
+                out.add((z[:k], done2 and len(z) <= k))
+        return out
+
+    def seq(items):
+        acc = {("", True)}
+        for op, av in items:
+            acc = cat(acc, item(op, av))
+            if all(not done or len(x) >= k for x, done in acc):
+                return {(x[:k], False) for x, _ in acc}
+        return acc
+
+    def item(op, av):
+        if op is c.LITERAL:
+            return {(chr(av) if av < 128 else other, True)}
+        if op is c.NOT_LITERAL:
+            return {(ch, True) for ch in universe if ch != (chr(av) if av < 128 else other)} | {(other, True)}
+        if op is c.ANY:
+            return {(ch, True) for ch in universe}
+        if op is c.IN:
+            return {(ch, True) for ch in universe if member(av, ch)}
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return {("", True)}  # zero width
+        if op is c.SUBPATTERN:
+            return seq(av[-1])
+        if op is c.ATOMIC_GROUP:
+            return seq(av)
+        if op is c.BRANCH:
+            return set().union(*(seq(alt) for alt in av[1]))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            once, out, acc = seq(sub), set(), {("", True)}
+            for i in range(k + 1):
+                if i >= low:
+                    out |= acc
+                if i >= high:
+                    break
+                acc = cat(acc, once)
+            return out | {(x, False) for x, _ in acc}
+        return {("", False)}  # anything
+
+    return frozenset(x for x, _ in seq(parser.parse(pattern)))
 _RANGE_JOIN = re.compile(r"\s{0,3}(?:-|–|—|to|through|thru|until|till|and)\s{0,3}")
 
 
@@ -1971,13 +2068,21 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
     ctx = _Ctx(text, lower, anchor)
     out: list[Timex] = []
     pos = 0
-    search = _MASTER_GUARDED.search
+    search = _CANDIDATE.search
+    by_prefix = _BY_PREFIX
     while True:
-        m = search(lower, pos)
-        if m is None:
+        c = search(lower, pos)
+        if c is None:
             break
-        s, e = m.span()
-        s += 1  # the character before the expression
+        s = c.end()  # (the candidate's match is the character before the expression)
+        key = lower[s:s + 3]
+        rules = by_prefix[key] if key in by_prefix else _rules_for(key) if key.isascii() and len(key) == 3 \
+            else _ALL_RULES
+        m = rules.match(lower, s) if rules is not None else None
+        if m is None:
+            pos = s
+            continue
+        e = m.end()
         name = m.lastgroup
         res = None
         g = _RULE_RES[name].match(lower, s)  # same branch, now with its named groups
