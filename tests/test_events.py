@@ -558,3 +558,17 @@ def test_events_since_clause_is_apart_from_what_went_on_since():
     meeting = one(frame, "meeting")
     assert (meeting["actors"], meeting["location"], str(meeting["date_start"].date())) == \
         ("Kim Jong Un; Vladimir Putin", "Vostochny Cosmodrome", "2023-09-01")
+
+
+def test_events_when_clause_after_a_date_is_at_that_date():
+    got = _mentions("Vladimir Putin arrived in Pyongyang on Wednesday. It was his first visit to North Korea since 2000, "
+                    "when he met Kim Jong Il.", "2024-06-19")
+    assert ("meeting", "2000-01-01", "2000-12-31", "North Korea") in got
+    assert not any(g[0] == "meeting" and g[1] == "2024-06-19" for g in got)
+
+
+def test_events_what_a_trip_follows_is_an_event_apart():
+    got = _mentions("The trip returns Kim Jong Un's visit to Russia last September, when he met Vladimir Putin at the "
+                    "Vostochny Cosmodrome, and follows their first summit in Vladivostok in 2019.", "2024-06-19")
+    assert ("summit", "2019-01-01", "2019-12-31", "Vladivostok") in got
+    assert ("meeting", "2023-09-01", "2023-09-30", "Vostochny Cosmodrome") in got

@@ -622,8 +622,9 @@ _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|
 # An adjunct of time that names another event, told apart from the event it hangs on: "(the third summit,)
 # following meetings in Pyongyang in 2000 and 2007", "(came) two months after his summit with Trump ended in
 # February". Its dates and places are that other event's, and it is a (background) event of its own.
-_APART = re.compile(r"\b(?:following|after|before|since|ahead\s+of|prior\s+to)\s+(?:[\w.'\u2019-]+\s+){0,6}$")
-_APART_WORDS = ("following", "after", "before", "since", "ahead", "prior")  # one is in every match of _APART
+_APART = re.compile(r"\b(?:following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded)"
+                    r"\s+(?:[\w.'\u2019-]+\s+){0,6}$")
+_APART_WORDS = ("follow", "after", "before", "since", "ahead", "prior", "preced")  # one is in every match of _APART
 # an ordinal or a count before the event the adjunct hangs on ("the third summit", "Kim's first with Putin")
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                       r"latest|previous|last)\b")
@@ -651,7 +652,10 @@ _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-
 _THEIR_I = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _HIS_I = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PERIOD = re.compile(r"P(\d{1,4})([DWMY])")
-_APART_WORD = re.compile(r"following|after|before|since|ahead\s+of|prior\s+to", re.IGNORECASE)
+_APART_WORD = re.compile(r"following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded",
+                         re.IGNORECASE)
+# "since 2000, when he met Kim Jong Il": a clause opened by "when" right after a date is at that date
+_WHEN_AFTER_DATE = re.compile(r"\)?,\s+when\s+[^,;:.()]*$", re.IGNORECASE)
 
 
 def _moved(start: dt.date, end: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date]:
@@ -1109,7 +1113,8 @@ class _Sentence:
             main_dated = any(c_lo <= ta and tb <= lo
                              and not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta]) for t, ta, tb in self.timexes)
             ranked = bool(mains) and ordinal.search(ltext, max(0, mains[-1] - 25), lo) is not None
-            since = ltext.startswith("since", lo)  # (what went on "since" an event is later than it)
+            # (what went on "since" an event is later than it; what "follows" or "preceded" one is at another time)
+            since = ltext.startswith(("since", "follows", "followed", "preced"), lo)
             if duration is not None or main_dated or ranked or since or own_verb.search(ltext, b, hi):
                 spans.append((lo, hi, duration))
         return spans
@@ -1361,6 +1366,11 @@ class _Sentence:
 
     def _own_timexes(self, a, b, etype):
         """The time expressions that date the trigger at [a, b): those nearer to it than to any other trigger."""
+        when = _WHEN_AFTER_DATE.search(self.text, max(0, a - 80), a) if "when" in self.text else None
+        if when is not None:
+            dated = next((u for u in self.timexes if u[2] == when.start()), None)
+            if dated is not None:
+                return [(dated[0], dated[1], dated[2], 0)]
         ci = self.clause_at[a]
         seg = self.segment_at[a]
         if self._datable is None:
