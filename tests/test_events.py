@@ -572,3 +572,36 @@ def test_events_what_a_trip_follows_is_an_event_apart():
                     "Vostochny Cosmodrome, and follows their first summit in Vladivostok in 2019.", "2024-06-19")
     assert ("summit", "2019-01-01", "2019-12-31", "Vladivostok") in got
     assert ("meeting", "2023-09-01", "2023-09-30", "Vostochny Cosmodrome") in got
+
+
+def test_events_met_stays_an_event_under_a_weak_label():
+    # "met ..., their first face-to-face talks since ...": the meeting is not a complement of what came since
+    frame = timeline.parse_text("Recep Tayyip Erdogan met Vladimir Putin in Sochi on Monday, their first face-to-face "
+                                "talks since the collapse of the Black Sea grain deal in July.", published="2023-09-05")
+    talks = one(frame, "talks")
+    assert (talks["actors"], talks["location"], str(talks["date_start"].date())) == \
+        ("Recep Tayyip Erdogan; Vladimir Putin", "Sochi", "2023-09-04")
+    # the collapse is the news, the deal its object: one breakdown in July, no agreement
+    assert str(one(frame, "rejection")["date_start"].date()) == "2023-07-01"
+    assert "agreement" not in set(frame["event_type"])
+
+
+def test_events_trip_for_talks_shares_their_date():
+    frame = timeline.parse_text("BEIJING, Nov 10 (Reuters) - Chinese President Xi Jinping will travel to San Francisco "
+                                "next week for talks with U.S. President Joe Biden, the foreign ministry said on Friday.",
+                                published="2023-11-10")
+    visit = one(frame, "visit")
+    assert (visit["date_text"], str(visit["date_start"].date()), visit["status"]) == ("next week", "2023-11-13", "planned")
+
+
+def test_events_capital_acting_is_its_state_not_the_place():
+    frame = timeline.parse_text("Iran and Saudi Arabia agreed on Friday to restore diplomatic relations, seven years "
+                                "after Riyadh cut ties.", published="2023-03-11")
+    row = one(frame, "agreement")
+    assert (row["actors"], row["location"] if isinstance(row["location"], str) else None) == ("Iran; Saudi Arabia", None)
+
+
+def test_events_adjunct_event_dated_back_from_the_main_event():
+    got = _mentions("The European Union imposed new sanctions on Iran on Monday, a week after the bloc's foreign "
+                    "ministers met in Brussels.", "2023-12-11")
+    assert got == {("sanction", "2023-12-11", "2023-12-11", "Iran"), ("meeting", "2023-12-04", "2023-12-04", "Brussels")}

@@ -648,6 +648,10 @@ def _city_state(iso3: str | None) -> bool:
     return bool(home) and home.get("capital") == home["name"]
 
 
+_OF_EVENT_I = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}", re.IGNORECASE)
+_BREAKDOWN_I = re.compile(r"collaps|breakdown|broke\s+down|fell\s+apart|ended\s+(?:\w+\s+)?without", re.IGNORECASE)
+# "will travel to San Francisco next week for talks": the talks are what the trip is for, at its time
+_FOR_PURPOSE_I = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _THEIR_I = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _HIS_I = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -686,7 +690,9 @@ _NOMINAL_AGENT_OF = frozenset({"invitation"})
 
 _SPEAKS = re.compile(
     r"\s+(?:has|have|had|said|says|warned|warns|accused|accuses|announced|announces|urged|urges|demanded|condemned|"
-    r"denied|rejected|insisted|responded|replied|will|would|is|was|and\s+\w+\s+(?:have|had|said))\b", re.IGNORECASE)
+    r"denied|rejected|insisted|responded|replied|will|would|is|was|and\s+\w+\s+(?:have|had|said)|"
+    r"cut|severed|recalled|expelled|summoned|imposed|signed|agreed|suspended|restored|retaliated|threatened|"
+    r"vowed|refused|blamed|critici[sz]ed|welcomed|protested|sent|launched|closed)\b", re.IGNORECASE)
 
 
 def _capital_speaks(m, text: str, end: int) -> bool:
@@ -1050,6 +1056,7 @@ class _Sentence:
         self._apart = self._apart_spans(found)
         self._trigger_spans = [(ta, tb, FAMILY[t], self.clause_at[ta]) for ta, tb, t in found]
         chosen: dict[tuple[int, int, str], tuple[int, int, str]] = {}
+        strong: set[tuple] = set()  # the events told by at least one word that is not weak
         for a, b, etype in found:
             # one event per clause and family: it stands where its first word stands (usually the verb,
             # which its date and roles hang on) and takes the most specific label ("met ... in a summit");
@@ -1064,11 +1071,16 @@ class _Sentence:
                 chosen[key] = (a, b, etype)
             elif _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
                 chosen[key] = (best[0], best[1], etype)
+            if etype not in _WEAK and not self.text.endswith("to ", 0, a):
+                strong.add(key)
+        # (an event told by a strong word stays strong under a weak label: "met ..., their first talks"; but
+        # not an infinitive: "had come to meet officials to discuss ..." is a purpose)
+        strong_at = {chosen[key][0] for key in strong}
         triggers = self._unframe(sorted(chosen.values()))
-        strong_clauses = {self.clause_at[a] for a, _, t in triggers if t not in _WEAK}
+        strong_clauses = {(self.clause_at[a], self._unit(a)) for a, _, t in triggers if t not in _WEAK or a in strong_at}
         out = []
         for a, b, etype in triggers:
-            if etype in _WEAK and self.clause_at[a] in strong_clauses:
+            if etype in _WEAK and a not in strong_at and (self.clause_at[a], self._unit(a)) in strong_clauses:
                 # a weak word beside a strong one is usually its complement ("met ... to discuss"),
                 # except a statement by a named actor ("the Kremlin confirmed the visit")
                 if etype != "statement":
@@ -1104,14 +1116,14 @@ class _Sentence:
             if self.clause_at[lo] != ci or any(lo <= ta < a for _, ta, _ in self.timexes):
                 continue
             hi = min(self.clauses[ci][1], self.segments[self.segment_at[a]][1])
-            if not any(b <= ta and tb <= hi for _, ta, tb in self.timexes):
-                continue  # no date of its own: it shares the main event's ("met after arriving on Monday")
-            c_lo = self.clauses[ci][0]
             mains = [ta for ta, _, _ in found if ta < lo]  # (the main event may stand before a comma)
-            duration = next((t for t in self.ctx.durations if c_lo <= t.start - self.s0
+            duration = next((t for t in self.ctx.durations if self.body <= t.start - self.s0
                              and 0 <= lo - (t.end - self.s0) <= 2), None)
-            main_dated = any(c_lo <= ta and tb <= lo
-                             and not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta]) for t, ta, tb in self.timexes)
+            main_dated = self._main_date(lo) is not None
+            if not any(b <= ta and tb <= hi for _, ta, tb in self.timexes) and (duration is None or not main_dated):
+                # no date of its own: it shares the main event's ("met after arriving on Monday"), unless
+                # a duration says how far apart they are ("on Monday, a week after ministers met")
+                continue
             ranked = bool(mains) and ordinal.search(ltext, max(0, mains[-1] - 25), lo) is not None
             # (what went on "since" an event is later than it; what "follows" or "preceded" one is at another time)
             since = ltext.startswith(("since", "follows", "followed", "preced"), lo)
@@ -1134,12 +1146,32 @@ class _Sentence:
                 return i
         return -1
 
+    def _main_date(self, lo: int):
+        """The last date before ``lo`` that is not in an adjunct told apart nor after "since": the main event's."""
+        return next((t for t, ta, tb in reversed(self.timexes) if tb <= lo and t.date_start is not None
+                     and t.date_end is not None and t.precision and not any(x <= ta < y for x, y, _ in self._apart)
+                     and not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta])), None)
+
     def _adjunct_date(self, a: int):
         """ "The visit came two months after his summit with Trump ended in February": an event with no date of
         its own, before an adjunct "<duration> after/before <event> <date>" in its clause, is at that date moved
-        by the duration. Returns (start, end, precision, date text, [span start, span end]) or None."""
+        by the duration; and the other way round, "sanctions on Monday, a week after ministers met": the event
+        of the adjunct is at the main event's date moved back. Returns (start, end, precision, date text,
+        [span start, span end]) or None."""
         ci = self.clause_at[a]
         for lo, hi, duration in self._apart:
+            if duration is not None and lo <= a < hi:
+                m = _PERIOD.fullmatch(duration.value)
+                main = self._main_date(lo)
+                if m is None or main is None:
+                    return None
+                n, unit = int(m.group(1)), m.group(2)
+                word = _APART_WORD.match(self.text, lo).group().lower()
+                later = word in ("before", "ahead of", "prior to", "precedes", "preceded")
+                start, end = _moved(main.date_start, main.date_end, n if later else -n, unit)
+                da, db = min(duration.start, main.start) - self.s0, max(duration.end, main.end) - self.s0
+                return start, end, main.precision, f"{duration.text} {'after' if later else 'before'} {main.text}", \
+                    [da, db]
             if duration is None or a >= lo or self.clause_at[lo] != ci:
                 continue
             m = _PERIOD.fullmatch(duration.value)
@@ -1165,6 +1197,9 @@ class _Sentence:
                     t[2] == "agreement" and self.clause_at[t[0]] == self.clause_at[a]
                     and _AND_THEN.search(self.text, b, t[0]) for t in triggers[i + 1:]):
                 continue  # "ministers meet in Brussels and reach agreement": the agreement is the news
+            if i and any(_BREAKDOWN_I.match(self.text, t[0]) and _OF_EVENT_I.fullmatch(self.text, t[1], a)
+                         for t in triggers[:i]):
+                continue  # "the collapse of the grain deal": the breakdown is the news, the deal its object
             if etype == "agreement":
                 framed = next((t for t in triggers[i + 1:] if t[2] in _FRAMED and 0 <= t[0] - b <= 60
                                and self.clause_at[t[0]] == self.clause_at[a]), None)
@@ -1402,7 +1437,8 @@ class _Sentence:
             (ta, tb, tci) for ta, tb, tfamily, tci in self._trigger_spans
             if (ta, tb) != (a, b) and not (tfamily == family and tci == ci and not (self._listed and ta in self._listed))
             and not self._in_adjunct[ta]
-            and (not self._apart or self._unit(ta) == unit) and not self._shares_time(a, b, ta, tb)]
+            and (not self._apart or self._unit(ta) == unit) and not self._shares_time(a, b, ta, tb)
+            and not (family == "travel" and tfamily == "meet" and _FOR_PURPOSE_I.search(self.text, max(b, ta - 16), ta))]
         usable = []
         for t, ta, tb, tci in candidates:
             mine = _gap(a, b, ta, tb) + (12 if tb <= a else 0)
@@ -1432,6 +1468,9 @@ class _Sentence:
         [a, b) is ("his summit with Trump ended in February")."""
         stext = self.text
         if _WITHOUT_I.search(stext, max(0, ta - 14), ta):
+            return True
+        # "the collapse of the grain deal", "the signing of the treaty": one happening, one time
+        if (ta >= b and _OF_EVENT_I.fullmatch(stext, b, ta)) or (a >= tb and _OF_EVENT_I.fullmatch(stext, tb, a)):
             return True
         return ta >= b and not _VERB_FORM_I.match(stext, a) and _VERB_FORM_I.match(stext, ta) is not None \
             and _SUBJECT_GAP_I.fullmatch(stext, b, ta) is not None
@@ -1701,8 +1740,11 @@ class _Sentence:
             confidence += 0.05
         if etype in _WEAK and actor1 is None and "date" not in spans:
             return None  # a weak word with nobody acting and no date of its own says too little
-        if etype in _SPEECH_ACTS and actor1 is None:
-            return None  # words with no speaker: "the agency said" of an agency the text does not name
+        if etype in _SPEECH_ACTS and actor1 is None and not (etype == "rejection" and "date" in spans
+                                                             and _BREAKDOWN_I.match(stext, a)):
+            # words with no speaker: "the agency said" of an agency the text does not name (but "the collapse
+            # of the grain deal in July" is a breakdown with a time of its own, whoever caused it)
+            return None
         if not names and "date" not in spans and place is None:
             return None
 
