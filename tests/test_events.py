@@ -605,3 +605,12 @@ def test_events_adjunct_event_dated_back_from_the_main_event():
     got = _mentions("The European Union imposed new sanctions on Iran on Monday, a week after the bloc's foreign "
                     "ministers met in Brussels.", "2023-12-11")
     assert got == {("sanction", "2023-12-11", "2023-12-11", "Iran"), ("meeting", "2023-12-04", "2023-12-04", "Brussels")}
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Chinese and Russian warships held joint naval drills in the Sea of Japan last week.", "China; Russia"),
+    ("South Korea and the United States began large-scale military exercises on Monday.", "South Korea; United States"),
+])
+def test_events_military_exercises(text, actors):
+    row = one(timeline.parse_text(text, published="2023-07-24"), "military exercise")
+    assert (row["actors"], row["plover"]) == (actors, "MOBILIZE")

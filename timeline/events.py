@@ -73,6 +73,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"killed|fired\s+(?:\w+\s+)?(?:missiles?|rockets?|shells)|launch(?:ed|es)?\s+(?:\w+\s+)?missiles?|"
                         r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
                         r"(?:found|shot|stabbed|beaten)\s+(?:to\s+)?dead|murder(?:ed|s)?|lynched|ambush(?:ed)?"),
+    ("military exercise", r"(?:joint|naval|military|air|army|live-fire|large-scale|annual|amphibious|missile|"
+                          r"nuclear|combined)\s+(?:[\w-]+\s+)?(?:drills?|exercises?|maneuvers|manoeuvres|war\s+games)"
+                          r"|war\s+games"),
     ("mobilization", r"reinforcements|massing|deploy(?:ed|s|ment)?|troops?\s+(?:build-?up|movements?)|movement\s+of\s+forces|"
                      r"(?:sent|send|sends|sending)\s+(?:[\w,]+\s+){0,3}(?:troops|soldiers)|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
     ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|revok(?:e|ed|es)|defus(?:e|ed)|"
@@ -95,7 +98,7 @@ FAMILY = {
     "forum": "travel", "invitation": "invite", "statement": "say", "agreement": "agree",
     "cooperation": "cooperate", "aid": "aid", "criticism": "accuse", "accusation": "accuse",
     "threat": "threaten", "demand": "demand", "rejection": "reject", "sanction": "sanction",
-    "expulsion": "expel", "military action": "fight", "mobilization": "mobilize", "arrest": "coerce",
+    "expulsion": "expel", "military action": "fight", "mobilization": "mobilize", "military exercise": "mobilize", "arrest": "coerce",
     "protest": "protest", "election": "elect",
 }
 # Which type wins when one clause holds several triggers of one family.
@@ -708,7 +711,8 @@ _PLACE_NOUN = re.compile(
 _ACTOR_NOUN = re.compile(
     r"\s*(?:forces|troops|police|officials?|authorities|government|protesters|demonstrators|army|military|soldiers|"
     r"navy|air\s+force|people|citizens|nationals|diplomats?|ministry|ministers?|leaders?|delegation|side|"
-    r"counterparts?|president|prime|foreign|defen[cs]e|state|media|embassy|and\b|or\b|[,.;:)]|$)", re.IGNORECASE)
+    r"counterparts?|president|prime|foreign|defen[cs]e|state|media|embassy|warships?|ships|vessels|jets|planes|"
+    r"aircraft|bombers|drones|submarines|coast\s+guard|border\s+guards?|and\b|or\b|[,.;:)]|$)", re.IGNORECASE)
 
 
 def _is_demonym(m) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,7 @@ EVENT_TYPES: dict[str, str] = {
     "expulsion": "REDUCE",
     "military action": "ASSAULT",
     "mobilization": "MOBILIZE",
+    "military exercise": "MOBILIZE",
     "protest": "PROTEST",
     "election": "OTHER",
 }
@@ -142,7 +144,7 @@ def to_frame(rows: Iterable[Event | dict]) -> pd.DataFrame:
     if not rows:
         return empty_frame()
     if all(isinstance(r, Event) for r in rows):  # column by column: no dict per row
-        return conform(pd.DataFrame({f: [getattr(r, f) for r in rows] for f in _FIELDS}))
+        return conform(pd.DataFrame({f: list(map(attrgetter(f), rows)) for f in _FIELDS}))
     records = [{f: getattr(r, f) for f in _FIELDS} if isinstance(r, Event) else dict(r) for r in rows]
     return conform(pd.DataFrame.from_records(records))
 
