@@ -376,6 +376,22 @@ def test_gazetteer_trap_is_not_a_mention(text, surface):
     assert surface not in [m.text for m in gazetteer.find(text)]
 
 
+# a town the text also writes as a lower-case word is a common word there; the answer is the same whether the
+# word is first looked up as a substring (the first _SUBSTRING_PROBES words) or in the set of the text's words
+COMMON_WORD_CASES = [
+    ("The delegates visited Nice. It was nice.", False),
+    ("The delegates visited Nice. It was a nicety.", True),   # "nice" only inside another word
+    ("The delegates visited Nice.", True),
+]
+
+
+@pytest.mark.parametrize("probes", [0, 16])
+@pytest.mark.parametrize("text,found", COMMON_WORD_CASES, ids=[c[0][28:] or "alone" for c in COMMON_WORD_CASES])
+def test_gazetteer_common_word_same_with_or_without_substring_probe(monkeypatch, probes, text, found):
+    monkeypatch.setattr(gazetteer, "_SUBSTRING_PROBES", probes)
+    assert ("Nice" in [m.text for m in gazetteer.find(text)]) is found
+
+
 CONTEXT_CASES = [
     ("Georgia and Russia fought in 2008; Tbilisi accused Moscow.", "Georgia", "Georgia", "GEO"),
     ("The governor of Georgia met voters in Atlanta, United States.", "Georgia", "Georgia", "USA"),

@@ -72,6 +72,7 @@ _NEEDS_QUALIFIER = {"government", "authorities", "officials", "administration", 
                     "navy", "air force", "troops", "soldiers", "armed forces", "security forces"}
 _NEXT_CAP = re.compile(r"\s+[A-Z]")
 _COMMA = re.compile(r",\s*")
+_WORD = re.compile(r"\w+")
 _CLAN = re.compile(r"\b([A-Z][a-z]+)(?:\s+and\s+([A-Z][a-z]+))?\s+(?:clans?|tribes?|tribesmen|sub-clans?)\b")
 _LAW_AFTER = re.compile(r"\s+(?:Bill|Act|Law|Treaty|Agreement|Accord|Convention|Resolution)\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,11}\)")

@@ -127,6 +127,7 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _START,
     _THE_COUNTRIES,
     _TITLE_DISPLAY,
+    _WORD,
     GROUPS,
     TITLES,
     _after_name_word,
@@ -617,6 +618,9 @@ def _ctx_country(E: list, cands) -> str | None:
     return country
 
 
+_SUBSTRING_PROBES = 16  # words _common_word looks up as substrings before it collects the words of the text
+
+
 class _Reader:
     """One pass of resolution and composition over the matched spans of one text."""
 
@@ -747,11 +751,14 @@ class _Reader:
         if seen is not None:
             return seen
         if low.isalpha():
-            # one pass over the text collects every word written in lower case (linear, whatever the
-            # number of capitalised names: a 1 MB text must not be scanned once per name)
-            if self._lower_tokens is None:
-                self._lower_tokens = {t for t in re.findall(r"\w+", self.text) if t.islower()}
-            seen = low in self._lower_tokens
+            if self._lower_tokens is None and len(self._lower_seen) < _SUBSTRING_PROBES and low not in self.text:
+                seen = False  # not even a substring (the usual answer): no need to collect the words
+            else:
+                # one pass over the text collects every word (linear, whatever the number of capitalised
+                # names: a 1 MB text must not be scanned once per name)
+                if self._lower_tokens is None:
+                    self._lower_tokens = set(_WORD.findall(self.text))
+                seen = low in self._lower_tokens and low.islower()
         else:
             seen = False
             i = self.text.find(low)

@@ -36,7 +36,7 @@ neither step holds more than the small per-event state of the clustering.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
+import gc
 from array import array
 from collections.abc import Iterable, Iterator
 
@@ -59,7 +59,6 @@ LIGHT_COLUMNS = ("event_type", "actor1", "actor2", "actors", "date_start", "date
                  "location", "article_id")
 _DATE_COLUMNS = ("date_start", "date_end", "published")
 _FLOAT_COLUMNS = ("lat", "lon", "confidence")
-_EPOCH = dt.date(1970, 1, 1)
 
 
 def _day(value) -> int:
@@ -391,7 +390,9 @@ def _latest(r):
 
 def combine(members: list[tuple]) -> tuple:
     """One event's row (EVENT_COLUMNS values) from its members' rows, in the order they joined."""
-    best = min(members, key=_confident) if len(members) > 1 else members[0]
+    if len(members) == 1:
+        return _combine_one(members[0])
+    best = min(members, key=_confident)
     row = list(best[:_OWN])
     dated = [r for r in members if r[_OWN] and r[_START] is not None]
     if dated:
@@ -403,14 +404,10 @@ def combine(members: list[tuple]) -> tuple:
         where = max(placed, key=_placed)
         row[_LOCATION], row[_COUNTRY], row[_LAT], row[_LON], row[_GEO] = \
             where[_LOCATION], where[_COUNTRY], where[_LAT], where[_LON], where[_GEO]
-    names: list[str] = []
-    for name in (row[_ACTOR1], row[_ACTOR2]):
-        if name and name not in names:
-            names.append(name)
-    for rec in members:
-        for name in split_names(rec[_ACTORS]):
-            if name not in names:
-                names.append(name)
+    # the roles first, then every member's actors in the order they come; members often repeat one list
+    names = dict.fromkeys(name for name in (row[_ACTOR1], row[_ACTOR2]) if name)
+    for actors in dict.fromkeys(r[_ACTORS] for r in members):
+        names.update(dict.fromkeys(split_names(actors)))
     row[_ACTORS] = "; ".join(names) or None
     if not row[_ACTOR2]:
         for rec in members:
@@ -425,11 +422,26 @@ def combine(members: list[tuple]) -> tuple:
     row[_STATUS] = max(voters, key=_latest)[_STATUS]
     if not row[_REPORTED]:
         row[_REPORTED] = next((r[_REPORTED] for r in members if r[_REPORTED]), None)
-    ids = sorted({a for rec in members for a in split_names(rec[_ARTICLES])})
+    ids = sorted({a for articles in {r[_ARTICLES] for r in members} for a in split_names(articles)})
     row[_ARTICLES] = "; ".join(ids)
     row[_SOURCES] = len(ids)
     row[_EVENT_ID] = min(r[_EVENT_ID] for r in members)
     row[_CONFIDENCE] = float(min(0.99, max(r[_CONFIDENCE] for r in members) + 0.05 * (len(ids) - 1)))
+    return tuple(row)
+
+
+def _combine_one(r: tuple) -> tuple:
+    """``combine`` of an event with one member (most events): its own date, place, status and id."""
+    row = list(r[:_OWN])
+    names = dict.fromkeys(name for name in (r[_ACTOR1], r[_ACTOR2]) if name)
+    names.update(dict.fromkeys(split_names(r[_ACTORS])))
+    row[_ACTORS] = "; ".join(names) or None
+    if not r[_REPORTED]:
+        row[_REPORTED] = None
+    ids = sorted(set(split_names(r[_ARTICLES])))
+    row[_ARTICLES] = "; ".join(ids)
+    row[_SOURCES] = len(ids)
+    row[_CONFIDENCE] = float(min(0.99, r[_CONFIDENCE] + 0.05 * (len(ids) - 1)))
     return tuple(row)
 
 
@@ -476,27 +488,28 @@ def rows_frame(rows: list[tuple]) -> pd.DataFrame:
     """Merged rows (``combine``'s tuples) -> an event frame."""
     if not rows:
         return empty_frame()
-    cache: dict = {}
-
-    def date(d):
-        if d is None:
-            return None
-        value = cache.get(d)
-        if value is None:
-            value = cache[d] = _EPOCH + dt.timedelta(days=d)
-        return value
-
     columns = list(zip(*rows))
-    data = {name: ([date(d) for d in values] if name in _DATE_COLUMNS else list(values))
+    data = {name: (_dates(values) if name in _DATE_COLUMNS else list(values))
             for name, values in zip(EVENT_COLUMNS, columns)}
     return to_frame_columns(data)
 
 
-def to_frame_columns(data: dict[str, list]) -> pd.DataFrame:
-    """Column lists (dates as ``datetime.date``) -> a typed event frame, as ``schema.to_frame`` builds it."""
+def _dates(days) -> np.ndarray:
+    """Day numbers (None where missing) -> datetime64 values (NaT where missing)."""
+    nat = np.iinfo(np.int64).min  # NaT's integer
+    return np.array([nat if d is None else d for d in days], dtype=np.int64).view("datetime64[D]")
+
+
+def to_frame_columns(data: dict) -> pd.DataFrame:
+    """Column lists (dates as ``datetime.date``, or datetime64 arrays) -> a typed event frame, as
+    ``schema.to_frame`` builds it."""
     from .schema import conform
 
-    return conform(pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in EVENT_COLUMNS}))
+    columns = {}
+    for name in EVENT_COLUMNS:
+        values = data[name]
+        columns[name] = values if isinstance(values, np.ndarray) else pd.Series(values, dtype=object)
+    return conform(pd.DataFrame(columns))
 
 
 def combine_stream(batches: Iterable, event_column: str = "_event", own_column: str = "_own") -> Iterator[tuple]:
@@ -526,6 +539,16 @@ def merge(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per event; the input rows may be mentions or already-merged events."""
     if frame.empty:
         return empty_frame()
+    gc_was_on = gc.isenabled()
+    gc.disable()  # a record and a row per mention, none of them in a cycle: the collector took a quarter
+    try:
+        return _merge(frame)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _merge(frame: pd.DataFrame) -> pd.DataFrame:
     cols = frame_columns(frame)
     n = len(frame)
     own = [owns_date(s) for s in cols["spans"]]

@@ -53,25 +53,27 @@ _HEADING_LABEL = re.compile(r"^(?=.*\s[a-z])[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+)
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 # starts only at the first mark of a run and never gives back what it took: linear on "??????..."
 _BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'\u201d\u2019)\]]*+(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
+_NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")  # the word after a boundary, past an opening quote
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "u.s.a" (the final period already taken off)
 MAX_SENTENCE = 1000  # characters; longer "sentences" (tables, run-on lines) are cut at spaces
 
 
 def _is_boundary(text: str, match: re.Match) -> bool:
     end = match.start()
-    if text[match.start()] != ".":
+    if text[end] != ".":
         return True
+    mark = match.group(0)
+    if mark != "." and mark[1:2] in "\"'\u201d\u2019)]":
+        return True  # a quotation or bracket closes after the period: the sentence ends with it
     word_start = end
     while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"'\u201c":
         word_start -= 1
     word = text[word_start:end]
-    next_word = re.match(r"\s+[\"'\u201c\u2018(\[]?(\w+)", text[match.end():])
-    following = next_word.group(1) if next_word else ""
-    if match.group(0) != "." and match.group(0)[1:2] in "\"'\u201d\u2019)]":
-        return True  # a quotation or bracket closes after the period: the sentence ends with it
     low = word.lower().rstrip(".")
-    if "." in word and len(low) <= 5 and re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
+    if "." in word and len(low) <= 5 and _DOTTED_ACRONYM.fullmatch(low):
         # an acronym with dots ends a sentence only when a sentence starter follows
-        return following in _STARTERS
+        next_word = _NEXT_WORD.match(text, match.end())
+        return (next_word.group(1) if next_word else "") in _STARTERS
     if low in _ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():
