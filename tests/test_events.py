@@ -614,3 +614,28 @@ def test_events_adjunct_event_dated_back_from_the_main_event():
 def test_events_military_exercises(text, actors):
     row = one(timeline.parse_text(text, published="2023-07-24"), "military exercise")
     assert (row["actors"], row["plover"]) == (actors, "MOBILIZE")
+
+
+@pytest.mark.parametrize("text,etype,actors,location", [
+    # one word or two: "airstrikes" is "air strikes"
+    ("On 9 October 2023, Israeli forces carried out airstrikes on the Jabalia refugee camp in northern Gaza.",
+     "military action", "Military Forces of Israel", "Jabālyā"),
+    ("On 21 June 2024, a roadside bomb planted by al-Shabaab militants hit a military vehicle near Mogadishu, killing "
+     "three soldiers.", "military action", "Al-Shabaab; Military Forces of Somalia", "Mogadishu"),
+    # a missile fired at nothing is a weapons test; fired at a place, an attack
+    ("On 12 July 2023, North Korea fired a ballistic missile into the sea off its east coast.", "weapons test",
+     "North Korea", None),
+    ("On 29 December 2023, Russia fired cruise missiles at Kyiv.", "military action", "Russia", "Kyiv"),
+    # the state a leader visits is where the visit is, not the topic of the talks
+    ("On 14 April 2023, Luiz Inacio Lula da Silva visited China for talks with Xi Jinping on the war in Ukraine.",
+     "visit", "Luiz Inacio Lula da Silva; China; Xi Jinping", "China"),
+])
+def test_events_attacks_tests_and_visits(text, etype, actors, location):
+    row = one(timeline.parse_text(text), etype)
+    assert (row["actors"], row["location"] if isinstance(row["location"], str) else None) == (actors, location)
+
+
+def test_events_killing_as_a_topic_is_no_event():
+    assert events._find_triggers("They met to discuss the alleged killing of civilians.") == [
+        (5, 8, "meeting"), (12, 19, "talks")]
+    assert [t[2] for t in events._find_triggers("Jets struck the camp, killing 30 people.")] == ["military action"]

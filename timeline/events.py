@@ -68,7 +68,14 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata"),
+    # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
+    ("weapons test", r"(?:test-?fir(?:e|es|ed|ing)|(?:fir|launch)(?:e|es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:ballistic|cruise|hypersonic|intercontinental|short-range|long-range|medium-range)\s+"
+                     r"(?:[\w-]+\s+)?missiles?(?![^.;]{0,40}\b(?:at|on|toward|towards|against|hit|struck|killing)\b)"
+                     r"|missile\s+(?:tests?|launch(?:es)?)|nuclear\s+tests?"),
     ("military action", r"invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|air\s*strikes?|drone\s+strikes?|missile\s+strikes?|"
+                        r"(?:roadside|car|suicide|truck)\s+bomb(?:s|ings?|ers?)?|improvised\s+explosive\s+devices?|"
+                        r"landmines?|(?<=, )killing|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
                         r"killed|fired\s+(?:\w+\s+)?(?:missiles?|rockets?|shells)|launch(?:ed|es)?\s+(?:\w+\s+)?missiles?|"
                         r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
@@ -98,7 +105,7 @@ FAMILY = {
     "forum": "travel", "invitation": "invite", "statement": "say", "agreement": "agree",
     "cooperation": "cooperate", "aid": "aid", "criticism": "accuse", "accusation": "accuse",
     "threat": "threaten", "demand": "demand", "rejection": "reject", "sanction": "sanction",
-    "expulsion": "expel", "military action": "fight", "mobilization": "mobilize", "military exercise": "mobilize", "arrest": "coerce",
+    "expulsion": "expel", "military action": "fight", "mobilization": "mobilize", "military exercise": "mobilize", "weapons test": "mobilize", "arrest": "coerce",
     "protest": "protest", "election": "elect",
 }
 # Which type wins when one clause holds several triggers of one family.
@@ -135,7 +142,8 @@ def _first_words(pattern: str) -> set[str]:
             lo, hi, sub = av
             if hi == C.MAXREPEAT:  # \s+ ends the word; nothing else unbounded may start one
                 if all(t == "" and e for t, e in seq(sub)):
-                    return [("", True)]
+                    # (\s* may also be no space at all: "air\s*strikes" is "airstrikes" too)
+                    return [("", True)] + ([("", False)] if lo == 0 else [])
                 raise ValueError(f"cannot expand an unbounded repeat in {pattern!r}")
             out = []
             for n in range(lo, hi + 1):
@@ -144,7 +152,7 @@ def _first_words(pattern: str) -> set[str]:
                     outs = [(s, True) if done else (s + t, e) for s, done in outs for t, e in seq(sub)]
                 out += outs
             return out
-        if op is C.AT:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width: a boundary or a look-around
             return [("", False)]
         if op is C.IN:
             chars = []
@@ -640,6 +648,8 @@ _SUBJECT_GAP = re.compile(r"\s+(?:(?:with|between|among|of|in|at)\s+(?:[\w.'\u20
 _VERB_FORM = re.compile(r"[a-z]+ed\b|(?:broke|fell|collapsed|began)\b")
 _APART_I, _ORDINAL_I, _OWN_VERB_I, _WITHOUT_I, _SUBJECT_GAP_I, _VERB_FORM_I = (
     re.compile(p.pattern, re.IGNORECASE) for p in (_APART, _ORDINAL, _OWN_VERB, _WITHOUT, _SUBJECT_GAP, _VERB_FORM))
+# "visits China", "toured Ukraine": the state visited is where the visit is
+_VISITS_BEFORE = re.compile(r"\b(?:visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 # a meeting or a trip named after where it is held ("the Singapore summit", "a Moscow visit")
 _HOST_NOUN_AFTER = re.compile(r"\s(?:summit|meeting|talks|conference|forum|visit|trip|dialogue|negotiations)\b",
                               re.IGNORECASE)
@@ -915,7 +925,8 @@ class _Sentence:
                 possessive = stext[b:b + 2] in ("'s", "\u2019s")
                 if m.category == "state" and ((prep_place(a) and not possessive)
                                               or (possessive and _PLACE_NOUN.match(stext, b + 2))
-                                              or (_HOST_NOUN_AFTER.match(stext, b) and _city_state(m.country))):
+                                              or (_HOST_NOUN_AFTER.match(stext, b) and _city_state(m.country))
+                                              or _VISITS_BEFORE.search(stext, max(0, a - 12), a)):
                     # "to Russia", "on Singapore's Sentosa island", "toward North Korea's border", "the Singapore
                     # summit" (a city-state named before a meeting is where it was held)
                     actor.is_place_like = True
@@ -1081,7 +1092,10 @@ class _Sentence:
         # not an infinitive: "had come to meet officials to discuss ..." is a purpose)
         strong_at = {chosen[key][0] for key in strong}
         triggers = self._unframe(sorted(chosen.values()))
-        strong_clauses = {(self.clause_at[a], self._unit(a)) for a, _, t in triggers if t not in _WEAK or a in strong_at}
+        # (a trigger in an adjunct, "during a rally", is not what the clause tells: "police arrested ... during a
+        # rally" is an arrest)
+        strong_clauses = {(self.clause_at[a], self._unit(a)) for a, _, t in triggers
+                          if (t not in _WEAK or a in strong_at) and not self._during(a)}
         out = []
         for a, b, etype in triggers:
             if etype in _WEAK and a not in strong_at and (self.clause_at[a], self._unit(a)) in strong_clauses:
@@ -1134,6 +1148,12 @@ class _Sentence:
             if duration is not None or main_dated or ranked or since or own_verb.search(ltext, b, hi):
                 spans.append((lo, hi, duration))
         return spans
+
+    def _during(self, a: int) -> bool:
+        """Whether the trigger at ``a`` stands in an adjunct "during/amid/on the sidelines of ..."."""
+        if self.lowered is not None:
+            return _holds(self.lowered, _ADJUNCT_WORDS) and _ADJUNCT_LC.search(self.lowered, max(0, a - 45), a) is not None
+        return _ADJUNCT.search(self.text, max(0, a - 45), a) is not None
 
     def _listed_apart(self, start: int, end: int, a: int) -> bool:
         """Whether the noun at ``a`` names another event of the same type as the noun at [start, end), listed

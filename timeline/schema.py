@@ -39,6 +39,7 @@ EVENT_TYPES: dict[str, str] = {
     "military action": "ASSAULT",
     "mobilization": "MOBILIZE",
     "military exercise": "MOBILIZE",
+    "weapons test": "MOBILIZE",
     "protest": "PROTEST",
     "election": "OTHER",
 }
