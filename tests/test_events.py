@@ -639,3 +639,29 @@ def test_events_killing_as_a_topic_is_no_event():
     assert events._find_triggers("They met to discuss the alleged killing of civilians.") == [
         (5, 8, "meeting"), (12, 19, "talks")]
     assert [t[2] for t in events._find_triggers("Jets struck the camp, killing 30 people.")] == ["military action"]
+
+
+def test_events_date_ends_the_first_of_two_joined_verbs():
+    row = one(timeline.parse_text("Poland expelled a Russian diplomat on Monday and closed the Russian consulate in "
+                                  "Poznan.", published="2024-10-23"), "expulsion")
+    assert (row["date_text"], str(row["date_start"].date())) == ("Monday", "2024-10-21")
+
+
+def test_events_denied_that_and_its_pronoun():
+    row = one(timeline.parse_text("Iran denied on Saturday that it had supplied ballistic missiles to Russia.",
+                                  published="2024-09-14"), "aid")
+    assert (row["status"], row["actor1"], row["date_text"]) == ("denied", "Iran", "Saturday")
+
+
+def test_events_where_clause_is_at_the_place_and_time_before_it():
+    frame = timeline.mentions([timeline.Article("a", "", (
+        "The Hanoi meeting followed the first Donald Trump-Kim Jong Un summit in Singapore last June, where the two "
+        "sides signed a broad statement on denuclearization."), published=dt.date(2019, 2, 28))])
+    row = one(frame, "agreement")
+    assert (row["location"], str(row["date_start"].date()), row["date_precision"]) == ("Singapore", "2018-06-01", "month")
+
+
+def test_events_plans_for_are_planned():
+    row = one(timeline.parse_text("They also announced plans for annual joint military exercises with Japan.",
+                                  published="2023-08-18"), "military exercise")
+    assert row["status"] == "planned"

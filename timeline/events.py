@@ -211,7 +211,7 @@ _CIRCUMSTANCE = re.compile(r"\b(?:on|upon|after)\s+(?:his|her|their|its|the|\w+[
 
 # ------------------------------------------------------------------ cues
 _PLANNED = re.compile(
-    r"\b(?:will|shall|'ll|is\s+to|are\s+to|going\s+to|plans?\s+to|planned|planning\s+to|expected\s+to|expects?\s+to|"
+    r"\b(?:will|shall|'ll|is\s+to|are\s+to|going\s+to|plans?\s+(?:to|for)|planned|planning\s+(?:to|for)|expected\s+to|expects?\s+to|"
     r"poised\s+to|set\s+to|scheduled|due\s+to|intends?\s+to|prepar(?:e|es|ing)\s+to|upcoming|forthcoming|"
     r"invit(?:ed|ation|es)\s+(?:\w+\s+){0,3}to|(?:agreed|pledged|promised|vowed|pledges|promises|vows)\s+to|ahead\s+of|expected|to\s+be\s+held|would\s+meet|next)\b",
     re.IGNORECASE,
@@ -665,14 +665,22 @@ _OF_EVENT_I = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'
 _BREAKDOWN_I = re.compile(r"collaps|breakdown|broke\s+down|fell\s+apart|ended\s+(?:\w+\s+)?without", re.IGNORECASE)
 # "will travel to San Francisco next week for talks": the talks are what the trip is for, at its time
 _FOR_PURPOSE_I = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_AND_THEN_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?[a-z]+ed\b")
+# "denied on Saturday that it had supplied missiles": what is denied did not happen, as far as the speaker says
+_DENIED_THAT_I = re.compile(r"\b(?:denied|denies|deny|denying)\s+(?:on\s+\w+\s+)?(?:reports\s+|claims\s+)?that\s+"
+                            r"(?:[\w'\u2019]+\s+){0,4}$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
+_PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
+                                r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 _THEIR_I = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _HIS_I = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PERIOD = re.compile(r"P(\d{1,4})([DWMY])")
 _APART_WORD = re.compile(r"following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded",
                          re.IGNORECASE)
 # "since 2000, when he met Kim Jong Il": a clause opened by "when" right after a date is at that date
-_WHEN_AFTER_DATE = re.compile(r"\)?,\s+when\s+[^,;:.()]*$", re.IGNORECASE)
+_WHEN_AFTER_DATE = re.compile(r"\)?,\s+(?:when|where)\s+[^,;:.()]*$", re.IGNORECASE)
+# "the summit in Singapore last June, where the two sides signed ...": a clause opened by "where" is in that place
+_WHERE_CLAUSE = re.compile(r",\s+where\s+[^,;:.()]*$", re.IGNORECASE)
 
 
 def _moved(start: dt.date, end: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date]:
@@ -1356,6 +1364,14 @@ class _Sentence:
             unit = self._unit(a)
             actor1, actor2 = (x if x is None or x.start < 0 or self._unit(x.start) == unit else None
                               for x in (actor1, actor2))
+        if actor1 is None:
+            pronoun = _PRONOUN_SUBJECT_I.search(stext, max(0, a - 30), a)
+            if pronoun is not None:
+                # "Iran denied that it had supplied missiles": the pronoun is the one who speaks before it
+                kinds = ("person",) if pronoun.group(1).lower() in ("he", "she") else \
+                    ("state", "government", "organisation", "group") if pronoun.group(1).lower() == "it" else None
+                actor1 = next((x for x in self.agents if x.end <= pronoun.start() and x is not actor2
+                               and (kinds is None or x.category in kinds)), None)
         if actor1 is None and _HIS_I.search(stext, max(0, a - 30), a):
             # "after his second summit with Trump": the person the sentence is about, else the one last named
             own = next((x for x in self.agents if x.category == "person" and x.end <= a and x is not actor2), None)
@@ -1425,7 +1441,8 @@ class _Sentence:
 
     def _own_timexes(self, a, b, etype):
         """The time expressions that date the trigger at [a, b): those nearer to it than to any other trigger."""
-        when = _WHEN_AFTER_DATE.search(self.text, max(0, a - 80), a) if "when" in self.text else None
+        when = _WHEN_AFTER_DATE.search(self.text, max(0, a - 80), a) \
+            if "when" in self.text or "where" in self.text else None
         if when is not None:
             dated = next((u for u in self.timexes if u[2] == when.start()), None)
             if dated is not None:
@@ -1467,7 +1484,9 @@ class _Sentence:
         for t, ta, tb, tci in candidates:
             mine = _gap(a, b, ta, tb) + (12 if tb <= a else 0)
             # an adverbial follows the verb it modifies: a date between two events leans to the earlier
-            if any(oci == tci and _gap(oa, ob, ta, tb) + (12 if tb <= oa else 0) < mine for oa, ob, oci in others):
+            # ("expelled a diplomat on Monday and closed the consulate": the date ends the first verb phrase)
+            if any(oci == tci and _gap(oa, ob, ta, tb) + (12 if tb <= oa else 0) < mine
+                   and not (tb <= oa and _AND_THEN_VERB.match(self.text, tb)) for oa, ob, oci in others):
                 continue
             usable.append((t, ta, tb, mine))
         if not usable:
@@ -1511,7 +1530,8 @@ class _Sentence:
         # or comma segment start, whichever is nearer
         c_lo = max(c_lo, self.segments[self.segment_at[a]][0])
         near = ltext[max(c_lo, a - 100):a]
-        if self.may_deny and denied.search(ltext[max(c_lo, a - 30):a]):
+        if self.may_deny and (denied.search(ltext[max(c_lo, a - 30):a])
+                              or _DENIED_THAT_I.search(stext, max(self.body, a - 70), a)):
             return "denied"
         if self.may_be_possible and possible.search(near):
             return "possible"
@@ -1547,6 +1567,12 @@ class _Sentence:
             return (not own_clause, not prep, distance > 60, pa < b, _GEO_RANK.get(precision, 3), distance)
 
         places = self.places
+        where = _WHERE_CLAUSE.search(stext, max(0, a - 80), a) if "where" in stext else None
+        if where is not None:
+            # the place named last before ", where" (a date may stand between them: "in Singapore last June, where")
+            there = [p for p in places if p[1] <= where.start() and where.start() - p[1] <= 40]
+            if there:
+                return there[-1]
         if self._apart:  # an adjunct told apart keeps its places
             unit = self._unit(a)
             places = [p for p in places if self._unit(p[0]) == unit]
