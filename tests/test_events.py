@@ -665,3 +665,11 @@ def test_events_plans_for_are_planned():
     row = one(timeline.parse_text("They also announced plans for annual joint military exercises with Japan.",
                                   published="2023-08-18"), "military exercise")
     assert row["status"] == "planned"
+
+
+def test_events_later_is_not_the_time_just_told():
+    frame = timeline.mentions([timeline.Article("a", "", (
+        "The previous round of talks in Geneva in January 2020 ended without agreement, and Joe Biden later accused "
+        "Russia of undermining the negotiations."), published=dt.date(2020, 6, 1))])
+    assert str(one(frame, "rejection")["date_start"].date()) == "2020-01-01"
+    assert str(one(frame, "accusation")["date_start"].date()) == "2020-06-01"

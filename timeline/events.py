@@ -669,6 +669,7 @@ _AND_THEN_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?[a-z]+ed\b
 # "denied on Saturday that it had supplied missiles": what is denied did not happen, as far as the speaker says
 _DENIED_THAT_I = re.compile(r"\b(?:denied|denies|deny|denying)\s+(?:on\s+\w+\s+)?(?:reports\s+|claims\s+)?that\s+"
                             r"(?:[\w'\u2019]+\s+){0,4}$", re.IGNORECASE)
+_LATER_I = re.compile(r"\b(?:later|subsequently|afterwards|since\s+then)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1658,7 +1659,8 @@ class _Sentence:
         elif start is None and ctx.anchor is not None:
             if status in ("planned", "possible"):
                 start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
-            elif ctx.last_dated is not None and self._past_narrative():
+            elif ctx.last_dated is not None and self._past_narrative() \
+                    and not _LATER_I.search(stext, max(0, a - 20), a):  # ("Biden later accused": after it)
                 prev = ctx.last_dated  # past-tense narrative goes on from the last dated event
                 start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
                 narrative = prev
