@@ -673,3 +673,22 @@ def test_events_later_is_not_the_time_just_told():
         "Russia of undermining the negotiations."), published=dt.date(2020, 6, 1))])
     assert str(one(frame, "rejection")["date_start"].date()) == "2020-01-01"
     assert str(one(frame, "accusation")["date_start"].date()) == "2020-06-01"
+
+
+@pytest.mark.parametrize("text,published,etype,actors,date_text", [
+    ("The International Court of Justice orders Israel to take measures to prevent genocide in Gaza.", "2024-01-26",
+     "demand", "International Court of Justice; Israel", None),
+    ("Niger's military junta orders the French ambassador to leave the country within 48 hours.", "2023-08-25",
+     "expulsion", "Military Forces of Niger; France", None),
+    ("The UN Security Council failed on Friday to adopt a resolution on Gaza after the United States vetoed it.",
+     "2023-12-09", "rejection", "UN Security Council; United States", "Friday"),
+])
+def test_events_orders_and_failed_votes(text, published, etype, actors, date_text):
+    row = one(timeline.parse_text(text, published=published), etype)
+    assert (row["actors"], row["date_text"] if isinstance(row["date_text"], str) else None) == (actors, date_text)
+
+
+def test_events_what_protesters_demand_is_no_event():
+    frame = timeline.parse_text("Thousands of people protest in Tel Aviv demanding a deal to free the hostages.",
+                                published="2024-09-01")
+    assert list(frame["event_type"]) == ["protest"]

@@ -62,12 +62,13 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"concerns?|concerned|protested\s+to|rebuk(?:e|ed)"),
     ("accusation", r"accus(?:e|ed|es|ing|ation|ations)|blam(?:e|ed|es)"),
     ("threat", r"threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)?|ultimatum"),
-    ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)"),
+    ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)|"
+               r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
     ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
-                  r"fail(?:s|ed)?\s+to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
+                  r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
                   r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze"),
-    ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata"),
+    ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
     # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
     ("weapons test", r"(?:test-?fir(?:e|es|ed|ing)|(?:fir|launch)(?:e|es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?"
                      r"(?:ballistic|cruise|hypersonic|intercontinental|short-range|long-range|medium-range)\s+"
@@ -670,6 +671,9 @@ _AND_THEN_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?[a-z]+ed\b
 _DENIED_THAT_I = re.compile(r"\b(?:denied|denies|deny|denying)\s+(?:on\s+\w+\s+)?(?:reports\s+|claims\s+)?that\s+"
                             r"(?:[\w'\u2019]+\s+){0,4}$", re.IGNORECASE)
 _LATER_I = re.compile(r"\b(?:later|subsequently|afterwards|since\s+then)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DEMANDED_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(?:ing|es|ed)|seek(?:ing|s)?|sought|"
+                         r"push(?:ing|es|ed)?\s+for)\s+(?:an?\s+|the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,2}$",
+                         re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -730,7 +734,7 @@ _PLACE_NOUN = re.compile(
 _ACTOR_NOUN = re.compile(
     r"\s*(?:forces|troops|police|officials?|authorities|government|protesters|demonstrators|army|military|soldiers|"
     r"navy|air\s+force|people|citizens|nationals|diplomats?|ministry|ministers?|leaders?|delegation|side|"
-    r"counterparts?|president|prime|foreign|defen[cs]e|state|media|embassy|warships?|ships|vessels|jets|planes|"
+    r"counterparts?|president|prime|foreign|defen[cs]e|state|media|embassy|ambassadors?|envoys?|consul|consulate|warships?|ships|vessels|jets|planes|"
     r"aircraft|bombers|drones|submarines|coast\s+guard|border\s+guards?|and\b|or\b|[,.;:)]|$)", re.IGNORECASE)
 
 
@@ -1115,6 +1119,8 @@ class _Sentence:
                 subject = self._subject(a, self.clause_at[a])
                 if subject is None or subject.category == "group":
                     continue
+            if etype in _TOPICAL and _DEMANDED_I.search(self.text, max(self.body, a - 40), a):
+                continue  # "protesters demanding a deal": what is demanded has not happened (its date still counts)
             event = self._build(a, b, etype)
             if event is not None:
                 out.append((a, event))
