@@ -1954,7 +1954,8 @@ def _rules_for(key: str) -> re.Pattern | None:
     ASCII characters); None when none can."""
     if not _PREFIXES:
         _PREFIXES.update({name: _prefixes(_strip_groups(pat)) for name, pat in _RULES})
-    names = tuple(name for name, _ in _RULES if any(key.startswith(p) for p in _PREFIXES[name]))
+    heads = ("", key[:1], key[:2], key)  # (a prefix of at most three letters that the key starts with)
+    names = tuple(name for name, _ in _RULES if any(h in _PREFIXES[name] for h in heads))
     found = _BY_RULES.get(names)
     if found is None and names:  # (many prefixes share one list of rules: compiled once)
         found = _BY_RULES[names] = re.compile("|".join(f"(?P<{name}>{_strip_groups(pat)})"
