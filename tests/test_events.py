@@ -692,3 +692,9 @@ def test_events_what_protesters_demand_is_no_event():
     frame = timeline.parse_text("Thousands of people protest in Tel Aviv demanding a deal to free the hostages.",
                                 published="2024-09-01")
     assert list(frame["event_type"]) == ["protest"]
+
+
+def test_events_which_clause_tells_of_the_event_before_it():
+    got = _mentions("It was the third meeting between Donald Trump and Kim Jong Un, after the Singapore summit last "
+                    "year and the Hanoi summit in February, which ended without agreement.", "2019-06-30")
+    assert ("rejection", "2019-02-01", "2019-02-28", "Hanoi") in got

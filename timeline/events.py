@@ -683,9 +683,9 @@ _PERIOD = re.compile(r"P(\d{1,4})([DWMY])")
 _APART_WORD = re.compile(r"following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded",
                          re.IGNORECASE)
 # "since 2000, when he met Kim Jong Il": a clause opened by "when" right after a date is at that date
-_WHEN_AFTER_DATE = re.compile(r"\)?,\s+(?:when|where)\s+[^,;:.()]*$", re.IGNORECASE)
+_WHEN_AFTER_DATE = re.compile(r"\)?,\s+(?:(?:when|where)\s+[^,;:.()]*|which\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
 # "the summit in Singapore last June, where the two sides signed ...": a clause opened by "where" is in that place
-_WHERE_CLAUSE = re.compile(r",\s+where\s+[^,;:.()]*$", re.IGNORECASE)
+_WHERE_CLAUSE = re.compile(r",\s+(?:where\s+[^,;:.()]*|which\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
 
 
 def _moved(start: dt.date, end: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date]:
@@ -1448,8 +1448,9 @@ class _Sentence:
 
     def _own_timexes(self, a, b, etype):
         """The time expressions that date the trigger at [a, b): those nearer to it than to any other trigger."""
+        # ("the Hanoi summit in February, which ended without agreement": the clause tells of that event)
         when = _WHEN_AFTER_DATE.search(self.text, max(0, a - 80), a) \
-            if "when" in self.text or "where" in self.text else None
+            if "when" in self.text or "where" in self.text or "which" in self.text else None
         if when is not None:
             dated = next((u for u in self.timexes if u[2] == when.start()), None)
             if dated is not None:
@@ -1574,7 +1575,7 @@ class _Sentence:
             return (not own_clause, not prep, distance > 60, pa < b, _GEO_RANK.get(precision, 3), distance)
 
         places = self.places
-        where = _WHERE_CLAUSE.search(stext, max(0, a - 80), a) if "where" in stext else None
+        where = _WHERE_CLAUSE.search(stext, max(0, a - 80), a) if "where" in stext or "which" in stext else None
         if where is not None:
             # the place named last before ", where" (a date may stand between them: "in Singapore last June, where")
             there = [p for p in places if p[1] <= where.start() and where.start() - p[1] <= 40]
