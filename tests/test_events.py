@@ -698,3 +698,12 @@ def test_events_which_clause_tells_of_the_event_before_it():
     got = _mentions("It was the third meeting between Donald Trump and Kim Jong Un, after the Singapore summit last "
                     "year and the Hanoi summit in February, which ended without agreement.", "2019-06-30")
     assert ("rejection", "2019-02-01", "2019-02-28", "Hanoi") in got
+
+
+def test_events_the_two_leaders_are_the_most_named():
+    frame = timeline.mentions([timeline.Article("a", "", (
+        "Vladimir Putin met Kim Jong Un in Pyongyang on Wednesday. Putin and Kim Jong Un signed a treaty. "
+        "It was Putin's first visit since 2000, when he met Kim Jong Il. The two leaders held talks on Thursday."),
+        published=dt.date(2024, 6, 20))])
+    talks = frame[frame["date_start"] == pd.Timestamp("2024-06-20")]
+    assert [set(a.split("; ")) for a in talks["actors"]] == [{"Vladimir Putin", "Kim Jong Un"}]

@@ -430,6 +430,7 @@ class _Context:
         self.dateline = None  # the place the report was filed from, if it says
         self.report_date = anchor  # the day the report speaks of: its dateline's date, else the anchor
         self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
+        self.named: dict[tuple[str, str | None], int] = {}  # how many times each was named
         self.states: list[tuple[str, str | None]] = []
 
     def antecedent(self, family: str) -> Event | None:
@@ -452,6 +453,13 @@ class _Context:
                 if (x.name, x.country) in pool:
                     pool.remove((x.name, x.country))
                 pool.append((x.name, x.country))
+                self.named[(x.name, x.country)] = self.named.get((x.name, x.country), 0) + 1
+
+    def pair(self, pool):
+        """The two of the pool the story is about ("the two leaders"): the most often named, the later named first
+        among equals (a father named once in passing is not one of them); in the order they were last named."""
+        ranked = sorted(range(len(pool)), key=lambda i: (self.named.get(pool[i], 0), i))[-2:]
+        return [pool[i] for i in sorted(ranked)]
 
 
 def _interval(timexes):
@@ -1363,7 +1371,7 @@ class _Sentence:
             if pair:
                 pool = self.ctx.states if _COLLECTIVE.search(pair.group(0)) else self.ctx.people
                 if len(pool) >= 2:
-                    (n1, c1), (n2, c2) = pool[-2], pool[-1]
+                    (n1, c1), (n2, c2) = self.ctx.pair(pool)
                     actor1 = _Actor(pair.start(), pair.end(), n1, c1, "person")
                     actor2 = actor2 or _Actor(pair.start(), pair.end(), n2, c2, "person")
         if self._apart and not _THEIR_I.search(stext, max(0, a - 30), a):
