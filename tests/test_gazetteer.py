@@ -590,3 +590,12 @@ def test_gazetteer_custom_csv_from_a_file_and_bad_cells(tmp_path):
                                                                                          "Zorya Base"]
     with pytest.raises(FileNotFoundError):
         gazetteer.load(custom_csv=str(tmp_path / "missing.csv"))
+
+
+def test_gazetteer_relative_named_in_passing_keeps_the_surname():
+    found = gazetteer.find("Kim Jong Un met Vladimir Putin. Putin last came in 2000, when he met Kim's father, "
+                           "Kim Jong Il. Kim greeted him.")
+    assert [m.name for m in found if m.text == "Kim"] == ["Kim Jong Un", "Kim Jong Un"]
+    # a person named in full and then by surname, with no one else of that name: that person
+    found = gazetteer.find("Kim Jong Il died in 2011. Kim ruled for 17 years.")
+    assert [m.name for m in found if m.text == "Kim"] == ["Kim Jong Il"]

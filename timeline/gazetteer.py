@@ -808,6 +808,10 @@ class _Reader:
         return _Composer(self, items).run()
 
 
+_RELATIVE_BEFORE = re.compile(r"['\u2019]s\s+(?:late\s+)?(?:father|mother|son|daughter|brother|sister|wife|husband|"
+                              r"grandfather|grandson|granddaughter|uncle|aunt|cousin|nephew|niece)\s*,?\s*$")
+
+
 class _Composer:
     def __init__(self, reader: _Reader, items) -> None:
         self.r, self.g, self.E, self.text, self.when = reader, reader.g, reader.E, reader.text, reader.when
@@ -854,7 +858,10 @@ class _Composer:
 
     def _person(self, en: _Entry, s: int, e: int, office=None, qual=None, title=None) -> Mention:
         memo = self._person_memo(en, office, qual, title)
-        self._remember(en, qual, office, memo)
+        if not (_RELATIVE_BEFORE.search(self.text, max(0, s - 40), s)
+                and any(k in self.last_by_surname for k in memo[1])):
+            # ("Kim's father, Kim Jong Il": a relative named in passing; "Kim" still means the one told of)
+            self._remember(en, qual, office, memo)
         return _mention(s, e, self.text[s:e], "actor", en.name, en.country, None, None, None, "person", memo[0], None)
 
     def _qual_of(self, item) -> tuple[str | None, str | None, _Entry | None]:
