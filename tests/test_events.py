@@ -707,3 +707,27 @@ def test_events_the_two_leaders_are_the_most_named():
         published=dt.date(2024, 6, 20))])
     talks = frame[frame["date_start"] == pd.Timestamp("2024-06-20")]
     assert [set(a.split("; ")) for a in talks["actors"]] == [{"Vladimir Putin", "Kim Jong Un"}]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("On 8 January 2023, supporters of Jair Bolsonaro stormed the National Congress.", ["military action"]),
+    ("On 25 November 2023, about 300 dock workers went on strike at the port of Mombasa.", ["protest"]),
+    ("Haitian President Jovenel Moise was assassinated at his home on 7 July 2021.", ["military action"]),
+    ("Israel, the United Arab Emirates and Bahrain sign the Abraham Accords at the White House.", ["agreement"]),
+    ("A sign of the times.", []),
+    ("North Korea fired several cruise missiles off its west coast on Wednesday.", ["weapons test"]),
+    ("On 1 October 2024, Iran fired around 180 ballistic missiles at Israel.", ["military action"]),
+    ("US warships launched 59 Tomahawk cruise missiles at the Shayrat airbase.", ["military action"]),
+    ("North Korea said on Sunday it had successfully tested a hydrogen bomb.", ["statement", "weapons test"]),
+    ("Saudi Arabia cut diplomatic ties with Iran in January 2016.", ["expulsion"]),
+    ("Police used tear gas against protesters in Nairobi.", ["protest", "protest"]),
+    ("Gunmen opened fire on a bus near Kabul.", ["military action"]),
+])
+def test_events_trigger_words(text, found):
+    assert [t[2] for t in events._find_triggers(text)] == found
+
+
+def test_events_one_line_summary_full_of_names_is_english():
+    frame = timeline.parse_text("Donald Trump wins the 2024 United States presidential election, defeating Vice "
+                                "President Kamala Harris.", published="2024-11-06")
+    assert one(frame, "election")["actors"] == "Donald Trump; Kamala Harris"

@@ -599,3 +599,13 @@ def test_gazetteer_relative_named_in_passing_keeps_the_surname():
     # a person named in full and then by surname, with no one else of that name: that person
     found = gazetteer.find("Kim Jong Il died in 2011. Kim ruled for 17 years.")
     assert [m.name for m in found if m.text == "Kim"] == ["Kim Jong Il"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Supporters stormed the National Congress in Brasilia.", ["Brasília"]),  # not the US Congress
+    ("Congress passed the bill.", ["US Congress"]),
+    ("The ANC lost its majority.", ["African National Congress"]),
+    ("China's National People's Congress opened on Tuesday.", ["China", "National People's Congress"]),
+])
+def test_gazetteer_congresses(text, names):
+    assert [m.name for m in gazetteer.find(text)] == names

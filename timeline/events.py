@@ -51,7 +51,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                 r"presented\s+(?:his|her)\s+credentials|reunion|face-to-face"),
     ("talks", r"talks|negotiat(?:e|ed|es|ing|ions?)|dialogue|consultations|discuss(?:ed|es|ing)?"),
     ("invitation", r"invit(?:e|ed|es|ing|ation)"),
-    ("agreement", r"agree(?:d|s|ment|ments)?|sign(?:ed|s|ing)|treaty|accord|pact|truce|cease-?fire|brokered|"
+    ("agreement", r"agree(?:d|s|ment|ments)?|sign(?:ed|s|ing)|sign(?=\s+(?:a|an|the|two|three|several|new|joint|an?)\s)|treaty|accord|pact|truce|cease-?fire|brokered|"
                   r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
                     r"(?:expand|strengthen|deepen|boost)(?:ed|ing|s)?\s+(?:bilateral\s+)?(?:ties|relations|cooperation)|"
@@ -68,17 +68,25 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
                   r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze"),
-    ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
+    ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
+                  r"(?:cut|cuts|severed|severs|broke\s+off|breaks\s+off)\s+(?:diplomatic\s+)?(?:ties|relations)|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
     # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
-    ("weapons test", r"(?:test-?fir(?:e|es|ed|ing)|(?:fir|launch)(?:e|es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?"
+    ("weapons test", r"(?:test-?fir(?:e|es|ed|ing)|(?:fir|launch)(?:e|es|ed|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                      r"(?:ballistic|cruise|hypersonic|intercontinental|short-range|long-range|medium-range)\s+"
-                     r"(?:[\w-]+\s+)?missiles?(?![^.;]{0,40}\b(?:at|on|toward|towards|against|hit|struck|killing)\b)"
+                     r"(?:[\w-]+\s+)?missiles?(?![^.;]{0,40}\b(?:at|on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                     r"\d|january|february|march|april|may|june|july|august|september|october|november|december))|toward|"
+                     r"towards|against|hit|struck|killing)\b)"
+                     r"|test(?:ed|s|ing)?\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:bomb|missiles?|rockets?|warheads?|"
+                     r"nuclear\s+device)"
                      r"|missile\s+(?:tests?|launch(?:es)?)|nuclear\s+tests?"),
     ("military action", r"invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|air\s*strikes?|drone\s+strikes?|missile\s+strikes?|"
                         r"(?:roadside|car|suicide|truck)\s+bomb(?:s|ings?|ers?)?|improvised\s+explosive\s+devices?|"
                         r"landmines?|(?<=, )killing|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
-                        r"killed|fired\s+(?:\w+\s+)?(?:missiles?|rockets?|shells)|launch(?:ed|es)?\s+(?:\w+\s+)?missiles?|"
+                        r"killed|fired\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|shells|drones)|"
+                        r"launch(?:ed|es)?\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|drones)|"
+                        r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|looted|"
+                        r"assassinat(?:ed|ion)|beheaded|"
                         r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
                         r"(?:found|shot|stabbed|beaten)\s+(?:to\s+)?dead|murder(?:ed|s)?|lynched|ambush(?:ed)?"),
     ("military exercise", r"(?:joint|naval|military|air|army|live-fire|large-scale|annual|amphibious|missile|"
@@ -92,6 +100,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                r"Prime)"),
     ("protest", r"protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|march(?:ed|es)?|"
                 r"(?:general|transport|national|labou?r|workers'?|hunger)\s+strike|strike\s+action|sit-in|riots?|"
+                r"(?:went|go|goes|going)\s+on\s+strike|took\s+to\s+the\s+streets|tear\s+gas|"
                 r"fist-?fights?|brawls?|scuffles?"),
     ("election", r"elections?|elected|re-elected|referendum|polls"),
     ("forum", r"forum|conference|general\s+assembly|plenary|(?:attend|participat)(?:e|ed|es|ing)"),
@@ -491,6 +500,9 @@ have had will be are were an this which who not but after over about than they h
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
+_SURELY_ENGLISH = frozenset("the of and with was were has have said their from that".split())
+
+
 def is_english(text: str, sample_words: int = 400) -> bool:
     """Whether a text reads as English: enough of its words are common English function words. Short texts
     (under 12 words) and texts in other scripts with English names in them are judged by the words there are."""
@@ -499,10 +511,13 @@ def is_english(text: str, sample_words: int = 400) -> bool:
         return True
     common = 0
     for word in itertools.islice(_LATIN_WORD.finditer(text[:6000]), sample_words):
-        if word.group().lower() in _STOPWORDS:
+        lower = word.group().lower()
+        if lower in _STOPWORDS:
             common += 1
             if common >= 0.08 * total:  # (the count only grows: English prose gets here in a few dozen words)
                 return True
+            if total < 25 and lower in _SURELY_ENGLISH:
+                return True  # a one-line summary dense with names: "Trump wins the election, defeating Harris"
     return False
 
 
