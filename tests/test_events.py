@@ -731,3 +731,20 @@ def test_events_one_line_summary_full_of_names_is_english():
     frame = timeline.parse_text("Donald Trump wins the 2024 United States presidential election, defeating Vice "
                                 "President Kamala Harris.", published="2024-11-06")
     assert one(frame, "election")["actors"] == "Donald Trump; Kamala Harris"
+
+
+@pytest.mark.parametrize("text,published,rows", [
+    # a new kind of event told after a meeting is an event of its own, with its own parties
+    ("Top US and Chinese diplomats held talks in Anchorage on Thursday. Beijing accused Washington of using its "
+     "military might to bully other countries.", "2021-03-19", {"talks", "accusation"}),
+    ("Vladimir Putin and Donald Trump held their first formal summit in Helsinki on Monday. Trump did not criticize "
+     "Moscow over election interference.", "2018-07-17", {"summit", "criticism"}),
+    # "they" after a meeting are its parties
+    ("Joe Biden and Xi Jinping met for three hours in Bali on Monday. They agreed to resume climate talks.",
+     "2022-11-15", {"meeting", "agreement"}),
+])
+def test_events_a_new_kind_of_event_after_a_meeting(text, published, rows):
+    frame = timeline.parse_text(text, published=published)
+    assert set(frame["event_type"]) == rows
+    if "agreement" in rows:
+        assert one(frame, "agreement")["actors"] == "Joe Biden; Xi Jinping"

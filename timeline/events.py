@@ -697,6 +697,10 @@ _LATER_I = re.compile(r"\b(?:later|subsequently|afterwards|since\s+then)\s+(?:\w
 _DEMANDED_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(?:ing|es|ed)|seek(?:ing|s)?|sought|"
                          r"push(?:ing|es|ed)?\s+for)\s+(?:an?\s+|the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,2}$",
                          re.IGNORECASE)
+# the families of an incident told over several sentences ("gunmen attacked ... The police arrested the man."): one
+# event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
+# event told after another ("They met ... Beijing accused Washington ...") is one of its own
+_INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1402,6 +1406,12 @@ class _Sentence:
                     ("state", "government", "organisation", "group") if pronoun.group(1).lower() == "it" else None
                 actor1 = next((x for x in self.agents if x.end <= pronoun.start() and x is not actor2
                                and (kinds is None or x.category in kinds)), None)
+                told = self.ctx.last_dated
+                if actor1 is None and kinds is None and told is not None and told.actor1 and told.actor2 \
+                        and told.sentence_start != self.s0:
+                    # "Biden and Xi met in Bali. They agreed to ...": they are the parties of what was just told
+                    actor1 = _Actor(-1, -1, told.actor1, told.actor1_country, "person")
+                    actor2 = actor2 or _Actor(-1, -1, told.actor2, told.actor2_country, "person")
         if actor1 is None and _HIS_I.search(stext, max(0, a - 30), a):
             # "after his second summit with Trump": the person the sentence is about, else the one last named
             own = next((x for x in self.agents if x.category == "person" and x.end <= a and x is not actor2), None)
@@ -1802,7 +1812,9 @@ class _Sentence:
             where = geo.country_name(loc[1]) if loc[1] else None
             names.append(f"Protesters ({where})" if where else "Protesters")
         if narrative is not None and narrative.sentence_start != s0 and "date" not in spans \
-                and (actor1 is None or actor1.name in _names(narrative)):
+                and (actor1 is None or actor1.name in _names(narrative)) \
+                and (FAMILY[etype] == FAMILY[narrative.event_type] or etype == "statement"
+                     or {FAMILY[etype], FAMILY[narrative.event_type]} <= _INCIDENT_FAMILIES):
             # "The police had arrested the man.": more about the event just told, not a new one
             # ("1 person was killed in the clash" names no new party of a clash whose parties are known)
             told = _names(narrative)
