@@ -748,3 +748,27 @@ def test_events_a_new_kind_of_event_after_a_meeting(text, published, rows):
     assert set(frame["event_type"]) == rows
     if "agreement" in rows:
         assert one(frame, "agreement")["actors"] == "Joe Biden; Xi Jinping"
+
+
+@pytest.mark.parametrize("text,published,etype,actors", [
+    ("A U.S. drone strike near Baghdad airport killed an Iranian commander on 3 January 2020.", "2020-01-04",
+     "military action", "United States"),
+    ("On 5 May 2024, Israeli airstrikes killed 20 people in Rafah.", "2024-05-06", "military action", "Israel"),
+    ("A Russian missile strike hit Odesa on Friday.", "2024-05-10", "military action", "Russia"),
+    # the civilians an attack hits are those of where it struck
+    ("Russian forces shelled residential areas of Kharkiv, killing at least nine civilians.", "2024-05-10",
+     "military action", "Military Forces of Russia; Civilians (Ukraine)"),
+])
+def test_events_who_strikes_and_who_is_hit(text, published, etype, actors):
+    row = one(timeline.parse_text(text, published=published), etype)
+    assert row["actors"].startswith(actors)
+
+
+def test_events_infinitive_after_a_trip_shares_its_date_not_after_an_invitation():
+    frame = timeline.parse_text("French President Emmanuel Macron will travel to Kyiv on Tuesday to meet President "
+                                "Volodymyr Zelensky.", published="2023-10-19")
+    assert one(frame, "meeting")["date_text"] == "Tuesday"
+    frame = timeline.parse_text("Putin accepted an invitation from Kim Jong Un last month to visit North Korea, but no "
+                                "date has been set.", published="2023-10-19")
+    visit = one(frame, "visit")
+    assert (visit["status"], str(visit["date_start"].date())) == ("planned", "2023-10-20")

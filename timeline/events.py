@@ -762,7 +762,8 @@ _ACTOR_NOUN = re.compile(
     r"\s*(?:forces|troops|police|officials?|authorities|government|protesters|demonstrators|army|military|soldiers|"
     r"navy|air\s+force|people|citizens|nationals|diplomats?|ministry|ministers?|leaders?|delegation|side|"
     r"counterparts?|president|prime|foreign|defen[cs]e|state|media|embassy|ambassadors?|envoys?|consul|consulate|warships?|ships|vessels|jets|planes|"
-    r"aircraft|bombers|drones|submarines|coast\s+guard|border\s+guards?|and\b|or\b|[,.;:)]|$)", re.IGNORECASE)
+    r"aircraft|bombers|drones|submarines|coast\s+guard|border\s+guards?|(?:drone\s+|missile\s+|air\s*)?strikes?|"
+    r"airstrikes?|attacks?|shelling|bombardment|raids?|offensive|incursion|and\b|or\b|[,.;:)]|$)", re.IGNORECASE)
 
 
 def _is_demonym(m) -> bool:
@@ -1342,7 +1343,9 @@ class _Sentence:
                  and not (etype == "protest" and target.search(ltext, b, x.start))
                  and not (self.may_prevent and prevented.search(ltext, b, x.start))]
         actor1 = actor2 = None
-        poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")]
+        poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")
+                or (etype == "military action" and x.category == "state" and stext[x.end:a] == " ")]
+        # ("Israeli airstrikes", "a U.S. drone strike": the state named before an attack makes it)
         agent_after, of_after = (_AGENT_AFTER, _OF_AFTER) if self.lowered is None else (_AGENT_AFTER_LC, _OF_AFTER_LC)
         agent = next((x for x in after if agent_after.match(ltext[b:x.start])), None)
         of_x = next((x for x in after if of_after.match(ltext[b:x.start])), None)
@@ -1520,10 +1523,15 @@ class _Sentence:
             if (ta, tb) != (a, b) and not (tfamily == family and tci == ci and not (self._listed and ta in self._listed))
             and not self._in_adjunct[ta]
             and (not self._apart or self._unit(ta) == unit) and not self._shares_time(a, b, ta, tb)
-            and not (family == "travel" and tfamily == "meet" and _FOR_PURPOSE_I.search(self.text, max(b, ta - 16), ta))]
+            and not (family == "travel" and tfamily == "meet" and _FOR_PURPOSE_I.search(self.text, max(b, ta - 16), ta))
+            # ("will travel to Kyiv on Tuesday to meet Zelensky": the meeting is what the trip is for, at its time)
+            and not (tfamily == "travel" and family in ("meet", "travel") and tb <= a
+                     and self.text.endswith("to ", 0, a))]
         usable = []
         for t, ta, tb, tci in candidates:
             mine = _gap(a, b, ta, tb) + (12 if tb <= a else 0)
+            if tb <= a and self.text.endswith("to ", 0, a):
+                mine += 30  # "accepted an invitation last month to visit": a date before an infinitive is its verb's
             # an adverbial follows the verb it modifies: a date between two events leans to the earlier
             # ("expelled a diplomat on Monday and closed the consulate": the date ends the first verb phrase)
             if any(oci == tci and _gap(oa, ob, ta, tb) + (12 if tb <= oa else 0) < mine
@@ -1842,6 +1850,14 @@ class _Sentence:
         if not names and "date" not in spans and place is None:
             return None
 
+        if etype == "military action" and loc[1] and any(n.startswith("Civilians (") for n in names):
+            # the civilians an attack hits are those of where it struck ("Russian forces shelled Kharkiv, killing
+            # nine civilians": Ukraine's)
+            where = geo.country_name(loc[1])
+            if where:
+                names = [f"Civilians ({where})" if n.startswith("Civilians (") else n for n in names]
+                if actor2 is not None and actor2.name.startswith("Civilians ("):
+                    actor2 = _Actor(actor2.start, actor2.end, f"Civilians ({where})", loc[1], actor2.category)
         reported_by = None
         if self.sources:
             sa, sb, sm = self.sources[0]
