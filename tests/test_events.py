@@ -772,3 +772,23 @@ def test_events_infinitive_after_a_trip_shares_its_date_not_after_an_invitation(
                                 "date has been set.", published="2023-10-19")
     visit = one(frame, "visit")
     assert (visit["status"], str(visit["date_start"].date())) == ("planned", "2023-10-20")
+
+
+def test_events_diplomatic_protest_and_capitals_dealt_with():
+    row = one(timeline.parse_text("Tokyo lodged a protest with Beijing on Monday over the detention of a Japanese "
+                                  "citizen.", published="2023-04-03"), "criticism")
+    assert (row["actors"], row["date_text"]) == ("Japan; China", "Monday")
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Putin showed him the launch site and rocket assembly halls.", []),
+    ("Russia launched dozens of drones at Kyiv overnight.", ["military action"]),
+])
+def test_events_launch_is_an_attack_only_as_a_verb(text, found):
+    assert [t[2] for t in events._find_triggers(text)] == found
+
+
+def test_events_rather_than_is_denied():
+    row = one(timeline.parse_text("Rather than heading to Vladivostok, Kim Jong Un's train continued north on "
+                                  "Tuesday.", published="2023-09-12"), "visit")
+    assert (row["status"], row["location"]) == ("denied", "Vladivostok")

@@ -609,3 +609,19 @@ def test_gazetteer_relative_named_in_passing_keeps_the_surname():
 ])
 def test_gazetteer_congresses(text, names):
     assert [m.name for m in gazetteer.find(text)] == names
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # a town's own name wins over another city's old name (Harare was once Salisbury)
+    ("Sergei Skripal was poisoned in Salisbury in March 2018.", "Salisbury", "GBR"),
+    ("Moon will meet Trump in New York next week.", "New York City", "USA"),  # the city, not the state
+    ("He flew to Peking.", "Beijing", "CHN"),
+])
+def test_gazetteer_main_names_before_old_names(text, name, country):
+    assert (name, country) in [(m.name, m.country) for m in gazetteer.find(text)]
+
+
+def test_gazetteer_first_name_that_is_a_surname():
+    found = gazetteer.find("A U.S. drone strike killed Iranian commander Qassem Soleimani.")
+    assert "Naim Qassem" not in [m.name for m in found]
+    assert [m.name for m in gazetteer.find("Hezbollah chief Qassem said.")][-1] == "Naim Qassem"

@@ -59,7 +59,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("aid", r"aid|assistance|(?:provid|suppl|deliver|send|sell|transferr?)(?:e|es|ed|ing|y|ies|ied|s)?\s+"
             r"(?:\w+\s+){0,2}(?:weapons|arms|munitions|ammunition|shells|missiles)|donat(?:e|ed|es|ion)"),
     ("criticism", r"criticis(?:e|ed|es|m)|criticiz(?:e|ed|es)|condemn(?:ed|s|ation)?|denounc(?:e|ed|es)|deplor(?:e|ed|es)|"
-                  r"concerns?|concerned|protested\s+to|rebuk(?:e|ed)"),
+                  r"concerns?|concerned|protested\s+to|rebuk(?:e|ed)|"
+                  r"(?:lodged|lodges|lodge|filed|files|made|makes|delivered)\s+(?:an?\s+)?(?:formal\s+|strong\s+|"
+                  r"diplomatic\s+|stern\s+)*protests?"),
     ("accusation", r"accus(?:e|ed|es|ing|ation|ations)|blam(?:e|ed|es)"),
     ("threat", r"threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)?|ultimatum"),
     ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)|"
@@ -84,7 +86,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"landmines?|(?<=, )killing|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
                         r"killed|fired\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|shells|drones)|"
-                        r"launch(?:ed|es)?\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|drones)|"
+                        r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|drones)|"
                         r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|looted|"
                         r"assassinat(?:ed|ion)|beheaded|"
                         r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
@@ -197,11 +199,15 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 def _find_triggers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, event_type) of every trigger in the text, in order."""
     out = []
+    end = 0
     for word in _WORD.finditer(text):
+        if word.start() < end:
+            continue  # inside the trigger just found ("lodged a protest" is one criticism, not a street protest)
         for etype, pattern in _ROWS_FOR.get(word.group().lower(), ()):
             m = pattern.match(text, word.start())
             if m:
                 out.append((m.start(), m.end(), etype))
+                end = m.end()
                 break
     return out
 
@@ -233,13 +239,13 @@ _POSSIBLE = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|never|denied|deny|denies|"
-    r"ruled\s+out|no\s+longer|not|without)\s+(?:\w+\s+){0,2}$",
+    r"ruled\s+out|no\s+longer|not|without|rather\s+than|instead\s+of)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # every match of _POSSIBLE, of _DENIED holds one of these words: a sentence with none of them is not searched
 _POSSIBLE_WORDS = ("could", "may", "might", "potentially", "possib", "perhaps", "considering", "likely", "rumo",
                    "speculat", "suggest", "if")
-_DENIED_WORDS = ("not", "n't", "never", "denied", "deny", "denies", "ruled", "longer", "without")
+_DENIED_WORDS = ("not", "n't", "never", "denied", "deny", "denies", "ruled", "longer", "without", "rather", "instead")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(
     r"^\s*(?:as\s+(?:reported|announced|said|stated)\b|according\s+to\b|citing\b|reported\b|reports?\b|"
@@ -745,7 +751,20 @@ _SPEAKS = re.compile(
     r"\s+(?:has|have|had|said|says|warned|warns|accused|accuses|announced|announces|urged|urges|demanded|condemned|"
     r"denied|rejected|insisted|responded|replied|will|would|is|was|and\s+\w+\s+(?:have|had|said)|"
     r"cut|severed|recalled|expelled|summoned|imposed|signed|agreed|suspended|restored|retaliated|threatened|"
-    r"vowed|refused|blamed|critici[sz]ed|welcomed|protested|sent|launched|closed)\b", re.IGNORECASE)
+    r"vowed|refused|blamed|critici[sz]ed|welcomed|protested|sent|launched|closed|lodged|lodges|filed|condemned)\b",
+    re.IGNORECASE)
+
+
+_WITH_BEFORE = re.compile(r"\b(?:with|against)\s+$", re.IGNORECASE)
+
+
+def _capital_faced(m, text: str, start: int) -> bool:
+    """A capital dealt with or acted against ("lodged a protest with Beijing", "sanctions against Moscow") is
+    its state."""
+    if m.precision != "city" or not m.country or not _WITH_BEFORE.search(text, max(0, start - 10), start):
+        return False
+    home = geo.countries().get(m.country)
+    return bool(home and home.get("capital") == m.name)
 
 
 def _capital_speaks(m, text: str, end: int) -> bool:
@@ -942,7 +961,8 @@ class _Sentence:
                 continue  # "May" in "in May 2018" is a month, not Theresa May
             if m.kind == "source":
                 self.sources.append((a, b, m))
-            elif m.kind == "place" and _capital_speaks(m, stext, b) and not prep_place(a):
+            elif m.kind == "place" and (_capital_speaks(m, stext, b) or _capital_faced(m, stext, a)) \
+                    and not prep_place(a):
                 # "Washington has warned", "Pyongyang said": the capital speaks for its state
                 home = geo.countries().get(m.country or "")
                 self.actors.append(_Actor(a, b, home["name"] if home else m.name, m.country, "state", m))

@@ -706,7 +706,7 @@ class _Reader:
         for idx, _u, atype, _d in cands:
             en = E[idx]
             score = (en.prior or math.log10(max(en.pop, 10))) + (0.75 if ctx.get(en.country) else 0) + \
-                (1.0 if en.capital else 0) + (1.0 if atype in ("C", "N") else 0) + \
+                (1.0 if en.capital else 0) + ((3.0 if en.category == "city" else 1.0) if atype in ("C", "N") else 0) + \
                 (3.0 if after is not None and after == en.country else 0) + \
                 (3.0 if before is not None and before == en.country else 0)
             if score > best_score:
@@ -1056,7 +1056,9 @@ class _Composer:
                 pen = None
                 if ntyp == "E" and E[nidx].category == "person":
                     pen = E[nidx]
-                elif ntyp == "S":
+                elif ntyp == "S" and not (_NEXT_CAP_WORD.match(text, ne) and text[ne + 1:ne + 2].isupper()
+                                          and text[ne + 1:].split(None, 1)[0].strip(".,;:") not in _NAME_STOP):
+                    # (not "commander Qassem Soleimani": a first name that is someone else's surname)
                     pen = self._surname(nidx)
                     if pen is None:   # "President Clinton": the one of that surname who held the office
                         cand = [E[k] for k in nidx]
