@@ -792,3 +792,23 @@ def test_events_rather_than_is_denied():
     row = one(timeline.parse_text("Rather than heading to Vladivostok, Kim Jong Un's train continued north on "
                                   "Tuesday.", published="2023-09-12"), "visit")
     assert (row["status"], row["location"]) == ("denied", "Vladivostok")
+
+
+def test_events_their_trip_since_an_invasion():
+    frame = timeline.parse_text("The German chancellor Olaf Scholz and French President Emmanuel Macron arrived in Kyiv "
+                                "on Thursday. It was their first trip to the Ukrainian capital since Russia's invasion "
+                                "of Ukraine in February.", published="2022-06-17")
+    visit = one(frame, "visit")
+    assert (visit["location"], visit["date_text"]) == ("Kyiv", "Thursday")
+    assert {"Russia"}.isdisjoint(visit["actors"].split("; "))
+    invasion = one(frame, "military action")
+    assert (invasion["actors"], str(invasion["date_start"].date())) == ("Russia; Ukraine", "2022-02-01")
+
+
+@pytest.mark.parametrize("text,types", [
+    ("Greek authorities seized a tanker on suspicion of violating EU sanctions on Syria.", ["arrest"]),
+    ("The United States will withdraw from the Paris climate agreement.", ["rejection"]),
+    ("President Biden signed executive orders on immigration on Tuesday.", []),
+])
+def test_events_sanctions_violated_treaties_left_and_orders_signed(text, types):
+    assert list(timeline.parse_text(text, published="2021-02-03")["event_type"]) == types

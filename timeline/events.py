@@ -51,7 +51,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                 r"presented\s+(?:his|her)\s+credentials|reunion|face-to-face"),
     ("talks", r"talks|negotiat(?:e|ed|es|ing|ions?)|dialogue|consultations|discuss(?:ed|es|ing)?"),
     ("invitation", r"invit(?:e|ed|es|ing|ation)"),
-    ("agreement", r"agree(?:d|s|ment|ments)?|sign(?:ed|s|ing)|sign(?=\s+(?:a|an|the|two|three|several|new|joint|an?)\s)|treaty|accord|pact|truce|cease-?fire|brokered|"
+    ("agreement", r"agree(?:d|s|ment|ments)?|"
+                  r"sign(?:ed|s|ing)(?!\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:executive\s+orders?|decrees?|bills?|laws?|"
+                  r"legislation)\b)|sign(?=\s+(?:a|an|the|two|three|several|new|joint|an?)\s)|treaty|accord|pact|truce|cease-?fire|brokered|"
                   r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
                     r"(?:expand|strengthen|deepen|boost)(?:ed|ing|s)?\s+(?:bilateral\s+)?(?:ties|relations|cooperation)|"
@@ -68,7 +70,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
     ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
                   r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
-                  r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)"),
+                  r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)|"
+                  r"withdr(?:aw|aws|ew|awn|awing)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
+                  r"pact|talks|organi[sz]ation|alliance|council)\b"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
                   r"(?:cut|cuts|severed|severs|broke\s+off|breaks\s+off)\s+(?:diplomatic\s+)?(?:ties|relations)|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
@@ -739,7 +743,8 @@ def _moved(start: dt.date, end: dt.date, n: int, unit: str) -> tuple[dt.date, dt
 _ADJUNCT = re.compile(r"\b(?:during|amid|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.IGNORECASE)
 _ADJUNCT_WORDS = ("during", "amid", "sidelines")  # one is in every match of _ADJUNCT
 _TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooperation", "election"})
-_TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?$")
+_TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning|violat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|breach(?:es|ed|ing)?|"
+                    r"circumvent(?:s|ed|ing)?|despite)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[A-Za-z-]+\s+)?$")
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1353,10 +1358,12 @@ class _Sentence:
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
         cand = self.agents
-        if self._apart and not _THEIR_I.search(stext, max(0, a - 30), a):
-            # who acts in an adjunct told apart acts in that other event
+        if self._apart:
+            # who acts in an adjunct told apart acts in that other event ("their first summit" in one is the main
+            # clause's parties, not those of another adjunct)
             unit = self._unit(a)
-            cand = [x for x in cand if self._unit(x.start) == unit]
+            units = (unit, -1) if _THEIR_I.search(stext, max(0, a - 30), a) else (unit,)
+            cand = [x for x in cand if self._unit(x.start) in units]
         before = [x for x in cand if x.end <= a]
         after = [x for x in cand if x.start >= b and x.ci == ci
                  and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)
@@ -1416,11 +1423,17 @@ class _Sentence:
                     (n1, c1), (n2, c2) = self.ctx.pair(pool)
                     actor1 = _Actor(pair.start(), pair.end(), n1, c1, "person")
                     actor2 = actor2 or _Actor(pair.start(), pair.end(), n2, c2, "person")
-        if self._apart and not _THEIR_I.search(stext, max(0, a - 30), a):
+        if self._apart:
             # the parties of the main clause are not those of an adjunct told apart ("their first summit" are)
             unit = self._unit(a)
-            actor1, actor2 = (x if x is None or x.start < 0 or self._unit(x.start) == unit else None
+            units = (unit, -1) if _THEIR_I.search(stext, max(0, a - 30), a) else (unit,)
+            actor1, actor2 = (x if x is None or x.start < 0 or self._unit(x.start) in units else None
                               for x in (actor1, actor2))
+        if actor1 is None and _THEIR_I.search(stext, max(0, a - 30), a):
+            told = self.ctx.last_dated  # "It was their first trip ...": the parties of what was just told
+            if told is not None and told.actor1 and told.actor2 and told.sentence_start != self.s0:
+                actor1 = _Actor(-1, -1, told.actor1, told.actor1_country, "person")
+                actor2 = actor2 or _Actor(-1, -1, told.actor2, told.actor2_country, "person")
         if actor1 is None:
             pronoun = _PRONOUN_SUBJECT_I.search(stext, max(0, a - 30), a)
             if pronoun is not None:
