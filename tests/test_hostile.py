@@ -291,7 +291,9 @@ RTL = ("\u202eMOSCOW\u202c, Sept 13 (Reuters) - Russian President Vladimir Putin
 def test_hostile_right_to_left_marks_and_emoji_keep_offsets_and_rows():
     frame = timeline.parse_text(RTL, published="2023-09-13")
     check_frame(frame)
-    [row] = frame.to_dict("records")
+    # the meeting, and the agreement the two leaders signed (an event of its own, not more of the meeting)
+    assert sorted(frame["event_type"]) == ["agreement", "meeting"]
+    [row] = frame[frame["event_type"] == "meeting"].to_dict("records")
     assert (row["event_type"], row["actors"], row["location"], str(row["date_start"].date())) == (
         "meeting", "Vladimir Putin; Kim Jong Un", "Vladivostok", "2023-09-13")
     sentence = RTL[row["sentence_start"]:row["sentence_start"] + len(row["sentence"])]
