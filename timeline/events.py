@@ -73,7 +73,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)|"
                   r"withdr(?:aw|aws|ew|awn|awing)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
                   r"pact|talks|organi[sz]ation|alliance|council)\b"),
-    ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze"),
+    ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze|tariffs?|export\s+(?:controls|bans?)"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
                   r"(?:cut|cuts|severed|severs|broke\s+off|breaks\s+off)\s+(?:diplomatic\s+)?(?:ties|relations)|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
     # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
@@ -662,6 +662,8 @@ _DATELINE_TYPES = frozenset({"statement", "criticism", "accusation", "threat", "
 _FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b|\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*(?:\(|$|,)",
                       re.IGNORECASE)
 _MAX_ACTORS = 3
+_MAX_LISTED = 10  # more parties only where a list of them goes on
+_LIST_GAP = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|signed|agree|agreed|adopt|adopted)\b",
                        re.IGNORECASE)
 # An adjunct of time that names another event, told apart from the event it hangs on: "(the third summit,)
@@ -682,6 +684,9 @@ _SUBJECT_GAP = re.compile(r"\s+(?:(?:with|between|among|of|in|at)\s+(?:[\w.'\u20
 _VERB_FORM = re.compile(r"[a-z]+ed\b|(?:broke|fell|collapsed|began)\b")
 _APART_I, _ORDINAL_I, _OWN_VERB_I, _WITHOUT_I, _SUBJECT_GAP_I, _VERB_FORM_I = (
     re.compile(p.pattern, re.IGNORECASE) for p in (_APART, _ORDINAL, _OWN_VERB, _WITHOUT, _SUBJECT_GAP, _VERB_FORM))
+# "sanctions on Russia", "tariffs on China": the state a measure is on is its target, not a place
+_MEASURE_ON = re.compile(r"\b(?:sanctions?|tariffs?|embargo(?:es)?|restrictions|bans?|duties|levies|penalties)\s+"
+                         r"(?:on|against)\s+$", re.IGNORECASE)
 # "visits China", "toured Ukraine": the state visited is where the visit is
 _VISITS_BEFORE = re.compile(r"\b(?:visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 # a meeting or a trip named after where it is held ("the Singapore summit", "a Moscow visit")
@@ -989,7 +994,8 @@ class _Sentence:
                     # "the Mayi Mayi UPLC armed group": the acronym names which faction of the movement
                     actor.name, actor.end = f"{m.name} {faction.group(1)}", faction.end(1)
                 possessive = stext[b:b + 2] in ("'s", "\u2019s")
-                if m.category == "state" and ((prep_place(a) and not possessive)
+                if m.category == "state" and ((prep_place(a) and not possessive
+                                               and not _MEASURE_ON.search(stext, max(0, a - 30), a))
                                               or (possessive and _PLACE_NOUN.match(stext, b + 2))
                                               or (_HOST_NOUN_AFTER.match(stext, b) and _city_state(m.country))
                                               or _VISITS_BEFORE.search(stext, max(0, a - 12), a)):
@@ -1805,9 +1811,13 @@ class _Sentence:
         others = () if bare_anaphor or self._adjunct_protest(a, b, etype) else self.actors
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
+        last_end = None  # where the last actor taken ends: a list ("Argentina, Egypt, Ethiopia and Iran") goes on
         for x in others:
-            if len(names) >= _MAX_ACTORS:
-                break
+            if len(names) >= _MAX_ACTORS and not (last_end is not None and len(names) < _MAX_LISTED
+                                                   and _LIST_GAP.fullmatch(stext, last_end, x.start)):
+                if x.start > b:
+                    break
+                continue
             if not x.is_place_like and x.ci == ci and x.name not in names \
                     and not x.rep and not x.owner and not self._belongs_elsewhere(x, a, b) \
                     and (not self._apart or self._unit(x.start) == self._unit(a)) \
@@ -1815,6 +1825,7 @@ class _Sentence:
                     and not (x.start > b and self.may_prevent and prevented.search(ltext, b, x.start)) \
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
+                last_end = x.end
         if etype in _SPEECH_ACTS and len(names) < _MAX_ACTORS and ci + 1 < len(self.clauses) \
                 and _THAT_CLAUSE.match(stext, b, self.clauses[ci + 1][0] + 6):
             # "Kerry says that the United States will accept 85,000 refugees": who the words are about
