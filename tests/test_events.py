@@ -826,3 +826,14 @@ def test_events_lists_of_parties_and_measures(text, etype, actors):
     row = one(timeline.parse_text(text, published="2023-08-24"), etype)
     assert row["actors"] == actors
     assert not isinstance(row["location"], str)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Wednesday for a two-day visit.",
+     "2023-03-22", "2023-03-23"),
+    ("Xi Jinping left Moscow on Wednesday after a three-day state visit.", "2023-03-20", "2023-03-22"),
+    ("Chinese President Xi Jinping began a three-day state visit to Russia on Monday.", "2023-03-20", "2023-03-22"),
+])
+def test_events_visit_of_n_days(text, start, end):
+    row = one(timeline.parse_text(text, published="2023-03-23"), "visit")
+    assert (str(row["date_start"].date()), str(row["date_end"].date())) == (start, end)

@@ -716,6 +716,10 @@ _DEMANDED_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
+_LASTING_I = re.compile(r"\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour|summit|talks|meeting|"
+                        r"conference|forum|session)\b", re.IGNORECASE)
+_ENDING_I = re.compile(r"\b(?:left|leaves|leaving|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|departed)\b",
+                       re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1237,6 +1241,18 @@ class _Sentence:
             and _LISTED_I.search(stext, max(end, a - 40), a) is not None \
             and not _VERB_FORM_I.match(stext, start) and not _VERB_FORM_I.match(stext, a)
 
+    def _days_long(self, ci: int) -> int | None:
+        """How many days a visit or meeting of the clause lasts, when it says ("a two-day visit", "a three-day
+        state visit"), else None."""
+        lo, hi = self.clauses[ci]
+        for t in self.ctx.durations:
+            ta, tb = t.start - self.s0, t.end - self.s0
+            if lo <= ta and tb <= hi and t.text.endswith("-day"):
+                m = _PERIOD.fullmatch(t.value)
+                if m and m.group(2) == "D" and 1 < int(m.group(1)) <= 14 and _LASTING_I.match(self.text, tb):
+                    return int(m.group(1))
+        return None
+
     def _unit(self, pos: int) -> int:
         """The index of the adjunct told apart that holds ``pos``, else -1 (the sentence's main events)."""
         for i, (lo, hi, _) in enumerate(self._apart):
@@ -1755,6 +1771,15 @@ class _Sentence:
                 start = end = ctx.report_date  # present-tense reporting: the dateline's or publication date
                 precision = "day"
             confidence -= 0.1
+        if start is not None and start == end and "date" in spans and FAMILY[etype] in ("travel", "meet"):
+            days = self._days_long(ci)
+            if days:
+                # "arrived on Wednesday for a two-day visit": Wednesday and Thursday; "left on Wednesday after a
+                # three-day visit": Monday to Wednesday
+                if _ENDING_I.search(stext, c_lo, spans["date"][0]):
+                    start = start - dt.timedelta(days=days - 1)
+                else:
+                    end = end + dt.timedelta(days=days - 1)
         if start is not None and end is not None:
             precision = _precision_of(start, end, precision)
 
