@@ -837,3 +837,26 @@ def test_events_lists_of_parties_and_measures(text, etype, actors):
 def test_events_visit_of_n_days(text, start, end):
     row = one(timeline.parse_text(text, published="2023-03-23"), "visit")
     assert (str(row["date_start"].date()), str(row["date_end"].date())) == (start, end)
+
+
+@pytest.mark.parametrize("text,published,etype,actors", [
+    ("A U.S. drone strike killed an Iranian commander on Friday. Tehran vowed severe revenge for the killing.",
+     "2020-01-03", "threat", "Iran"),
+    ("Donald Trump signs executive orders withdrawing the country from the Paris climate agreement.", "2025-01-20",
+     "rejection", "Donald Trump"),
+    ("British Royal Marines seize the Iranian oil tanker Grace 1 off Gibraltar.", "2019-07-04", "arrest",
+     "United Kingdom"),
+    ("The United Nations General Assembly adopts a resolution demanding that Russia withdraw its forces.",
+     "2022-03-02", "demand", "UN General Assembly; Russia"),
+    # "which" after an actor: that actor does what the clause tells, and what it announces is an event too
+    ("Nancy Pelosi arrives in Taipei despite warnings from Beijing, which announces live-fire military drills "
+     "around Taiwan.", "2022-08-03", "military exercise", "China; Taiwan"),
+    # the one acted on after a long list of those who act; the person protesters want freed does not protest
+    ("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut diplomatic ties with Qatar.", "2017-06-05",
+     "expulsion", "Bahrain; Egypt; Saudi Arabia; United Arab Emirates; Qatar"),
+    ("On 8 February 2021, tens of thousands of people marched in Yangon to protest the military coup and demand the "
+     "release of Aung San Suu Kyi.", "2021-02-09", "protest", "Protesters (Myanmar)"),
+])
+def test_events_probe_patterns(text, published, etype, actors):
+    row = one(timeline.parse_text(text, published=published), etype)
+    assert row["actors"].startswith(actors), row["actors"]

@@ -65,13 +65,15 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"(?:lodged|lodges|lodge|filed|files|made|makes|delivered)\s+(?:an?\s+)?(?:formal\s+|strong\s+|"
                   r"diplomatic\s+|stern\s+)*protests?"),
     ("accusation", r"accus(?:e|ed|es|ing|ation|ations)|blam(?:e|ed|es)"),
-    ("threat", r"threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)?|ultimatum"),
+    ("threat", r"threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)?|ultimatum|"
+               r"vow(?:ed|s)?\s+(?:\W?\w+\s+)?(?:revenge|retaliation|to\s+retaliate|to\s+avenge|to\s+respond)"),
     ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)|"
                r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
     ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
                   r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
                   r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)|"
-                  r"withdr(?:aw|aws|ew|awn|awing)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
+                  r"withdr(?:aw|aws|ew|awn|awing)\s+(?:(?:the|its|their)\s+(?:\w+\s+){0,2})?from\s+(?:the\s+)?"
+                  r"(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
                   r"pact|talks|organi[sz]ation|alliance|council)\b"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze|tariffs?|export\s+(?:controls|bans?)"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
@@ -716,10 +718,13 @@ _DEMANDED_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
+_SHOWN = frozenset({"military exercise", "weapons test", "military action", "mobilization"})
 _LASTING_I = re.compile(r"\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour|summit|talks|meeting|"
                         r"conference|forum|session)\b", re.IGNORECASE)
 _ENDING_I = re.compile(r"\b(?:left|leaves|leaving|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|departed)\b",
                        re.IGNORECASE)
+_RESOLUTION_I = re.compile(r"adopt(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?resolutions?\b", re.IGNORECASE)
+_WHICH_BEFORE = re.compile(r",\s+which\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -772,10 +777,10 @@ _SPEAKS = re.compile(
 _WITH_BEFORE = re.compile(r"\b(?:with|against)\s+$", re.IGNORECASE)
 
 
-def _capital_faced(m, text: str, start: int) -> bool:
+def _capital_faced(m, text: str, start: int, anywhere: bool = False) -> bool:
     """A capital dealt with or acted against ("lodged a protest with Beijing", "sanctions against Moscow") is
-    its state."""
-    if m.precision != "city" or not m.country or not _WITH_BEFORE.search(text, max(0, start - 10), start):
+    its state (``anywhere``: whatever stands before it)."""
+    if m.precision != "city" or not m.country or not (anywhere or _WITH_BEFORE.search(text, max(0, start - 10), start)):
         return False
     home = geo.countries().get(m.country)
     return bool(home and home.get("capital") == m.name)
@@ -796,7 +801,8 @@ _ACTOR_NOUN = re.compile(
     r"navy|air\s+force|people|citizens|nationals|diplomats?|ministry|ministers?|leaders?|delegation|side|"
     r"counterparts?|president|prime|foreign|defen[cs]e|state|media|embassy|ambassadors?|envoys?|consul|consulate|warships?|ships|vessels|jets|planes|"
     r"aircraft|bombers|drones|submarines|coast\s+guard|border\s+guards?|(?:drone\s+|missile\s+|air\s*)?strikes?|"
-    r"airstrikes?|attacks?|shelling|bombardment|raids?|offensive|incursion|and\b|or\b|[,.;:)]|$)", re.IGNORECASE)
+    r"airstrikes?|attacks?|shelling|bombardment|raids?|offensive|incursion|(?:royal\s+)?marines|commandos|"
+    r"special\s+forces|and\b|or\b|[,.;:)]|$)", re.IGNORECASE)
 
 
 def _is_demonym(m) -> bool:
@@ -864,7 +870,8 @@ _REASON = re.compile(r"\b(?:over|because\s+of|due\s+to|in\s+response\s+to|regard
 _THAT_CLAUSE = re.compile(r"\s*(?:on\s+\w+\s+)?that\s", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"\s*that\s+(?:the\s+)?", re.IGNORECASE)
 # "protested against the dismissal of several workers": who a protest is against or about is not protesting
-_PROTEST_TARGET = re.compile(r"\b(?:against|over|about|demanding|calling\s+for)\b", re.IGNORECASE)
+_PROTEST_TARGET = re.compile(r"\b(?:against|over|about|demanding|demand|calling\s+for|to\s+protest|release\s+of|resignation\s+of)\b",
+                             re.IGNORECASE)
 _FACTION = re.compile(r"\s+([A-Z]{2,6})\b(?!['\u2019]s)(?=\s+(?:armed\s+)?(?:group|faction|militia|wing|rebels|fighters|"
                       r"forces|movement)\b)")
 _LOCAL_OFFICIAL = re.compile(
@@ -1314,6 +1321,9 @@ class _Sentence:
             if i and any(_BREAKDOWN_I.match(self.text, t[0]) and _OF_EVENT_I.fullmatch(self.text, t[1], a)
                          for t in triggers[:i]):
                 continue  # "the collapse of the grain deal": the breakdown is the news, the deal its object
+            if etype == "agreement" and _RESOLUTION_I.match(self.text, a) and any(
+                    t[2] in ("demand", "criticism", "rejection") and 0 <= t[0] - b <= 25 for t in triggers[i + 1:]):
+                continue  # "adopts a resolution demanding that Russia withdraw": the demand is the news
             if etype == "agreement":
                 framed = next((t for t in triggers[i + 1:] if t[2] in _FRAMED and 0 <= t[0] - b <= 60
                                and self.clause_at[t[0]] == self.clause_at[a]), None)
@@ -1344,7 +1354,8 @@ class _Sentence:
         kept = []
         for start, e in events:
             host = None
-            if e.event_type not in _SPEECH_ACTS and not _has_span(e, "date") and e.status != "planned":
+            if e.event_type not in _SPEECH_ACTS and not _has_span(e, "date") and e.status != "planned" \
+                    and e.event_type not in _SHOWN:  # ("announces live-fire drills": the drills are the news)
                 host = next((s for s_start, s in reversed(speech) if s_start < start), None)
             if host is None:
                 kept.append(e)
@@ -1470,6 +1481,16 @@ class _Sentence:
                     # "Biden and Xi met in Bali. They agreed to ...": they are the parties of what was just told
                     actor1 = _Actor(-1, -1, told.actor1, told.actor1_country, "person")
                     actor2 = actor2 or _Actor(-1, -1, told.actor2, told.actor2_country, "person")
+        which = _WHICH_BEFORE.search(stext, max(0, a - 40), a) if "which" in stext else None
+        if which is not None and (actor1 is None or actor1.end <= which.start()):
+            # "warnings from Beijing, which announces live-fire drills": who "which" stands for does it
+            named = next((x for x in self.actors if x.end == which.start()), None)
+            place = next((p for p in self.places if p[1] == which.start()), None)
+            if named is not None:
+                actor1, actor2 = named, (actor2 if actor2 is not named else None)
+            elif place is not None and _capital_faced(place[2], stext, place[0], anywhere=True):
+                home = geo.countries().get(place[2].country)
+                actor1 = _Actor(place[0], place[1], home["name"], place[2].country, "state", place[2])
         if actor1 is None and _HIS_I.search(stext, max(0, a - 30), a):
             # "after his second summit with Trump": the person the sentence is about, else the one last named
             own = next((x for x in self.agents if x.category == "person" and x.end <= a and x is not actor2), None)
@@ -1675,7 +1696,8 @@ class _Sentence:
         if where is not None:
             # the place named last before ", where" (a date may stand between them: "in Singapore last June, where")
             there = [p for p in places if p[1] <= where.start() and where.start() - p[1] <= 40]
-            if there:
+            # (but "warnings from Beijing, which announces drills": the place is who does it, not where)
+            if there and not (stext.startswith(", which", where.start()) and there[-1][1] == where.start()):
                 return there[-1]
         if self._apart:  # an adjunct told apart keeps its places
             unit = self._unit(a)
@@ -1837,9 +1859,12 @@ class _Sentence:
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
         last_end = None  # where the last actor taken ends: a list ("Argentina, Egypt, Ethiopia and Iran") goes on
+        took_after = any(x is not None and x.start > b for x in (actor1, actor2))
         for x in others:
             if len(names) >= _MAX_ACTORS and not (last_end is not None and len(names) < _MAX_LISTED
-                                                   and _LIST_GAP.fullmatch(stext, last_end, x.start)):
+                                                   and _LIST_GAP.fullmatch(stext, last_end, x.start)) \
+                    and not (x.start > b and not took_after and len(names) < _MAX_LISTED):
+                # (the one acted on, right after a long list of those who act: "... and Egypt cut ties with Qatar")
                 if x.start > b:
                     break
                 continue
@@ -1851,6 +1876,7 @@ class _Sentence:
                     and not (x.category == "state" and x.country in people_countries):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
                 last_end = x.end
+                took_after = took_after or x.start > b
         if etype in _SPEECH_ACTS and len(names) < _MAX_ACTORS and ci + 1 < len(self.clauses) \
                 and _THAT_CLAUSE.match(stext, b, self.clauses[ci + 1][0] + 6):
             # "Kerry says that the United States will accept 85,000 refugees": who the words are about
