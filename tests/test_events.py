@@ -860,3 +860,13 @@ def test_events_visit_of_n_days(text, start, end):
 def test_events_probe_patterns(text, published, etype, actors):
     row = one(timeline.parse_text(text, published=published), etype)
     assert row["actors"].startswith(actors), row["actors"]
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("On 8 January 2023, supporters of former president Jair Bolsonaro stormed the National Congress in Brasilia.",
+     "Supporters of Jair Bolsonaro"),
+    ("On 5 August 2024, a mob looted the residence of Prime Minister Sheikh Hasina in Dhaka.",
+     "Rioters (Bangladesh); Sheikh Hasina"),
+])
+def test_events_supporters_and_mobs_act(text, actors):
+    assert one(timeline.parse_text(text), "military action")["actors"] == actors

@@ -725,6 +725,8 @@ _ENDING_I = re.compile(r"\b(?:left|leaves|leaving|ended|ends|concluded|concludes
                        re.IGNORECASE)
 _RESOLUTION_I = re.compile(r"adopt(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?resolutions?\b", re.IGNORECASE)
 _WHICH_BEFORE = re.compile(r",\s+which\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|partisans)\s+of\s+(?:the\s+)?(?:(?:former|ousted|"
+                             r"jailed|late|exiled)\s+)?(?:[a-z]+\s+){0,2}$")
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1040,6 +1042,13 @@ class _Sentence:
             if x.category == "state" and y.category != "state" and y.country in (None, x.country) \
                     and _OWNS.match(stext[x.end:y.start]):
                 x.owner = True
+        for i, x in enumerate(self.actors):
+            if x.category == "person":
+                backers = _BACKERS_BEFORE.search(stext, max(0, x.start - 45), x.start)
+                if backers is not None:
+                    # "supporters of former president Jair Bolsonaro stormed ...": his supporters act, not he
+                    group = _Actor(backers.start(), x.end, f"Supporters of {x.name}", x.country, "group")
+                    self.actors[i] = x = group
         for x in self.actors:  # where each actor stands, worked out once
             x.ci = self.clause_at[x.start]
             x.rep = self.reporting[self.segment_at[x.start]]
