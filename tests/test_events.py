@@ -870,3 +870,9 @@ def test_events_probe_patterns(text, published, etype, actors):
 ])
 def test_events_supporters_and_mobs_act(text, actors):
     assert one(timeline.parse_text(text), "military action")["actors"] == actors
+
+
+def test_events_years_before_says_the_year():
+    got = _mentions("Iran and Saudi Arabia agreed on Friday to restore diplomatic relations, seven years after Riyadh "
+                    "cut ties.", "2023-03-11")
+    assert ("expulsion", "2016-01-01", "2016-12-31", None) in got

@@ -1299,8 +1299,14 @@ class _Sentence:
                 word = _APART_WORD.match(self.text, lo).group().lower()
                 later = word in ("before", "ahead of", "prior to", "precedes", "preceded")
                 start, end = _moved(main.date_start, main.date_end, n if later else -n, unit)
+                precision = main.precision
+                if unit in "YM" and precision in ("day", "week", "month") and not (unit == "M" and precision == "month"):
+                    # "seven years after" says the year, not the day: the whole year (or month) it falls in
+                    precision = "year" if unit == "Y" else "month"
+                    start = dt.date(start.year, 1 if unit == "Y" else start.month, 1)
+                    end = dt.date(start.year, 12, 31) if unit == "Y" else _moved(start, start, 1, "M")[0] - dt.timedelta(days=1)
                 da, db = min(duration.start, main.start) - self.s0, max(duration.end, main.end) - self.s0
-                return start, end, main.precision, f"{duration.text} {'after' if later else 'before'} {main.text}", \
+                return start, end, precision, f"{duration.text} {'after' if later else 'before'} {main.text}", \
                     [da, db]
             if duration is None or a >= lo or self.clause_at[lo] != ci:
                 continue
