@@ -876,3 +876,14 @@ def test_events_years_before_says_the_year():
     got = _mentions("Iran and Saudi Arabia agreed on Friday to restore diplomatic relations, seven years after Riyadh "
                     "cut ties.", "2023-03-11")
     assert ("expulsion", "2016-01-01", "2016-12-31", None) in got
+
+
+def test_events_did_not_attend_the_summit():
+    frame = timeline.parse_text("Vladimir Putin did not attend the BRICS summit in Johannesburg in August 2023.",
+                                published="2023-09-01")
+    forum, summit = one(frame, "forum"), one(frame, "summit")
+    assert (forum["status"], forum["actor1"], str(forum["date_start"].date())) == ("denied", "Vladimir Putin",
+                                                                                    "2023-08-01")
+    assert (summit["status"], summit["location"]) == ("occurred", "Johannesburg")
+    assert "Vladimir Putin" not in summit["actors"].split("; ")
+    assert [t[2] for t in events._find_triggers("Xi will attend the forum.")] == ["forum", "forum"]

@@ -111,7 +111,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                 r"(?:went|go|goes|going)\s+on\s+strike|took\s+to\s+the\s+streets|tear\s+gas|"
                 r"fist-?fights?|brawls?|scuffles?"),
     ("election", r"elections?|elected|re-elected|referendum|polls"),
-    ("forum", r"forum|conference|general\s+assembly|plenary|(?:attend|participat)(?:e|ed|es|ing)"),
+    ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
                   r"pledg(?:e|ed|es)|vow(?:ed|s)?|insist(?:ed|s)|told\s+reporters"),
 ]
@@ -727,6 +727,7 @@ _RESOLUTION_I = re.compile(r"adopt(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+
 _WHICH_BEFORE = re.compile(r",\s+which\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|partisans)\s+of\s+(?:the\s+)?(?:(?:former|ousted|"
                              r"jailed|late|exiled)\s+)?(?:[a-z]+\s+){0,2}$")
+_ATTEND_I = re.compile(r"attend|participat|join", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1058,6 +1059,7 @@ class _Sentence:
         self._datable = self._past_tense = self._in_adjunct = None  # worked out when first asked
         self._apart: list[tuple[int, int, object]] = []  # adjuncts told apart: (start, end, duration before)
         self._listed: set[int] = set()  # starts of events listed one after another ("the X summit and the Y summit")
+        self._absent: dict[int, str] = {}  # meeting start -> who did not attend it
         # whether the sentence holds a word of a negation or a speculation at all (most hold neither)
         self.may_deny = lowered is None or _holds(lowered, _DENIED_WORDS)
         self.may_prevent = lowered is None or _holds(lowered, _PREVENTED_WORDS)
@@ -1188,6 +1190,17 @@ class _Sentence:
         # rally" is an arrest)
         strong_clauses = {(self.clause_at[a], self._unit(a)) for a, _, t in triggers
                           if (t not in _WEAK or a in strong_at) and not self._during(a)}
+        # "Putin did not attend the BRICS summit": the summit took place, his attendance did not
+        self._absent = {}
+        if self.may_deny:
+            for a, b, etype in triggers:
+                if etype == "forum" and _ATTEND_I.match(self.text, a) and self._denied_before(a):
+                    held = next((t for t in triggers if t[2] in ("summit", "meeting", "talks", "forum")
+                                 and 0 < t[0] - b <= 40), None)
+                    subject = self._subject(a, self.clause_at[a])
+                    if held is not None and subject is not None:
+                        self._absent[held[0]] = subject.name
+                        strong_at.add(a)
         out = []
         for a, b, etype in triggers:
             if etype in _WEAK and a not in strong_at and (self.clause_at[a], self._unit(a)) in strong_clauses:
@@ -1242,6 +1255,13 @@ class _Sentence:
             if duration is not None or main_dated or ranked or since or own_verb.search(ltext, b, hi):
                 spans.append((lo, hi, duration))
         return spans
+
+    def _denied_before(self, a: int) -> bool:
+        """Whether a negation stands right before the word at ``a`` ("did not attend")."""
+        lo = max(self.clauses[self.clause_at[a]][0], a - 30)
+        if self.lowered is not None:
+            return _DENIED_LC.search(self.lowered[lo:a]) is not None
+        return _DENIED.search(self.text[lo:a]) is not None
 
     def _during(self, a: int) -> bool:
         """Whether the trigger at ``a`` stands in an adjunct "during/amid/on the sidelines of ..."."""
@@ -1652,6 +1672,8 @@ class _Sentence:
         stext = self.text
         if _WITHOUT_I.search(stext, max(0, ta - 14), ta):
             return True
+        if 0 < ta - b <= 25 and _ATTEND_I.match(stext, a):
+            return True  # "did not attend the BRICS summit in August": the attendance is at the summit's time
         # "the collapse of the grain deal", "the signing of the treaty": one happening, one time
         if (ta >= b and _OF_EVENT_I.fullmatch(stext, b, ta)) or (a >= tb and _OF_EVENT_I.fullmatch(stext, tb, a)):
             return True
@@ -1753,6 +1775,9 @@ class _Sentence:
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
         actor1, actor2 = self._roles(a, b, etype, ci)
+        if a in self._absent:  # (who did not attend a meeting is no party to it)
+            absent = self._absent[a]
+            actor1, actor2 = (None if x is not None and x.name == absent else x for x in (actor1, actor2))
         if antecedent is not None and FAMILY[etype] in ("meet", "protest") and etype == antecedent.event_type \
                 and self._own_roles(a, b) and not self._own_timexes(a, b, etype):
             # "Russia is represented at the summit by Lavrov", "the protest was initiated by X": one more
@@ -1765,6 +1790,12 @@ class _Sentence:
             actor1 = actor2 = None
 
         picked = self._own_timexes(a, b, etype)
+        if not picked and etype == "forum" and _ATTEND_I.match(stext, a):
+            # "did not attend the BRICS summit in Johannesburg in August": at the time of what is attended
+            held = next(((ta, tb) for ta, tb, fam, _ in self._trigger_spans
+                         if fam in ("meet", "travel") and 0 < ta - b <= 25), None)
+            if held is not None:
+                picked = self._own_timexes(held[0], held[1], "summit")
         if antecedent is not None and picked and min(p[3] for p in picked) > 40:
             picked = []  # a date far off in the sentence belongs to something else than the anaphor
         start = end = precision = date_text = None
@@ -1892,6 +1923,8 @@ class _Sentence:
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
                 last_end = x.end
                 took_after = took_after or x.start > b
+        if a in self._absent:
+            names = [n for n in names if n != self._absent[a]]
         if etype in _SPEECH_ACTS and len(names) < _MAX_ACTORS and ci + 1 < len(self.clauses) \
                 and _THAT_CLAUSE.match(stext, b, self.clauses[ci + 1][0] + 6):
             # "Kerry says that the United States will accept 85,000 refugees": who the words are about
