@@ -887,3 +887,29 @@ def test_events_did_not_attend_the_summit():
     assert (summit["status"], summit["location"]) == ("occurred", "Johannesburg")
     assert "Vladimir Putin" not in summit["actors"].split("; ")
     assert [t[2] for t in events._find_triggers("Xi will attend the forum.")] == ["forum", "forum"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("On 26 February 2021, gunmen abducted 279 schoolgirls from a school in Jangebe.", ["military action"]),
+    ("M23 rebels took control of the town of Shasha.", ["military action"]),
+    ("Israel recalls its ambassador to Turkey.", ["expulsion"]),
+    ("Turkey said it was cutting diplomatic relations with Israel.", ["statement", "expulsion"]),
+    ("Niger, Mali and Burkina Faso announce their immediate withdrawal from ECOWAS.", ["statement", "rejection"]),
+    ("Iran fired more than a dozen ballistic missiles at two Iraqi bases.", ["military action"]),
+    ("Russia moved additional troops and tanks to the border.", ["mobilization"]),
+    ("Norway, Ireland and Spain will recognise a Palestinian state.", ["cooperation"]),
+    ("Police seized 20 kg of heroin.", ["arrest"]),
+    ("Several houses were destroyed in the fire.", []),
+])
+def test_events_more_trigger_words(text, found):
+    assert [t[2] for t in events._find_triggers(text)] == found
+
+
+@pytest.mark.parametrize("text,etype,location", [
+    ("Taliban fighters captured Zaranj on Friday.", "military action", "Zaranj"),   # a place taken
+    ("Syrian rebels seized Damascus on Sunday.", "military action", "Damascus"),
+    ("British Royal Marines seized the Iranian oil tanker Grace 1 off Gibraltar on Thursday.", "arrest", None),
+])
+def test_events_a_seizure_of_a_place_is_taking_it(text, etype, location):
+    row = one(timeline.parse_text(text, published="2024-12-09"), etype)
+    assert (row["location"] if isinstance(row["location"], str) else None) == location

@@ -57,7 +57,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
                     r"(?:expand|strengthen|deepen|boost)(?:ed|ing|s)?\s+(?:bilateral\s+)?(?:ties|relations|cooperation)|"
-                    r"re-?opens?|re-?opened|restor(?:e|ed|es)\s+(?:diplomatic\s+)?(?:ties|relations)"),
+                    r"re-?opens?|re-?opened|restor(?:e|ed|es)\s+(?:diplomatic\s+)?(?:ties|relations)|"
+                    r"recogni[sz](?:e|ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:state|statehood|independence|"
+                    r"government|sovereignty)"),
     ("aid", r"aid|assistance|(?:provid|suppl|deliver|send|sell|transferr?)(?:e|es|ed|ing|y|ies|ied|s)?\s+"
             r"(?:\w+\s+){0,2}(?:weapons|arms|munitions|ammunition|shells|missiles)|donat(?:e|ed|es|ion)"),
     ("criticism", r"criticis(?:e|ed|es|m)|criticiz(?:e|ed|es)|condemn(?:ed|s|ation)?|denounc(?:e|ed|es)|deplor(?:e|ed|es)|"
@@ -72,12 +74,14 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
                   r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
                   r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)|"
-                  r"withdr(?:aw|aws|ew|awn|awing)\s+(?:(?:the|its|their)\s+(?:\w+\s+){0,2})?from\s+(?:the\s+)?"
+                  r"(?:withdr(?:aw|aws|ew|awn|awing)|withdrawal)\s+(?:(?:the|its|their)\s+(?:\w+\s+){0,2})?from\s+(?:the\s+)?"
                   r"(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
-                  r"pact|talks|organi[sz]ation|alliance|council)\b"),
+                  r"pact|talks|organi[sz]ation|alliance|council|bloc|union|(?-i:[A-Z]{3,}))\b"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze|tariffs?|export\s+(?:controls|bans?)"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
-                  r"(?:cut|cuts|severed|severs|broke\s+off|breaks\s+off)\s+(?:diplomatic\s+)?(?:ties|relations)|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
+                  r"(?:cut|cuts|cutting|severed|severs|severing|broke\s+off|breaks\s+off|breaking\s+off)\s+"
+                  r"(?:diplomatic\s+)?(?:ties|relations)|"
+                  r"recall(?:ed|s|ing)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|diplomats?)|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
     # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
     ("weapons test", r"(?:test-?fir(?:e|es|ed|ing)|(?:fir|launch)(?:e|es|ed|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                      r"(?:ballistic|cruise|hypersonic|intercontinental|short-range|long-range|medium-range)\s+"
@@ -91,9 +95,16 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:roadside|car|suicide|truck)\s+bomb(?:s|ings?|ers?)?|improvised\s+explosive\s+devices?|"
                         r"landmines?|(?<=, )killing|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
-                        r"killed|fired\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|shells|drones)|"
-                        r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|drones)|"
+                        r"killed|fired\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
+                        r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
                         r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|looted|"
+                        r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+control\s+of|"
+                        r"(?:retook|recaptur(?:e|ed|es))\b|"
+                        r"(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"(?:city|town|village|capital|district|province|region|airport|base|port|vessels?|ships?|"
+                        r"territory|positions?)\b|"
+                        r"abduct(?:ed|s|ing|ion)|kidnapp?(?:ed|s|ing)|rap(?:ed|es)|sexual(?:ly)?\s+(?:assault(?:ed)?|"
+                        r"violence|abused)|vandali[sz](?:ed|es)|surgical\s+strikes?|"
                         r"assassinat(?:ed|ion)|beheaded|"
                         r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
                         r"(?:found|shot|stabbed|beaten)\s+(?:to\s+)?dead|murder(?:ed|s)?|lynched|ambush(?:ed)?"),
@@ -101,7 +112,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                           r"nuclear|combined)\s+(?:[\w-]+\s+)?(?:drills?|exercises?|maneuvers|manoeuvres|war\s+games)"
                           r"|war\s+games"),
     ("mobilization", r"reinforcements|massing|deploy(?:ed|s|ment)?|troops?\s+(?:build-?up|movements?)|movement\s+of\s+forces|"
-                     r"(?:sent|send|sends|sending)\s+(?:[\w,]+\s+){0,3}(?:troops|soldiers)|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
+                     r"(?:sent|send|sends|sending|moved|moves|moving)\s+(?:[\w,]+\s+){0,4}(?:troops|soldiers|tanks|"
+                     r"forces)|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
     ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|revok(?:e|ed|es)|defus(?:e|ed)|"
                r"clos(?:e|ed|es|ing)\s+(?:the|its|their|a|all)\b|"
                r"(?:free[sd]?|releas(?:e|ed|es))\s+(?:\w+\s+){0,3}(?:prisoners|hostages|detainees|captives|activists|President|"
@@ -718,7 +730,7 @@ _DEMANDED_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
-_SHOWN = frozenset({"military exercise", "weapons test", "military action", "mobilization"})
+_SHOWN = frozenset({"military exercise", "weapons test"})
 _LASTING_I = re.compile(r"\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour|summit|talks|meeting|"
                         r"conference|forum|session)\b", re.IGNORECASE)
 _ENDING_I = re.compile(r"\b(?:left|leaves|leaving|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|departed)\b",
@@ -728,6 +740,8 @@ _WHICH_BEFORE = re.compile(r",\s+which\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|partisans)\s+of\s+(?:the\s+)?(?:(?:former|ousted|"
                              r"jailed|late|exiled)\s+)?(?:[a-z]+\s+){0,2}$")
 _ATTEND_I = re.compile(r"attend|participat|join", re.IGNORECASE)
+_SEIZE_I = re.compile(r"seiz|captur|overr", re.IGNORECASE)
+_PLACE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|capital|district|province|region|airport|port)\s+of\s+)?")
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1142,6 +1156,8 @@ class _Sentence:
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
             if not_after.match(ltext[b:b + 25]) or not_before.search(ltext[max(0, a - 25):a]):
                 continue
+            if etype == "arrest" and _SEIZE_I.match(stext, a) and self._place_follows(b):
+                etype = "military action"  # "Taliban fighters captured Zaranj": territory taken, not an arrest
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
                 continue
             if etype in _TOPICAL and _TOPIC.search(stext[max(0, a - 30):a]):
@@ -1262,6 +1278,11 @@ class _Sentence:
         if self.lowered is not None:
             return _DENIED_LC.search(self.lowered[lo:a]) is not None
         return _DENIED.search(self.text[lo:a]) is not None
+
+    def _place_follows(self, b: int) -> bool:
+        """Whether a town, city or region is named right after ``b`` ("captured Zaranj", "seized the town of Shasha")."""
+        return any(0 <= pa - b <= 25 and _PLACE_OBJECT.fullmatch(self.text, b, pa) and m.category in ("city", "region")
+                   for pa, _, m in self.places)
 
     def _during(self, a: int) -> bool:
         """Whether the trigger at ``a`` stands in an adjunct "during/amid/on the sidelines of ..."."""
