@@ -913,3 +913,9 @@ def test_events_more_trigger_words(text, found):
 def test_events_a_seizure_of_a_place_is_taking_it(text, etype, location):
     row = one(timeline.parse_text(text, published="2024-12-09"), etype)
     assert (row["location"] if isinstance(row["location"], str) else None) == location
+
+
+def test_events_without_warning_is_no_denial():
+    frame = timeline.parse_text("The junta authorised security forces to shoot protesters without warning.",
+                                published="2023-08-01")
+    assert "denied" not in set(frame["status"])

@@ -877,6 +877,7 @@ def test_temporal_first_letter_dispatch_finds_what_every_rule_finds(words):
     # a scheduling word used as a noun tells no tense: the verb before it does
     ("Xi Jinping began a three-day state visit to Russia on Monday.", "2023-09-11"),
     ("He will make a state visit on Monday.", "2023-09-18"),
+    ("Joe Biden made an unannounced visit to Kyiv on Monday.", "2023-09-11"),
     ("Xi visits Moscow on Monday.", "2023-09-18"),
 ])
 def test_temporal_scheduling_noun_is_not_a_present_verb(text, value):

@@ -67,7 +67,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"(?:lodged|lodges|lodge|filed|files|made|makes|delivered)\s+(?:an?\s+)?(?:formal\s+|strong\s+|"
                   r"diplomatic\s+|stern\s+)*protests?"),
     ("accusation", r"accus(?:e|ed|es|ing|ation|ations)|blam(?:e|ed|es)"),
-    ("threat", r"threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)?|ultimatum|"
+    ("threat", r"threat(?:en|ened|ens|s)?|(?<!without\s)warn(?:ed|s|ing)?|ultimatum|"
                r"vow(?:ed|s)?\s+(?:\W?\w+\s+)?(?:revenge|retaliation|to\s+retaliate|to\s+avenge|to\s+respond)"),
     ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)|"
                r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
@@ -257,7 +257,8 @@ _POSSIBLE = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|never|denied|deny|denies|"
-    r"ruled\s+out|no\s+longer|not|without|rather\s+than|instead\s+of)\s+(?:\w+\s+){0,2}$",
+    r"ruled\s+out|no\s+longer|not|without(?!\s+(?:warning|delay|notice|charges?|trial|permission|a\s+warrant)\b)|"
+    r"rather\s+than|instead\s+of)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # every match of _POSSIBLE, of _DENIED holds one of these words: a sentence with none of them is not searched

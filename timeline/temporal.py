@@ -329,7 +329,7 @@ def _marker(m, strict: bool) -> str | None:
     if wl == "next" and m.string.startswith(" to ", m.end(1)):
         return None  # "next to the embassy": a place
     if wl in _SCHEDULE_VERBS:
-        if _NOUN_BEFORE.search(m.string, max(0, m.start(1) - 16), m.start(1)):
+        if _NOUN_BEFORE.search(m.string, max(0, m.start(1) - 30), m.start(1)):
             return "skip"  # a noun, not a verb: "a three-day state visit" (the verb before it tells the tense)
         return "skip" if _TO_BEFORE.search(m.string, max(0, m.start(1) - 12), m.start(1)) else "future"
     if wl.startswith(("going", "set ", "as ", "to be", "will", "is ", "are ", "was ", "were ",
@@ -360,8 +360,10 @@ def _finite_ed(s: str, pos: int) -> bool:
     return m is not None and m.group(1).lower() not in _ED_NOT_FINITE
 
 
-_NOUN_BEFORE = re.compile(r"(?<![A-Za-z])(?:a|an|the|this|that|his|her|their|its|state|official|working|private|"
-                          r"first|second|last|next|[a-z]+-day|[a-z]+-hour)\s+$", re.I)
+_NOUN_BEFORE = re.compile(r"(?<![A-Za-z])(?:(?:a|an|the|this|that|his|her|their|its)\s+(?:(?:[a-z]+(?:ed|ic|ive|ous|ful|"
+                          r"ary)|official|presidential|historical|crucial|surprise|secret|brief|rare|landmark|long-awaited)"
+                          r"\s+){0,2}|(?:state|official|"
+                          r"working|private|first|second|last|next|[a-z]+-day|[a-z]+-hour)\s+)$", re.I)
 _TO_BEFORE = re.compile(r"(?<![A-Za-z])(?:to|did|didn't|not|never|n't)\s+(?:[a-z]+ly\s+)?$", re.I)
 _HAD_BEEN = re.compile(r"(?<![A-Za-z])had\s+(?:been\s+)?$", re.I)
 _PRESENT_BE = re.compile(r"(?<![A-Za-z])(?:is|are|am|be|being)\s+$", re.I)
