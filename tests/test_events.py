@@ -919,3 +919,24 @@ def test_events_without_warning_is_no_denial():
     frame = timeline.parse_text("The junta authorised security forces to shoot protesters without warning.",
                                 published="2023-08-01")
     assert "denied" not in set(frame["status"])
+
+
+@pytest.mark.parametrize("text,published,etype,field,value", [
+    # what journalists were covering does not make their arrest a complement
+    ("On 30 June 2021, security forces arrested two journalists covering a protest in Harare.", None,
+     "arrest", "date_text", "30 June 2021"),
+    # "blocked the highway ... to protest": a protest held, not planned; "Pan-American" is no American
+    ("On 11 April 2022, farmers in Lima blocked the Pan-American Highway with burning tyres to protest rising "
+     "fertiliser prices.", None, "protest", "actors", "Farmers (Peru); Protesters (Peru)"),
+    ("On 11 April 2022, farmers in Lima blocked the Pan-American Highway with burning tyres to protest rising "
+     "fertiliser prices.", None, "protest", "status", "occurred"),
+    # protests spoken about are no protest held; a meeting on the sidelines of a summit is the meeting
+    ("Narendra Modi and Justin Trudeau held a brief meeting on the sidelines of the G20 summit in New Delhi on "
+     "Sunday, where Modi raised concerns about Sikh separatist protests in Canada.", "2023-09-11", "meeting",
+     "date_text", "Sunday"),
+])
+def test_events_second_probe_patterns(text, published, etype, field, value):
+    frame = timeline.mentions([timeline.Article("a", "", text, published=dt.date.fromisoformat(published)
+                                                if published else None)])
+    assert "protest" not in set(frame["event_type"]) or etype == "protest" or "covering" in text
+    assert one(frame, etype)[field] == value

@@ -743,6 +743,11 @@ _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|parti
 _ATTEND_I = re.compile(r"attend|participat|join", re.IGNORECASE)
 _SEIZE_I = re.compile(r"seiz|captur|overr", re.IGNORECASE)
 _PLACE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|capital|district|province|region|airport|port)\s+of\s+)?")
+_COVERING_I = re.compile(r"\b(?:covering|reporting\s+on|monitoring|watching|filming)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+                         re.IGNORECASE)
+_ABOUT_I = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_PAST_ACT_I = re.compile(r"\b(?:blocked|gathered|marched|rallied|took|staged|held|burned|burnt|chanted|stormed|"
+                         r"occupied|walked)\b", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1161,6 +1166,8 @@ class _Sentence:
                 etype = "military action"  # "Taliban fighters captured Zaranj": territory taken, not an arrest
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
                 continue
+            if etype == "protest" and _ABOUT_I.search(stext, max(0, a - 40), a):
+                continue  # "raised concerns about Sikh separatist protests": spoken of, not held here
             if etype in _TOPICAL and _TOPIC.search(stext[max(0, a - 30):a]):
                 continue  # a topic, not an event: "failed to agree on sanctions relief", "talks about aid"
             if (a > 0 and stext[a - 1] == "-") or stext[b:b + 1] == "-":
@@ -1187,7 +1194,8 @@ class _Sentence:
             # one event per clause and family: it stands where its first word stands (usually the verb,
             # which its date and roles hang on) and takes the most specific label ("met ... in a summit");
             # an adjunct told apart ("following meetings in 2000") is an event of its own
-            key = (self.clause_at[a], self._unit(a), FAMILY[etype])
+            # ("met on the sidelines of the G20 summit": the meeting and the summit are two events)
+            key = (self.clause_at[a], self._unit(a), FAMILY[etype], FAMILY[etype] == "meet" and self._during(a))
             best = chosen.get(key)
             if best is not None and best[2] == etype and self._listed_apart(best[0], best[1], a):
                 # "after the Singapore summit last year and the Hanoi summit in February": two summits
@@ -1286,7 +1294,10 @@ class _Sentence:
                    for pa, _, m in self.places)
 
     def _during(self, a: int) -> bool:
-        """Whether the trigger at ``a`` stands in an adjunct "during/amid/on the sidelines of ..."."""
+        """Whether the trigger at ``a`` stands in an adjunct "during/amid/on the sidelines of ...", or is what
+        someone was covering or watching ("arrested two journalists covering a protest")."""
+        if _COVERING_I.search(self.text, max(0, a - 25), a):
+            return True
         if self.lowered is not None:
             return _holds(self.lowered, _ADJUNCT_WORDS) and _ADJUNCT_LC.search(self.lowered, max(0, a - 45), a) is not None
         return _ADJUNCT.search(self.text, max(0, a - 45), a) is not None
@@ -1724,8 +1735,11 @@ class _Sentence:
             return "planned"
         if stext.find("for", max(0, a - 20), a) >= 0 and _FOR_A_BEFORE.search(stext[max(0, a - 20):a]):
             return "planned"  # purpose: "on a special train for a summit with Putin"
-        if _TO_BEFORE.search(stext[max(0, a - 4):a]) and etype not in _SPEECH_ACTS:
-            return "planned"  # an infinitive is an intention: "accepted an invitation to visit North Korea"
+        if _TO_BEFORE.search(stext[max(0, a - 4):a]) and etype not in _SPEECH_ACTS \
+                and not (etype == "protest" and _PAST_ACT_I.search(stext, c_lo, a)):
+            # an infinitive is an intention: "accepted an invitation to visit North Korea" (but "farmers blocked
+            # the highway ... to protest" protested)
+            return "planned"
         if self.ctx.anchor and date_start and date_start > self.ctx.anchor:
             return "planned"
         return "occurred"

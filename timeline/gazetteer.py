@@ -773,6 +773,8 @@ class _Reader:
 
     def run(self) -> list[Mention]:
         E, text, takes_the = self.E, self.text, self.g._takes_the
+        if "an-" in text:  # "the Pan-American Highway", "Pan-African": a compound, not the state
+            self.sel = [h for h in self.sel if not (h[0] >= 4 and text[h[0] - 4:h[0]].lower() == "pan-")]
         self.ctx, first = self._context()
         self.main_country = max(self.ctx, key=lambda c: (self.ctx[c], -first[c])) if self.ctx else None
         items = []
