@@ -940,3 +940,12 @@ def test_events_second_probe_patterns(text, published, etype, field, value):
                                                 if published else None)])
     assert "protest" not in set(frame["event_type"]) or etype == "protest" or "covering" in text
     assert one(frame, etype)[field] == value
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("The army arrested Sudanese President Omar al-Bashir on Thursday.", "Military Forces of Sudan; Omar al-Bashir"),
+    ("Members of the presidential guard detained President Mohamed Bazoum in Niamey on Wednesday.",
+     "Military Forces of Niger; Mohamed Bazoum"),
+])
+def test_events_the_army_acts(text, actors):
+    assert one(timeline.parse_text(text, published="2023-07-27"), "arrest")["actors"] == actors

@@ -284,17 +284,21 @@ _GROUP_NOUNS = (
     r"police(?:\s+(?:forces|officers|officials))?|(?:security|armed|military|government|federal|coalition|rebel|"
     r"opposition|pro-[\w-]+)\s+forces|forces|troops|soldiers|army|militants|rebels|insurgents|militia(?:s|men)?|"
     r"protesters|demonstrators|students|rioters|workers|health\s+workers|lawyers|teachers|farmers|vendors|traders|"
-    r"civilians|residents|villagers|activists|journalists|coup\s+leaders|gang|gunmen"
+    r"civilians|residents|villagers|activists|journalists|coup\s+leaders|gang|gunmen|"
+    r"military(?=[.,;]|\s+(?:has|have|had|said|says|took|seized|arrested|detained|ousted|announced|declared|deployed|"
+    r"launched|is|was|were|will|would|after|on|in)\b)|"
+    r"(?:presidential|republican|national)\s+guard"
 )
 # every noun above contains one of these words: a sentence with none of them names no group (a substring test
 # is far cheaper than the search)
 _GROUP_WORDS = ("police", "forces", "troops", "soldiers", "army", "militants", "rebels", "insurgents", "militia",
                 "protesters", "demonstrators", "students", "rioters", "workers", "lawyers", "teachers", "farmers",
                 "vendors", "traders", "civilians", "residents", "villagers", "activists", "journalists", "coup", "gang",
-                "gunmen")
+                "gunmen", "military", "guard")
 
 _NEEDS_MODIFIER = frozenset({"forces", "troops", "soldiers", "army"})
-_BARE_ARMY = frozenset({"troops", "soldiers", "army"})
+_BARE_ARMY = frozenset({"troops", "soldiers", "army", "military", "presidential guard", "republican guard",
+                        "national guard"})
 # what may stand before a bare "soldiers" that are the local army: nothing, an article, a number ("peacekeeping
 # troops", "foreign soldiers" are someone else's)
 _PLAIN_BEFORE = re.compile(r"(?:^|[,.;:(]\s*|\b(?:the|some|several|many|dozens\s+of|hundreds\s+of|\d+|two|three|four|"
@@ -1047,7 +1051,9 @@ class _Sentence:
         acting = [x for x in self.actors if x.category in ("state", "government") and stext[x.start - 2:x.start] != ", "]
         if not acting:
             home = next((p[2].country for p in self.places if p[2].country and geo.country_name(p[2].country)), None) \
-                or next((x.country for x in self.actors if x.category == "state" and x.country), None)
+                or next((x.country for x in self.actors if x.category == "state" and x.country), None) \
+                or next((x.country for x in self.actors if x.category == "person" and x.country), None)
+            # ("the army arrested President Omar al-Bashir": the army of the one it acts on, with nothing else said)
         self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states, ctx.group_words, home))
         self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)
