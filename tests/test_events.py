@@ -949,3 +949,21 @@ def test_events_second_probe_patterns(text, published, etype, field, value):
 ])
 def test_events_the_army_acts(text, actors):
     assert one(timeline.parse_text(text, published="2023-07-27"), "arrest")["actors"] == actors
+
+
+def test_events_what_is_suspended_or_asked_for_is_no_event():
+    frame = timeline.parse_text("Trump said the United States would suspend its large-scale military exercises with "
+                                "South Korea.", published="2018-06-12")
+    assert one(frame, "rejection")["status"] == "planned"
+    assert "military exercise" not in set(frame["event_type"])
+    frame = timeline.parse_text("The declaration called on all states not to use force to seize territory.",
+                                published="2023-09-10")
+    assert "military action" not in set(frame["event_type"])
+
+
+def test_events_those_who_did_not_attend():
+    frame = timeline.parse_text("Vladimir Putin and Xi Jinping did not attend the two-day meeting in New Delhi on "
+                                "Saturday.", published="2023-09-10")
+    assert one(frame, "forum")["status"] == "denied"
+    meeting = one(frame, "meeting")
+    assert not isinstance(meeting["actors"], str)

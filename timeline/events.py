@@ -73,7 +73,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
     ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
                   r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
-                  r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s)|"
+                  r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s|ing)?|call(?:ed|s)?\s+off|"
                   r"(?:withdr(?:aw|aws|ew|awn|awing)|withdrawal)\s+(?:(?:the|its|their)\s+(?:\w+\s+){0,2})?from\s+(?:the\s+)?"
                   r"(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
                   r"pact|talks|organi[sz]ation|alliance|council|bloc|union|(?-i:[A-Z]{3,}))\b"),
@@ -247,7 +247,7 @@ _CIRCUMSTANCE = re.compile(r"\b(?:on|upon|after)\s+(?:his|her|their|its|the|\w+[
 _PLANNED = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|going\s+to|plans?\s+(?:to|for)|planned|planning\s+(?:to|for)|expected\s+to|expects?\s+to|"
     r"poised\s+to|set\s+to|scheduled|due\s+to|intends?\s+to|prepar(?:e|es|ing)\s+to|upcoming|forthcoming|"
-    r"invit(?:ed|ation|es)\s+(?:\w+\s+){0,3}to|(?:agreed|pledged|promised|vowed|pledges|promises|vows)\s+to|ahead\s+of|expected|to\s+be\s+held|would\s+meet|next)\b",
+    r"invit(?:ed|ation|es)\s+(?:\w+\s+){0,3}to|(?:agreed|pledged|promised|vowed|pledges|promises|vows)\s+to|ahead\s+of|expected|to\s+be\s+held|would(?!\s+have)|next)\b",
     re.IGNORECASE,
 )
 _POSSIBLE = re.compile(
@@ -752,6 +752,11 @@ _COVERING_I = re.compile(r"\b(?:covering|reporting\s+on|monitoring|watching|film
 _ABOUT_I = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PAST_ACT_I = re.compile(r"\b(?:blocked|gathered|marched|rallied|took|staged|held|burned|burnt|chanted|stormed|"
                          r"occupied|walked)\b", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w-]+\s+){0,2}")
+_SPEECH_VERB_I = re.compile(r"(?:denounc|condemn|criticis|criticiz|welcom|reject|praised|hailed|slammed|blasted|"
+                            r"decried|deplor|suspend|call(?:ed|s)?\s+off|cancel|postpon|halt)", re.IGNORECASE)
+_CALLED_ON_TO_I = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing))\s+[^.;:]{0,50}?\bto\s+"
+                             r"(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1085,7 +1090,7 @@ class _Sentence:
         self._datable = self._past_tense = self._in_adjunct = None  # worked out when first asked
         self._apart: list[tuple[int, int, object]] = []  # adjuncts told apart: (start, end, duration before)
         self._listed: set[int] = set()  # starts of events listed one after another ("the X summit and the Y summit")
-        self._absent: dict[int, str] = {}  # meeting start -> who did not attend it
+        self._absent: dict[int, set[str]] = {}  # meeting start -> who did not attend it
         # whether the sentence holds a word of a negation or a speculation at all (most hold neither)
         self.may_deny = lowered is None or _holds(lowered, _DENIED_WORDS)
         self.may_prevent = lowered is None or _holds(lowered, _PREVENTED_WORDS)
@@ -1230,7 +1235,9 @@ class _Sentence:
                                  and 0 < t[0] - b <= 40), None)
                     subject = self._subject(a, self.clause_at[a])
                     if held is not None and subject is not None:
-                        self._absent[held[0]] = subject.name
+                        # ("Putin and Xi did not attend": both of them)
+                        c_lo = self.clauses[self.clause_at[a]][0]
+                        self._absent[held[0]] = {x.name for x in self.agents if c_lo <= x.start and x.end <= a}
                         strong_at.add(a)
         out = []
         for a, b, etype in triggers:
@@ -1242,6 +1249,12 @@ class _Sentence:
                 subject = self._subject(a, self.clause_at[a])
                 if subject is None or subject.category == "group":
                     continue
+            if etype not in _SPEECH_ACTS and any(
+                    t[2] in _SPEECH_ACTS and 0 <= a - t[1] <= 30 and _OBJECT_GAP.fullmatch(self.text, t[1], a)
+                    and _SPEECH_VERB_I.match(self.text, t[0]) for t in triggers):
+                continue  # "China denounced the deal": the deal is what is spoken of, told before or known
+            if etype not in _SPEECH_ACTS and _CALLED_ON_TO_I.search(self.text, max(self.body, a - 90), a):
+                continue  # "called on all states not to use force to seize territory": asked for, not done
             if etype in _TOPICAL and _DEMANDED_I.search(self.text, max(self.body, a - 40), a):
                 continue  # "protesters demanding a deal": what is demanded has not happened (its date still counts)
             event = self._build(a, b, etype)
@@ -1711,6 +1724,8 @@ class _Sentence:
         stext = self.text
         if _WITHOUT_I.search(stext, max(0, ta - 14), ta):
             return True
+        if ta >= b and ta - b <= 30 and _OBJECT_GAP.fullmatch(stext, b, ta) and _SPEECH_VERB_I.match(stext, a):
+            return True  # "China denounced the deal on Thursday": the date is the denouncing's
         if 0 < ta - b <= 25 and _ATTEND_I.match(stext, a):
             return True  # "did not attend the BRICS summit in August": the attendance is at the summit's time
         # "the collapse of the grain deal", "the signing of the treaty": one happening, one time
@@ -1819,7 +1834,7 @@ class _Sentence:
         actor1, actor2 = self._roles(a, b, etype, ci)
         if a in self._absent:  # (who did not attend a meeting is no party to it)
             absent = self._absent[a]
-            actor1, actor2 = (None if x is not None and x.name == absent else x for x in (actor1, actor2))
+            actor1, actor2 = (None if x is not None and x.name in absent else x for x in (actor1, actor2))
         if antecedent is not None and FAMILY[etype] in ("meet", "protest") and etype == antecedent.event_type \
                 and self._own_roles(a, b) and not self._own_timexes(a, b, etype):
             # "Russia is represented at the summit by Lavrov", "the protest was initiated by X": one more
@@ -1966,7 +1981,7 @@ class _Sentence:
                 last_end = x.end
                 took_after = took_after or x.start > b
         if a in self._absent:
-            names = [n for n in names if n != self._absent[a]]
+            names = [n for n in names if n not in self._absent[a]]
         if etype in _SPEECH_ACTS and len(names) < _MAX_ACTORS and ci + 1 < len(self.clauses) \
                 and _THAT_CLAUSE.match(stext, b, self.clauses[ci + 1][0] + 6):
             # "Kerry says that the United States will accept 85,000 refugees": who the words are about
