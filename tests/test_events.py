@@ -967,3 +967,14 @@ def test_events_those_who_did_not_attend():
     assert one(frame, "forum")["status"] == "denied"
     meeting = one(frame, "meeting")
     assert not isinstance(meeting["actors"], str)
+
+
+def test_events_a_rally_as_the_place_and_a_participle_clause():
+    frame = timeline.parse_text("On 30 July 2023, a suicide bomber blew himself up at a political rally in Bajaur "
+                                "district, killing more than 50 people.")
+    assert list(frame["event_type"]) == ["military action"]
+    frame = timeline.parse_text("On 2 February 2024, M23 rebels took control of the town of Shasha in North Kivu, "
+                                "cutting the road to Goma.")
+    assert one(frame, "military action")["location"] == "North Kivu"
+    frame = timeline.parse_text("On 3 May 2024, police fired at protesters in Nairobi.")
+    assert one(frame, "military action")["actors"].startswith("Police Forces of Kenya; ")

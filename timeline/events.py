@@ -96,6 +96,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"landmines?|(?<=, )killing|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
                         r"killed|fired\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
+                        r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
                         r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
                         r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|looted|"
                         r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+control\s+of|"
@@ -757,6 +758,8 @@ _SPEECH_VERB_I = re.compile(r"(?:denounc|condemn|criticis|criticiz|welcom|reject
                             r"decried|deplor|suspend|call(?:ed|s)?\s+off|cancel|postpon|halt)", re.IGNORECASE)
 _CALLED_ON_TO_I = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing))\s+[^.;:]{0,50}?\bto\s+"
                              r"(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+_AT_A_RALLY_I = re.compile(r"\bat\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PARTICIPLE_I = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1177,6 +1180,8 @@ class _Sentence:
                 etype = "military action"  # "Taliban fighters captured Zaranj": territory taken, not an arrest
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
                 continue
+            if etype == "protest" and stext[a:a + 4].lower() == "rall" and _AT_A_RALLY_I.search(stext, max(0, a - 30), a):
+                continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
             if etype == "protest" and _ABOUT_I.search(stext, max(0, a - 40), a):
                 continue  # "raised concerns about Sikh separatist protests": spoken of, not held here
             if etype in _TOPICAL and _TOPIC.search(stext[max(0, a - 30):a]):
@@ -1774,7 +1779,8 @@ class _Sentence:
 
         def rank(p):
             pa, pb, m = p
-            own_clause = self.clause_at[pa] == ci
+            # (a participle clause after a comma tells something else: "took Shasha, cutting the road to Goma")
+            own_clause = self.clause_at[pa] == ci and not (pa > b and _PARTICIPLE_I.search(stext, b, pa))
             prep = self._cue_before(_PREP_PLACE, pa, 12) or m.category in ("venue", "event") or \
                 (etype == "visit" and bool(_BLANK.fullmatch(stext[b:pa])))
             if 0 <= a - pb <= 1 and host:
