@@ -978,3 +978,15 @@ def test_events_a_rally_as_the_place_and_a_participle_clause():
     assert one(frame, "military action")["location"] == "North Kivu"
     frame = timeline.parse_text("On 3 May 2024, police fired at protesters in Nairobi.")
     assert one(frame, "military action")["actors"].startswith("Police Forces of Kenya; ")
+
+
+def test_events_done_after_announced_takes_not_the_announced_date():
+    got = _mentions("Norway, Ireland and Spain said on Wednesday they would recognise a Palestinian state on May 28. "
+                    "Israel immediately recalled its ambassadors from Oslo and Dublin.", "2024-05-22")
+    assert [g[1] for g in got if g[0] == "expulsion"] == ["2024-05-22"]
+
+
+def test_events_after_months_of_protests_is_background():
+    frame = timeline.parse_text("Sudanese President Omar al-Bashir is ousted and arrested by the military after months "
+                                "of protests.", published="2019-04-11")
+    assert one(frame, "arrest")["actors"] == "Military Forces of Sudan; Omar al-Bashir"

@@ -748,8 +748,8 @@ _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|parti
 _ATTEND_I = re.compile(r"attend|participat|join", re.IGNORECASE)
 _SEIZE_I = re.compile(r"seiz|captur|overr", re.IGNORECASE)
 _PLACE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|capital|district|province|region|airport|port)\s+of\s+)?")
-_COVERING_I = re.compile(r"\b(?:covering|reporting\s+on|monitoring|watching|filming)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
-                         re.IGNORECASE)
+_COVERING_I = re.compile(r"\b(?:(?:covering|reporting\s+on|monitoring|watching|filming)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?|"
+                         r"after\s+(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?)$", re.IGNORECASE)
 _ABOUT_I = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PAST_ACT_I = re.compile(r"\b(?:blocked|gathered|marched|rallied|took|staged|held|burned|burnt|chanted|stormed|"
                          r"occupied|walked)\b", re.IGNORECASE)
@@ -1893,8 +1893,9 @@ class _Sentence:
         elif start is None and ctx.anchor is not None:
             if status in ("planned", "possible"):
                 start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
-            elif ctx.last_dated is not None and self._past_narrative() \
-                    and not _LATER_I.search(stext, max(0, a - 20), a):  # ("Biden later accused": after it)
+            elif ctx.last_dated is not None and self._past_narrative() and ctx.last_dated.status == "occurred" \
+                    and not _LATER_I.search(stext, max(0, a - 20), a):
+                # ("Biden later accused": after it; what was done does not take the date of what was announced)
                 prev = ctx.last_dated  # past-tense narrative goes on from the last dated event
                 start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
                 narrative = prev
