@@ -990,3 +990,11 @@ def test_events_after_months_of_protests_is_background():
     frame = timeline.parse_text("Sudanese President Omar al-Bashir is ousted and arrested by the military after months "
                                 "of protests.", published="2019-04-11")
     assert one(frame, "arrest")["actors"] == "Military Forces of Sudan; Omar al-Bashir"
+
+
+def test_events_fighters_march_called_off():
+    frame = timeline.parse_text("Yevgeny Prigozhin called off his fighters' march on Moscow on Saturday.",
+                                published="2023-06-25")
+    assert list(frame["event_type"]) == ["rejection"]
+    assert one(frame, "rejection")["date_text"] == "Saturday"
+    assert [t[2] for t in events._find_triggers("Thousands march in Paris.")] == ["protest"]

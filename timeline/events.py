@@ -753,13 +753,15 @@ _COVERING_I = re.compile(r"\b(?:(?:covering|reporting\s+on|monitoring|watching|f
 _ABOUT_I = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PAST_ACT_I = re.compile(r"\b(?:blocked|gathered|marched|rallied|took|staged|held|burned|burnt|chanted|stormed|"
                          r"occupied|walked)\b", re.IGNORECASE)
-_OBJECT_GAP = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w-]+\s+){0,2}")
+_OBJECT_GAP = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}")
 _SPEECH_VERB_I = re.compile(r"(?:denounc|condemn|criticis|criticiz|welcom|reject|praised|hailed|slammed|blasted|"
                             r"decried|deplor|suspend|call(?:ed|s)?\s+off|cancel|postpon|halt)", re.IGNORECASE)
 _CALLED_ON_TO_I = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing))\s+[^.;:]{0,50}?\bto\s+"
                              r"(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
 _AT_A_RALLY_I = re.compile(r"\bat\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_I = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
+_ARMED_BEFORE_I = re.compile(r"\b(?:fighters|troops|forces|soldiers|rebels|militants|mercenaries|army|militia)"
+                             r"(?:['\u2019]s?|['\u2019])?\s+$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1176,6 +1178,8 @@ class _Sentence:
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
             if not_after.match(ltext[b:b + 25]) or not_before.search(ltext[max(0, a - 25):a]):
                 continue
+            if etype == "protest" and _ARMED_BEFORE_I.search(stext, max(0, a - 20), a):
+                etype = "mobilization"  # "his fighters' march on Moscow": armed men on the move, not a protest
             if etype == "arrest" and _SEIZE_I.match(stext, a) and self._place_follows(b):
                 etype = "military action"  # "Taliban fighters captured Zaranj": territory taken, not an arrest
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
