@@ -998,3 +998,14 @@ def test_events_fighters_march_called_off():
     assert list(frame["event_type"]) == ["rejection"]
     assert one(frame, "rejection")["date_text"] == "Saturday"
     assert [t[2] for t in events._find_triggers("Thousands march in Paris.")] == ["protest"]
+
+
+@pytest.mark.parametrize("text,published,actors,location", [
+    ("Finnish voters elected Alexander Stubb as president in a runoff on Sunday.", "2024-02-12",
+     "Finland; Alexander Stubb", "Finland"),
+    ("Keir Starmer becomes Prime Minister of the United Kingdom after his party wins the general election.",
+     "2024-07-05", "Keir Starmer", "United Kingdom"),
+])
+def test_events_elections_happen_at_home(text, published, actors, location):
+    row = one(timeline.parse_text(text, published=published), "election")
+    assert (row["actors"], row["location"]) == (actors, location)

@@ -835,7 +835,7 @@ _PLACE_NOUN = re.compile(
     r"territories|province|far\s+east|north|south|east|west|soil|airspace|waters|frontier|peninsula)\b")
 _ACTOR_NOUN = re.compile(
     r"\s*(?:forces|troops|police|officials?|authorities|government|protesters|demonstrators|army|military|soldiers|"
-    r"navy|air\s+force|people|citizens|nationals|diplomats?|ministry|ministers?|leaders?|delegation|side|"
+    r"navy|air\s+force|people|citizens|voters|electorate|nationals|diplomats?|ministry|ministers?|leaders?|delegation|side|"
     r"counterparts?|president|prime|foreign|defen[cs]e|state|media|embassy|ambassadors?|envoys?|consul|consulate|warships?|ships|vessels|jets|planes|"
     r"aircraft|bombers|drones|submarines|coast\s+guard|border\s+guards?|(?:drone\s+|missile\s+|air\s*)?strikes?|"
     r"airstrikes?|attacks?|shelling|bombardment|raids?|offensive|incursion|(?:royal\s+)?marines|commandos|"
@@ -1938,8 +1938,8 @@ class _Sentence:
         elif ctx.dateline is not None and etype in _DATELINE_TYPES:
             m = ctx.dateline  # filed from Brussels: decided, said or met there
             loc = (m.location if m.category == "event" and m.location else m.name, m.country, m.lat, m.lon, m.precision)
-        elif etype in _SPEECH_ACTS and actor1 is not None and actor1.country:
-            home = geo.countries().get(actor1.country)  # said at home: the acting state
+        elif (etype in _SPEECH_ACTS or etype == "election") and actor1 is not None and actor1.country:
+            home = geo.countries().get(actor1.country)  # said (or elected) at home: the acting state
             if home and home["lat"] is not None:
                 loc = (home["name"], actor1.country, home["lat"], home["lon"], "country")
 
