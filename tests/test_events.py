@@ -1009,3 +1009,7 @@ def test_events_fighters_march_called_off():
 def test_events_elections_happen_at_home(text, published, actors, location):
     row = one(timeline.parse_text(text, published=published), "election")
     assert (row["actors"], row["location"]) == (actors, location)
+
+
+def test_events_sanctions_relief_talks_are_talks():
+    assert [t[2] for t in events._find_triggers("They would resume sanctions relief talks next month.")] == ["talks"]

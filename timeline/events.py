@@ -231,7 +231,8 @@ def _find_triggers(text: str) -> list[tuple[int, int, str]]:
     return out
 
 # Words that look like triggers but are not events in context.
-_NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|agency|media|news)\b", re.IGNORECASE)
+_NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|agency|media|news|relief|regime|evasion|busting)\b",
+                              re.IGNORECASE)
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$)",
     re.IGNORECASE)
