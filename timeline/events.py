@@ -1100,6 +1100,12 @@ class _Sentence:
         # whether the sentence holds a word of a negation or a speculation at all (most hold neither)
         self.may_deny = lowered is None or _holds(lowered, _DENIED_WORDS)
         self.may_prevent = lowered is None or _holds(lowered, _PREVENTED_WORDS)
+        # (words some rules need, looked for once per sentence: most sentences hold none of them)
+        self.may_cover = lowered is None or _holds(lowered, ("covering", "reporting on", "monitoring", "watching",
+                                                             "filming", " of "))
+        self.may_call = lowered is None or _holds(lowered, ("call", "urg", "ask"))
+        self.may_pronoun = lowered is None or _holds(lowered, (" his ", " her ", " their ", " it ", " he ", " she ",
+                                                               " they ", "they ", "which"))
         self.may_be_possible = lowered is None or _holds(lowered, _POSSIBLE_WORDS)
 
     def _prep_place(self, a: int) -> bool:
@@ -1263,7 +1269,7 @@ class _Sentence:
                     t[2] in _SPEECH_ACTS and 0 <= a - t[1] <= 30 and _OBJECT_GAP.fullmatch(self.text, t[1], a)
                     and _SPEECH_VERB_I.match(self.text, t[0]) for t in triggers):
                 continue  # "China denounced the deal": the deal is what is spoken of, told before or known
-            if etype not in _SPEECH_ACTS and _CALLED_ON_TO_I.search(self.text, max(self.body, a - 90), a):
+            if etype not in _SPEECH_ACTS and self.may_call and _CALLED_ON_TO_I.search(self.text, max(self.body, a - 90), a):
                 continue  # "called on all states not to use force to seize territory": asked for, not done
             if etype in _TOPICAL and _DEMANDED_I.search(self.text, max(self.body, a - 40), a):
                 continue  # "protesters demanding a deal": what is demanded has not happened (its date still counts)
@@ -1325,7 +1331,7 @@ class _Sentence:
     def _during(self, a: int) -> bool:
         """Whether the trigger at ``a`` stands in an adjunct "during/amid/on the sidelines of ...", or is what
         someone was covering or watching ("arrested two journalists covering a protest")."""
-        if _COVERING_I.search(self.text, max(0, a - 25), a):
+        if self.may_cover and _COVERING_I.search(self.text, max(0, a - 25), a):
             return True
         if self.lowered is not None:
             return _holds(self.lowered, _ADJUNCT_WORDS) and _ADJUNCT_LC.search(self.lowered, max(0, a - 45), a) is not None
@@ -1559,12 +1565,12 @@ class _Sentence:
             units = (unit, -1) if _THEIR_I.search(stext, max(0, a - 30), a) else (unit,)
             actor1, actor2 = (x if x is None or x.start < 0 or self._unit(x.start) in units else None
                               for x in (actor1, actor2))
-        if actor1 is None and _THEIR_I.search(stext, max(0, a - 30), a):
+        if actor1 is None and self.may_pronoun and _THEIR_I.search(stext, max(0, a - 30), a):
             told = self.ctx.last_dated  # "It was their first trip ...": the parties of what was just told
             if told is not None and told.actor1 and told.actor2 and told.sentence_start != self.s0:
                 actor1 = _Actor(-1, -1, told.actor1, told.actor1_country, "person")
                 actor2 = actor2 or _Actor(-1, -1, told.actor2, told.actor2_country, "person")
-        if actor1 is None:
+        if actor1 is None and self.may_pronoun:
             pronoun = _PRONOUN_SUBJECT_I.search(stext, max(0, a - 30), a)
             if pronoun is not None:
                 # "Iran denied that it had supplied missiles": the pronoun is the one who speaks before it
@@ -1588,7 +1594,7 @@ class _Sentence:
             elif place is not None and _capital_faced(place[2], stext, place[0], anywhere=True):
                 home = geo.countries().get(place[2].country)
                 actor1 = _Actor(place[0], place[1], home["name"], place[2].country, "state", place[2])
-        if actor1 is None and _HIS_I.search(stext, max(0, a - 30), a):
+        if actor1 is None and self.may_pronoun and _HIS_I.search(stext, max(0, a - 30), a):
             # "after his second summit with Trump": the person the sentence is about, else the one last named
             own = next((x for x in self.agents if x.category == "person" and x.end <= a and x is not actor2), None)
             if own is not None:
@@ -1732,7 +1738,7 @@ class _Sentence:
         a date: an event named as missing ("ended without a deal"), or the verb whose subject the noun at
         [a, b) is ("his summit with Trump ended in February")."""
         stext = self.text
-        if _WITHOUT_I.search(stext, max(0, ta - 14), ta):
+        if self.may_deny and _WITHOUT_I.search(stext, max(0, ta - 14), ta):
             return True
         if ta >= b and ta - b <= 30 and _OBJECT_GAP.fullmatch(stext, b, ta) and _SPEECH_VERB_I.match(stext, a):
             return True  # "China denounced the deal on Thursday": the date is the denouncing's
