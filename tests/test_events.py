@@ -1014,3 +1014,17 @@ def test_events_elections_happen_at_home(text, published, actors, location):
 def test_events_sanctions_relief_talks_are_talks():
     frame = timeline.parse_text("India and Brazil would resume sanctions relief talks next month.", published="2023-07-05")
     assert list(frame["event_type"]) == ["talks"]
+
+
+@pytest.mark.parametrize("text,etype,field,value", [
+    ("Tayyip Erdogan met Vladimir Putin in the Black Sea resort of Sochi on Monday in an effort to revive the grain "
+     "deal.", "meeting", "date_text", "Monday"),
+    ("Tayyip Erdogan met Vladimir Putin in the Black Sea resort of Sochi on Monday.", "meeting", "location", "Sochi"),
+    ("German Chancellor Olaf Scholz spoke with Russian President Vladimir Putin by telephone on Friday.", "phone call",
+     "actors", "Olaf Scholz; Vladimir Putin"),
+    ("Israeli Prime Minister Benjamin Netanyahu called it a historic mistake.", "criticism", "actors",
+     "Benjamin Netanyahu"),
+    ('Moscow called the measures "destructive".', "criticism", "actors", "Russia"),
+])
+def test_events_third_probe_patterns(text, etype, field, value):
+    assert one(timeline.parse_text(text, published="2023-09-05"), etype)[field] == value

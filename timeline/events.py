@@ -44,7 +44,9 @@ LOGGER = logging.getLogger(__name__)
 # a compiled alternation is far faster than a tagger and the list is short.
 _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("summit", r"summits?"),
-    ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|phoned|spoke\s+(?:by|on\s+the)\s+(?:tele)?phone"),
+    ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|phoned|"
+                   r"(?:spoke|speaks|talked|talks)\s+(?:(?:with|to)\s+(?:[\w.'-]+\s+){1,5}?)?(?:by|on\s+the|over\s+the)\s+"
+                   r"(?:tele)?phone"),
     ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|"
               r"travel(?:l?ed|l?ing|s)?|journey|en\s+route|head(?:ed|ing|s)?\s+(?:to|for|toward)|flew"),
     ("meeting", r"met|meet(?:s|ing|ings)?|hosted|hosts|welcomed|received|greet(?:ed|s)|presents?\s+(?:his|her)\s+credentials|"
@@ -62,7 +64,10 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                     r"government|sovereignty)"),
     ("aid", r"aid|assistance|(?:provid|suppl|deliver|send|sell|transferr?)(?:e|es|ed|ing|y|ies|ied|s)?\s+"
             r"(?:\w+\s+){0,2}(?:weapons|arms|munitions|ammunition|shells|missiles)|donat(?:e|ed|es|ion)"),
-    ("criticism", r"criticis(?:e|ed|es|m)|criticiz(?:e|ed|es)|condemn(?:ed|s|ation)?|denounc(?:e|ed|es)|deplor(?:e|ed|es)|"
+    ("criticism", r"call(?:ed|s)\s+(?:it|this|that|them|the\s+[\w-]+|[A-Z][\w-]+['\u2019]s\s+[\w-]+)\s+(?:an?\s+)?"
+                  r"[\"\u201c\u2018']?(?:[\w-]+\s+){0,2}(?:mistake|betrayal|illegal|unacceptable|absurd|farce|sham|"
+                  r"provocation|destructive|unfair|irresponsible|disgrace|outrageous|unjustified|hostile|null|void|"
+                  r"violation|crime|aggression)|criticis(?:e|ed|es|m)|criticiz(?:e|ed|es)|condemn(?:ed|s|ation)?|denounc(?:e|ed|es)|deplor(?:e|ed|es)|"
                   r"concerns?|concerned|protested\s+to|rebuk(?:e|ed)|"
                   r"(?:lodged|lodges|lodge|filed|files|made|makes|delivered)\s+(?:an?\s+)?(?:formal\s+|strong\s+|"
                   r"diplomatic\s+|stern\s+)*protests?"),
@@ -763,6 +768,11 @@ _AT_A_RALLY_I = re.compile(r"\bat\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I
 _PARTICIPLE_I = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
 _ARMED_BEFORE_I = re.compile(r"\b(?:fighters|troops|forces|soldiers|rebels|militants|mercenaries|army|militia)"
                              r"(?:['\u2019]s?|['\u2019])?\s+$", re.IGNORECASE)
+# "met Putin in Sochi on Monday in an effort to revive the grain deal": the date closes the verb before the purpose
+_PURPOSE_I = re.compile(r"\b(?:in\s+(?:an\s+effort|a\s+bid|order)\s+to|aimed\s+at|seeking\s+to|hoping\s+to)\b",
+                        re.IGNORECASE)
+# "the Black Sea resort of Sochi", "the port city of Odesa": the place named after "of" is where
+_PLACE_OF_I = re.compile(r"\b(?:resort|city|town|village|port|capital|enclave|district)\s+of\s+$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -808,7 +818,8 @@ _SPEAKS = re.compile(
     r"\s+(?:has|have|had|said|says|warned|warns|accused|accuses|announced|announces|urged|urges|demanded|condemned|"
     r"denied|rejected|insisted|responded|replied|will|would|is|was|and\s+\w+\s+(?:have|had|said)|"
     r"cut|severed|recalled|expelled|summoned|imposed|signed|agreed|suspended|restored|retaliated|threatened|"
-    r"vowed|refused|blamed|critici[sz]ed|welcomed|protested|sent|launched|closed|lodged|lodges|filed|condemned)\b",
+    r"vowed|refused|blamed|critici[sz]ed|welcomed|protested|sent|launched|closed|lodged|lodges|filed|condemned|called|"
+    r"calls|rejected|dismissed|summoned|expelled)\b",
     re.IGNORECASE)
 
 
@@ -1714,7 +1725,8 @@ class _Sentence:
             # an adverbial follows the verb it modifies: a date between two events leans to the earlier
             # ("expelled a diplomat on Monday and closed the consulate": the date ends the first verb phrase)
             if any(oci == tci and _gap(oa, ob, ta, tb) + (12 if tb <= oa else 0) < mine
-                   and not (tb <= oa and _AND_THEN_VERB.match(self.text, tb)) for oa, ob, oci in others):
+                   and not (tb <= oa and (_AND_THEN_VERB.match(self.text, tb) or _PURPOSE_I.search(self.text, tb, oa)))
+                   for oa, ob, oci in others):
                 continue
             usable.append((t, ta, tb, mine))
         if not usable:
@@ -1792,11 +1804,16 @@ class _Sentence:
             pa, pb, m = p
             # (a participle clause after a comma tells something else: "took Shasha, cutting the road to Goma")
             own_clause = self.clause_at[pa] == ci and not (pa > b and _PARTICIPLE_I.search(stext, b, pa))
-            prep = self._cue_before(_PREP_PLACE, pa, 12) or m.category in ("venue", "event") or \
+            named_in = _PLACE_OF_I.search(stext, max(0, pa - 20), pa)
+            prep = self._cue_before(_PREP_PLACE, pa, 12) or m.category in ("venue", "event") or bool(named_in) or \
                 (etype == "visit" and bool(_BLANK.fullmatch(stext[b:pa])))
             if 0 <= a - pb <= 1 and host:
                 return (not own_clause, False, False, False, -1, 0)  # "the Helsinki summit": held there
             distance = pa - b if pa >= b else (a - pb) + 30
+            if named_in is not None:  # ("the Black Sea resort of Sochi": as near as the phrase it ends)
+                before = [q[0] for q in self.places if q[1] <= named_in.start() and named_in.start() - q[1] <= 25]
+                if before and before[-1] >= b:
+                    distance = before[-1] - b
             # near before precise: "travel to Russia ... weapons to Moscow" is a trip to Russia, but
             # "in Russia's far east, specifically in Vladivostok" is one in Vladivostok
             precision = "city" if m.category == "unlisted" else m.precision
