@@ -1028,3 +1028,12 @@ def test_events_sanctions_relief_talks_are_talks():
 ])
 def test_events_third_probe_patterns(text, etype, field, value):
     assert one(timeline.parse_text(text, published="2023-09-05"), etype)[field] == value
+
+
+@pytest.mark.parametrize("text,etype,location", [
+    ("The leaders of Russia, Ukraine, Germany and France agreed on a ceasefire in the Belarusian capital on Thursday.",
+     "agreement", "Minsk"),
+    ("Xi Jinping arrived in the Indian capital on Friday.", "visit", "New Delhi"),
+])
+def test_events_the_demonym_capital(text, etype, location):
+    assert one(timeline.parse_text(text, published="2015-02-13"), etype)["location"] == location

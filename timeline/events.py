@@ -826,6 +826,21 @@ _SPEAKS = re.compile(
 _WITH_BEFORE = re.compile(r"\b(?:with|against)\s+$", re.IGNORECASE)
 
 
+_CAPITALS: dict[str, object] = {}
+
+
+def _capital_mention(iso3: str | None):
+    """The gazetteer's mention of a state's capital city ("the Belarusian capital" is Minsk), or None."""
+    if not iso3:
+        return None
+    if iso3 not in _CAPITALS:
+        home = geo.countries().get(iso3)
+        found = [m for m in gazetteer.find(home["capital"]) if m.country == iso3 and m.precision == "city"] \
+            if home and home.get("capital") else []
+        _CAPITALS[iso3] = found[0] if found else None
+    return _CAPITALS[iso3]
+
+
 def _capital_faced(m, text: str, start: int, anywhere: bool = False) -> bool:
     """A capital dealt with or acted against ("lodged a protest with Beijing", "sanctions against Moscow") is
     its state (``anywhere``: whatever stands before it)."""
@@ -1039,6 +1054,10 @@ class _Sentence:
             elif m.kind == "place":
                 self.places.append((a, b, m))
                 place_ends[b] = m.country
+            elif m.category == "state" and _is_demonym(m) and stext.startswith(" capital", b) \
+                    and _capital_mention(m.country) is not None:
+                # "the Belarusian capital": Minsk
+                self.places.append((a, b + 8, _capital_mention(m.country)))
             elif m.category == "state" and _is_demonym(m) and not _ACTOR_NOUN.match(stext, b) \
                     and not prep_place(a):
                 continue  # an adjective: "the Japanese prefecture of Okinawa" (but "in the Russian port city")
