@@ -1037,3 +1037,9 @@ def test_events_third_probe_patterns(text, etype, field, value):
 ])
 def test_events_the_demonym_capital(text, etype, location):
     assert one(timeline.parse_text(text, published="2015-02-13"), etype)["location"] == location
+
+
+def test_events_the_summit_where_a_declaration_was_adopted_stays():
+    frame = timeline.parse_text("Group of 20 leaders on Saturday adopted a consensus declaration at their summit in "
+                                "New Delhi.", published="2023-09-10")
+    assert (one(frame, "summit")["location"], one(frame, "summit")["date_text"]) == ("New Delhi", "Saturday")
