@@ -1043,3 +1043,8 @@ def test_events_the_summit_where_a_declaration_was_adopted_stays():
     frame = timeline.parse_text("Group of 20 leaders on Saturday adopted a consensus declaration at their summit in "
                                 "New Delhi.", published="2023-09-10")
     assert (one(frame, "summit")["location"], one(frame, "summit")["date_text"]) == ("New Delhi", "Saturday")
+
+
+def test_events_a_states_ministry_is_named_with_it():
+    frame = timeline.parse_text("China's foreign ministry accused the alliance of provocation.", published="2024-07-10")
+    assert one(frame, "accusation")["actor1"] == "Ministry of Foreign Affairs (China)"

@@ -1110,6 +1110,9 @@ class _Sentence:
             if x.category == "state" and y.category != "state" and y.country in (None, x.country) \
                     and _OWNS.match(stext[x.end:y.start]):
                 x.owner = True
+                if y.country is None and y.category == "government" and y.name.startswith("Ministry of"):
+                    # "China's foreign ministry": China's, named so in the rows
+                    y.name, y.country = f"{y.name} ({x.name})", x.country
         for i, x in enumerate(self.actors):
             if x.category == "person":
                 backers = _BACKERS_BEFORE.search(stext, max(0, x.start - 45), x.start)
