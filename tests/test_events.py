@@ -1048,3 +1048,11 @@ def test_events_the_summit_where_a_declaration_was_adopted_stays():
 def test_events_a_states_ministry_is_named_with_it():
     frame = timeline.parse_text("China's foreign ministry accused the alliance of provocation.", published="2024-07-10")
     assert one(frame, "accusation")["actor1"] == "Ministry of Foreign Affairs (China)"
+
+
+def test_events_a_summit_of_the_body_just_named():
+    frame = timeline.parse_text("The BRICS group of emerging economies on Thursday invited Saudi Arabia and Iran to "
+                                "become members. The decision was announced on the final day of a three-day summit in "
+                                "Johannesburg.", published="2023-08-25")
+    summit = one(frame, "summit")
+    assert (summit["actors"], summit["location"]) == ("BRICS", "Johannesburg")

@@ -476,6 +476,7 @@ class _Context:
         self.report_date = anchor  # the day the report speaks of: its dateline's date, else the anchor
         self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
         self.named: dict[tuple[str, str | None], int] = {}  # how many times each was named
+        self.organisation: str | None = None
         self.states: list[tuple[str, str | None]] = []
 
     def antecedent(self, family: str) -> Event | None:
@@ -493,6 +494,8 @@ class _Context:
 
     def remember(self, actors):
         for x in actors:
+            if x.category == "organisation":
+                self.organisation = x.name  # the last body named: "the bloc", "the alliance's summit"
             pool = self.people if x.category == "person" else self.states if x.category == "state" else None
             if pool is not None:
                 if (x.name, x.country) in pool:
@@ -2011,6 +2014,11 @@ class _Sentence:
                 actor2 = _Actor(-1, -1, *inherited.pop(0), None)
 
         names = [x.name for x in (actor1, actor2) if x is not None]
+        if etype == "summit" and not names and antecedent is None and ctx.organisation \
+                and not any(x.ci == ci and not x.is_place_like for x in self.actors):
+            # "the alliance's 75th anniversary summit", "a three-day summit in Johannesburg": of the body the story
+            # is about, with nobody else named in the clause
+            names = [ctx.organisation]
         # the others acting in the same clause take part too ("between pro-STC and pro-Hadi forces")
         people_countries = {x.country for x in (actor1, actor2) if x is not None and x.category == "person"}
         # (not for "the sanctions will be implemented", which keeps the roles of the sanctions told before,
