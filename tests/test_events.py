@@ -1056,3 +1056,11 @@ def test_events_a_summit_of_the_body_just_named():
                                 "Johannesburg.", published="2023-08-25")
     summit = one(frame, "summit")
     assert (summit["actors"], summit["location"]) == ("BRICS", "Johannesburg")
+
+
+
+def test_events_talks_beside_what_was_urged_stay_an_event():
+    frame = timeline.parse_text("French President Emmanuel Macron urged Chinese President Xi Jinping on Thursday to "
+                                "bring Russia to its senses, as the two leaders held talks in Beijing.",
+                                published="2023-04-06")
+    assert one(frame, "talks")["location"] == "Beijing"
