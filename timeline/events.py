@@ -844,20 +844,22 @@ def _capital_mention(iso3: str | None):
     return _CAPITALS[iso3]
 
 
-def _capital_faced(m, text: str, start: int, anywhere: bool = False) -> bool:
-    """A capital dealt with or acted against ("lodged a protest with Beijing", "sanctions against Moscow") is
-    its state (``anywhere``: whatever stands before it)."""
-    if m.precision != "city" or not m.country or not (anywhere or _WITH_BEFORE.search(text, max(0, start - 10), start)):
+def _is_capital(m) -> bool:
+    """Whether the place mention is its state's capital city."""
+    if m.precision != "city" or not m.country:
         return False
     home = geo.countries().get(m.country)
     return bool(home and home.get("capital") == m.name)
 
 
+def _capital_faced(m, text: str, start: int) -> bool:
+    """A capital dealt with or acted against ("lodged a protest with Beijing", "sanctions against Moscow") is
+    its state."""
+    return _is_capital(m) and _WITH_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
 def _capital_speaks(m, text: str, end: int) -> bool:
-    if m.precision != "city" or not m.country:
-        return False
-    home = geo.countries().get(m.country)
-    return bool(home and home.get("capital") == m.name and _SPEAKS.match(text, end))
+    return _is_capital(m) and _SPEAKS.match(text, end) is not None
 
 
 _PLACE_NOUN = re.compile(
@@ -1369,9 +1371,19 @@ class _Sentence:
         someone was covering or watching ("arrested two journalists covering a protest")."""
         if self.may_cover and _COVERING_I.search(self.text, max(0, a - 25), a):
             return True
-        if self.lowered is not None:
-            return _holds(self.lowered, _ADJUNCT_WORDS) and _ADJUNCT_LC.search(self.lowered, max(0, a - 45), a) is not None
-        return _ADJUNCT.search(self.text, max(0, a - 45), a) is not None
+        return self._adjuncts()[a]
+
+    def _adjuncts(self) -> dict[int, bool]:
+        """Trigger start -> whether it stands in an adjunct ("during Putin's visit"), worked out once."""
+        if self._in_adjunct is None:
+            starts = [ta for ta, _, _ in self.all_triggers]
+            if self.lowered is None:
+                self._in_adjunct = {ta: bool(_ADJUNCT.search(self.text[max(0, ta - 45):ta])) for ta in starts}
+            elif _holds(self.lowered, _ADJUNCT_WORDS):
+                self._in_adjunct = {ta: bool(_ADJUNCT_LC.search(self.lowered[max(0, ta - 45):ta])) for ta in starts}
+            else:
+                self._in_adjunct = dict.fromkeys(starts, False)
+        return self._in_adjunct
 
     def _listed_apart(self, start: int, end: int, a: int) -> bool:
         """Whether the noun at ``a`` names another event of the same type as the noun at [start, end), listed
@@ -1627,7 +1639,7 @@ class _Sentence:
             place = next((p for p in self.places if p[1] == which.start()), None)
             if named is not None:
                 actor1, actor2 = named, (actor2 if actor2 is not named else None)
-            elif place is not None and _capital_faced(place[2], stext, place[0], anywhere=True):
+            elif place is not None and _is_capital(place[2]):
                 home = geo.countries().get(place[2].country)
                 actor1 = _Actor(place[0], place[1], home["name"], place[2].country, "state", place[2])
         if actor1 is None and self.may_pronoun and _HIS_I.search(stext, max(0, a - 30), a):
@@ -1721,22 +1733,14 @@ class _Sentence:
             candidates = [c for c in candidates if self._unit(c[1]) == unit]
         if not candidates:
             return []
-        if self._in_adjunct is None:  # trigger start -> whether it stands in an adjunct ("during Putin's visit")
-            if self.lowered is None:
-                self._in_adjunct = {ta: bool(_ADJUNCT.search(self.text[max(0, ta - 45):ta]))
-                                    for ta, _, _ in self.all_triggers}
-            elif _holds(self.lowered, _ADJUNCT_WORDS):
-                self._in_adjunct = {ta: bool(_ADJUNCT_LC.search(self.lowered[max(0, ta - 45):ta]))
-                                    for ta, _, _ in self.all_triggers}
-            else:
-                self._in_adjunct = dict.fromkeys([ta for ta, _, _ in self.all_triggers], False)
+        in_adjunct = self._adjuncts()
         # other events compete for dates; other words of this same event ("met ... in a summit") do not
         # ("signed in June, during Putin's visit": the visit shares the date it hangs on)
         family = FAMILY[etype]
-        others = [] if self._in_adjunct[a] else [
+        others = [] if in_adjunct[a] else [
             (ta, tb, tci) for ta, tb, tfamily, tci in self._trigger_spans
             if (ta, tb) != (a, b) and not (tfamily == family and tci == ci and not (self._listed and ta in self._listed))
-            and not self._in_adjunct[ta]
+            and not in_adjunct[ta]
             and (not self._apart or self._unit(ta) == unit) and not self._shares_time(a, b, ta, tb)
             and not (family == "travel" and tfamily == "meet" and _FOR_PURPOSE_I.search(self.text, max(b, ta - 16), ta))
             # ("will travel to Kyiv on Tuesday to meet Zelensky": the meeting is what the trip is for, at its time)
