@@ -638,7 +638,10 @@ def test_events_attacks_tests_and_visits(text, etype, actors, location):
 def test_events_killing_as_a_topic_is_no_event():
     assert events._find_triggers("They met to discuss the alleged killing of civilians.") == [
         (5, 8, "meeting"), (12, 19, "talks")]
-    assert [t[2] for t in events._find_triggers("Jets struck the camp, killing 30 people.")] == ["military action"]
+    assert [t[2] for t in events._find_triggers("Jets struck the camp, killing 30 people.")] == ["military action"] * 2
+    frame = timeline.parse_text("Israeli jets struck the camp in Jenin on Monday, killing 30 people.",
+                                published="2024-05-10")
+    assert list(frame["trigger"]) == ["struck"]  # the killing is the strike's: one event
 
 
 def test_events_date_ends_the_first_of_two_joined_verbs():
@@ -1064,3 +1067,82 @@ def test_events_talks_beside_what_was_urged_stay_an_event():
                                 "bring Russia to its senses, as the two leaders held talks in Beijing.",
                                 published="2023-04-06")
     assert one(frame, "talks")["location"] == "Beijing"
+
+
+@pytest.mark.parametrize("text,actor,place", [
+    ("Russian President Vladimir Putin spoke at the Eastern Economic Forum in Vladivostok on Tuesday.",
+     "Vladimir Putin", "Vladivostok"),
+    ("German Chancellor Olaf Scholz addressed the Munich Security Conference on Saturday.", "Olaf Scholz", "Munich"),
+    ("Putin told the plenary session of the Eastern Economic Forum on Tuesday that the West was to blame.",
+     "Vladimir Putin", "Vladivostok"),
+])
+def test_events_speaking_at_a_named_gathering_is_attending_it(text, actor, place):
+    frame = timeline.parse_text(text, published="2023-09-12")
+    assert [(r.event_type, r.actors, r.location) for r in frame.itertuples() if r.event_type == "forum"] \
+        == [("forum", actor, place)]
+
+
+def test_events_a_named_gathering_only_spoken_of_is_not_attended():
+    frame = timeline.parse_text("Officials said the Eastern Economic Forum will be held in Vladivostok.",
+                                published="2023-09-12")
+    assert "forum" not in set(frame["event_type"])
+
+
+@pytest.mark.parametrize("text,published,etype,actors,place", [
+    # present-tense reports (news summaries) and attacks named by their verb
+    ("U.S. Navy jets bomb Islamic State artillery positions near Erbil.", "2014-08-08", "military action",
+     "Military Forces of United States; Islamic State", "Erbil"),
+    ("Indian Air Force jets strike a militant training camp near Balakot.", "2019-02-26", "military action",
+     "Military Forces of India", "Balakot"),
+    ("Two Turkish fighter jets shoot down a Russian bomber near the Syrian border.", "2015-11-24", "military action",
+     "Military Forces of Turkey", "Syria"),
+    # the arms of a state's forces act for them
+    ("On 8 July 2024, a Russian cruise missile struck a children's hospital in Kyiv.", "2024-07-09",
+     "military action", "Military Forces of Russia", "Kyiv"),
+    ("Russian warplanes carry out their first airstrikes in Syria.", "2015-09-30", "military action",
+     "Military Forces of Russia", "Syria"),
+    # missiles fired at a target far down the sentence are an attack, not a test
+    ("The United States fires 59 cruise missiles from two destroyers in the eastern Mediterranean at Shayrat "
+     "Airbase near Homs, Syria.", "2017-04-07", "military action", "United States", "Shayrat Airbase"),
+    # travel bans are sanctions, not travel
+    ("The European Union imposes travel bans and asset freezes on Russian officials.", "2014-03-17", "sanction",
+     "European Union; Government of Russia", None),
+])
+def test_events_present_tense_attacks_and_bans(text, published, etype, actors, place):
+    frame = timeline.parse_text(text, published=published)
+    assert [(r.event_type, r.actors, r.location if isinstance(r.location, str) else None)
+            for r in frame.itertuples()] == [(etype, actors, place)]
+
+
+@pytest.mark.parametrize("text,published,etype,day", [
+    # a date in a "since ..." phrase is before the event: "the first meeting since 1949" is not in 1949
+    ("Xi Jinping and Ma Ying-jeou shake hands in Singapore in the first meeting between leaders of the two sides "
+     "since the end of the civil war in 1949.", "2015-11-07", "meeting", "2015-11-07"),
+    ("Donald Trump speaks by telephone with Tsai Ing-wen, breaking with the practice followed since the United "
+     "States cut ties with Taipei in 1979.", "2016-12-02", "phone call", "2016-12-02"),
+    # ... and in an "after ..." phrase, the date of a noun or of a verb of its own
+    ("Leaders march through Paris in a rally after the January 7 shooting at a newspaper office.", "2015-01-11",
+     "protest", "2015-01-11"),
+    ("Iran launches more than 300 drones and missiles against Israel, in retaliation for the April 1 Israeli "
+     "strike on its consulate in Damascus.", "2024-04-13", "military action", "2024-04-13"),
+])
+def test_events_dates_of_since_and_after_phrases_are_not_the_events(text, published, etype, day):
+    frame = timeline.mentions([timeline.Article("a", "", text, published=dt.date.fromisoformat(published))])
+    row = frame[frame["event_type"] == etype].iloc[0]
+    assert str(row["date_start"].date()) == day
+
+
+def test_events_an_after_phrase_with_the_main_date_before_it_keeps_it():
+    frame = timeline.parse_text("Kim Jong Un met Vladimir Putin on Wednesday after a welcome ceremony.",
+                                published="2023-09-14")
+    assert str(frame[frame["event_type"] == "meeting"].iloc[0]["date_start"].date()) == "2023-09-13"
+
+
+@pytest.mark.parametrize("text", [
+    "Iran and the United States strike a new nuclear deal.",
+    "The storm struck the coast on Monday.",
+    "An earthquake struck the town of Latur on Monday.",
+])
+def test_events_struck_deals_and_storms_are_not_attacks(text):
+    frame = timeline.parse_text(text, published="2019-02-26")
+    assert "military action" not in set(frame["event_type"])

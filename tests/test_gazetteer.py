@@ -61,6 +61,12 @@ PLACE_AND_ACTOR_CASES = [
     ("North Korean troops were seen.", "North Korean troops", "Military Forces of North Korea", "actor", "PRK", None),
     ("American diplomats left.", "American", "United States", "actor", "USA", None),
     ("Chinese warships sailed past.", "Chinese", "China", "actor", "CHN", None),
+    # the arms of a state's forces act for its military; a thing made of them does not
+    ("Russian warplanes bombed the town.", "Russian warplanes", "Military Forces of Russia", "actor", "RUS", None),
+    ("A Russian cruise missile struck Kyiv.", "Russian cruise missile", "Military Forces of Russia", "actor", "RUS",
+     None),
+    ("Turkish fighter jets shot it down.", "Turkish fighter jets", "Military Forces of Turkey", "actor", "TUR", None),
+    ("They condemned North Korean ballistic missile launches.", "North Korean", "North Korea", "actor", "PRK", None),
     ("Iranians voted on Friday.", "Iranians", "Iran", "actor", "IRN", None),
     ("Saudi Arabia cut output.", "Saudi Arabia", "Saudi Arabia", "actor", "SAU", None),
     ("The Netherlands abstained.", "The Netherlands", "Netherlands", "actor", "NLD", None),

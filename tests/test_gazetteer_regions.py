@@ -40,6 +40,8 @@ def _mention(text: str, phrase: str):
 CASES = [
     # an island named alone, and "X, Country" (the town of Bali in India must not win)
     ("Leaders gathered in Bali, Indonesia.", "Bali", "Bali", "IDN", "region", (-8.4, 115.2)),
+    # ... also beside an Indian leader: India's towns are spelt "Bāli", and the name as written is Indonesia's
+    ("Narendra Modi arrived in Bali on Monday.", "Bali", "Bali", "IDN", "region", (-8.4, 115.2)),
     ("Fighting broke out in Sumatra on Monday.", "Sumatra", "Sumatra", "IDN", "region", (-0.6, 101.3)),
     ("Fighting broke out in Luzon on Monday.", "Luzon", "Luzon", "PHL", "region", (16.6, 121.3)),
     ("Fighting broke out in Kinmen on Monday.", "Kinmen", "Kinmen", "TWN", "region", (24.4, 118.4)),

@@ -63,7 +63,10 @@ def reference_merge(frame: pd.DataFrame) -> pd.DataFrame:
     records = []
     for i in range(len(frame)):
         family = FAMILY.get(col["event_type"][i], col["event_type"][i])
-        roles = {n for n in (col["actor1"][i], None if family in merge._SPEAKER_ONLY else col["actor2"][i]) if n}
+        if col["status"][i] == "denied":
+            family += " (denied)"
+        roles = {n for n in (col["actor1"][i], None if family.removesuffix(" (denied)") in merge._SPEAKER_ONLY
+                                 else col["actor2"][i]) if n}
         records.append({
             "_i": i, "_family": family, "_names": frozenset(roles or split_names(col["actors"][i])),
             "_own": '"date"' in (col["spans"][i] or ""),

@@ -132,3 +132,15 @@ def test_pipeline_accepts_a_datetime_anchor():
     frame = timeline.parse_text("Putin arrived in Vladivostok on Monday.", published=dt.datetime(2023, 9, 12, 8, 0))
     row = the_row(frame, event_type="visit")
     assert row["date_start"] == pd.Timestamp("2023-09-11")
+
+
+def test_pipeline_a_denial_is_not_merged_into_what_did_occur():
+    # "did not attend" the summit in New Delhi is not the forum he spoke at in Vladivostok, nor does the
+    # denial lend its other leader to that forum
+    frame = timeline.parse_text(
+        "VLADIVOSTOK, Sept 12 - Russian President Vladimir Putin spoke at the Eastern Economic Forum in Vladivostok "
+        "on Tuesday. Putin and Chinese President Xi Jinping did not attend the G20 summit in New Delhi.",
+        published="2023-09-12")
+    rows = {(r.event_type, r.actors, r.location, r.status) for r in frame.itertuples()}
+    assert ("forum", "Vladimir Putin", "Vladivostok", "occurred") in rows
+    assert ("forum", "Vladimir Putin; Xi Jinping; G20", "New Delhi", "denied") in rows

@@ -48,7 +48,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                    r"(?:spoke|speaks|talked|talks)\s+(?:(?:with|to)\s+(?:[\w.'-]+\s+){1,5}?)?(?:by|on\s+the|over\s+the)\s+"
                    r"(?:tele)?phone"),
     ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|"
-              r"travel(?:l?ed|l?ing|s)?|journey|en\s+route|head(?:ed|ing|s)?\s+(?:to|for|toward)|flew"),
+              r"travel(?:l?ed|l?ing|s)?(?!\s+(?:bans?|restrictions|advisor(?:y|ies)|warnings?))|journey|en\s+route|head(?:ed|ing|s)?\s+(?:to|for|toward)|flew"),
     ("meeting", r"met|meet(?:s|ing|ings)?|hosted|hosts|welcomed|received|greet(?:ed|s)|presents?\s+(?:his|her)\s+credentials|"
                 r"presented\s+(?:his|her)\s+credentials|reunion|face-to-face"),
     ("talks", r"talks|negotiat(?:e|ed|es|ing|ions?)|dialogue|consultations|discuss(?:ed|es|ing)?"),
@@ -82,7 +82,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"(?:withdr(?:aw|aws|ew|awn|awing)|withdrawal)\s+(?:(?:the|its|their)\s+(?:\w+\s+){0,2})?from\s+(?:the\s+)?"
                   r"(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
                   r"pact|talks|organi[sz]ation|alliance|council|bloc|union|(?-i:[A-Z]{3,}))\b"),
-    ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freeze|tariffs?|export\s+(?:controls|bans?)"),
+    ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freezes?|tariffs?|export\s+(?:controls|bans?)|"
+                 r"travel\s+bans?"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
                   r"(?:cut|cuts|cutting|severed|severs|severing|broke\s+off|breaks\s+off|breaking\s+off)\s+"
                   r"(?:diplomatic\s+)?(?:ties|relations)|"
@@ -90,7 +91,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
     ("weapons test", r"(?:test-?fir(?:e|es|ed|ing)|(?:fir|launch)(?:e|es|ed|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                      r"(?:ballistic|cruise|hypersonic|intercontinental|short-range|long-range|medium-range)\s+"
-                     r"(?:[\w-]+\s+)?missiles?(?![^.;]{0,40}\b(?:at|on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                     r"(?:[\w-]+\s+)?missiles?(?![^.;]{0,90}\b(?:at|on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                      r"\d|january|february|march|april|may|june|july|august|september|october|november|december))|toward|"
                      r"towards|against|hit|struck|killing)\b)"
                      r"|test(?:ed|s|ing)?\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:bomb|missiles?|rockets?|warheads?|"
@@ -100,8 +101,13 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:roadside|car|suicide|truck)\s+bomb(?:s|ings?|ers?)?|improvised\s+explosive\s+devices?|"
                         r"landmines?|(?<=, )killing|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
-                        r"killed|fired\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
+                        r"killed|kills|fir(?:ed|es|e)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
                         r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
+                        r"shoot(?:s|ing)?\s+down|shot\s+down|storms|"
+                        r"bombs?(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])))|"
+                        r"(?:strikes?|struck)(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])|an?\s+(?!(?:[\w-]+\s+){1,2}(?:deal|agreement|"
+                        r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
+                        r"chord|note|tone|pose)\b)))|"
                         r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
                         r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|looted|"
                         r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+control\s+of|"
@@ -239,7 +245,9 @@ def _find_triggers(text: str) -> list[tuple[int, int, str]]:
 _NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|agency|media|news|relief|regime|evasion|busting)\b",
                               re.IGNORECASE)
 _NOT_EVENT_BEFORE = re.compile(
-    r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$)",
+    r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$|"
+    r"\b(?:storm|hurricane|typhoon|cyclone|earthquake|quake|tornado|lightning|floods?|disaster|tsunami|virus|"
+    r"pandemic|crisis|tragedy)\s+(?:\w+\s+)?$)",
     re.IGNORECASE)
 # "welcomed the surrender", "received the report": approval or receipt of a thing, not a meeting with someone
 _THING_AFTER = re.compile(
@@ -755,6 +763,10 @@ _WHICH_BEFORE = re.compile(r",\s+which\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|partisans)\s+of\s+(?:the\s+)?(?:(?:former|ousted|"
                              r"jailed|late|exiled)\s+)?(?:[a-z]+\s+){0,2}$")
 _ATTEND_I = re.compile(r"attend|participat|join", re.IGNORECASE)
+_SPOKE_AT_I = re.compile(r"\b(?:(?:spoke|speaking|speaks|speak|remarks|speech|address)\s+(?:(?:on\s+\w+|today|yesterday)\s+)?"
+                         r"(?:at|to)|address(?:ed|es|ing)?|took\s+part\s+in|taking\s+part\s+in|told)"
+                         r"\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+){0,3}?(?:(?:session|meeting|opening|audience)\s+(?:of|at)\s+)?"
+                         r"(?:the\s+)?$", re.IGNORECASE)
 _SEIZE_I = re.compile(r"seiz|captur|overr", re.IGNORECASE)
 _PLACE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|capital|district|province|region|airport|port)\s+of\s+)?")
 _COVERING_I = re.compile(r"\b(?:(?:covering|reporting\s+on|monitoring|watching|filming)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?|"
@@ -968,6 +980,9 @@ _BETWEEN_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}between\s+")
 _COLLECTIVE = re.compile(r"sides|countries|nations|governments")
 _ROLE_PREP = re.compile(r"^\s*(?:by|from|of|between|with)\s+(?:the\s+)?$")
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+$")
+_SINCE_PHRASE = re.compile(r"\b(?i:since)\s+(?!then\b)[^,;:()\u2014]{0,95}$")
+_AFTER_PHRASE = re.compile(r"\b((?i:after|following|in\s+(?:retaliation|response)\s+(?:for|to)))\s+(?!that\b)"
+                           r"[^,;:()\u2014]{0,140}$")
 _TO_AFTER = re.compile(r"\s+to\b")
 _FOR_A_BEFORE = re.compile(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+$")
@@ -1205,6 +1220,16 @@ class _Sentence:
         return found
 
     # ------------------------------------------------------------ triggers
+    def _attended_by_name(self, pos: int) -> bool:
+        """Whether ``pos`` is inside the name of a gathering (a place of category "event") that someone in the
+        clause speaks at or takes part in: "Putin spoke at the Eastern Economic Forum", "addressed the Munich
+        Security Conference"."""
+        for a, b, m in self.places:
+            if a <= pos < b:
+                return getattr(m, "category", None) == "event" \
+                    and _SPOKE_AT_I.search(self.text, max(self.body, a - 40), a) is not None
+        return False
+
     def triggers(self, s_triggers) -> list[tuple[int, int, str]]:
         stext = self.text
         # (the searches below run on the lower-cased sentence where there is one: the same hits, faster)
@@ -1217,9 +1242,12 @@ class _Sentence:
             a, b = a - self.s0, b - self.s0
             if a < self.body:
                 continue
+            named = False
             if _inside(names, a):
-                continue  # a word inside a name or a date: "Eastern Economic Forum", "in March"
-            if stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
+                if not (etype in ("forum", "summit") and self._attended_by_name(a)):
+                    continue  # a word inside a name or a date: "Eastern Economic Forum", "in March"
+                etype, named = "forum", True  # "spoke at the Eastern Economic Forum": the gathering attended
+            if not named and stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
             if not_after.match(ltext[b:b + 25]) or not_before.search(ltext[max(0, a - 25):a]):
                 continue
@@ -1727,6 +1755,11 @@ class _Sentence:
         # "as reported by Reuters on Monday", "who said on Thursday that ...": the report's date
         candidates = [(t, ta, tb, tci) for t, ta, tb, tseg, tci in self._datable
                       if not (self.reporting[tseg] and (tseg != seg or tci != ci))]
+        if "since" in self.text or "after" in self.text or "following" in self.text or " retaliation" in self.text \
+                or " response" in self.text:
+            # "the first meeting ... since the end of the civil war in 1949": what a "since" phrase dates is
+            # before the event it follows (an event inside the phrase keeps the date: "since the US cut ties")
+            candidates = [c for c in candidates if not self._after_since(a, c[1])]
         unit = -1
         if self._apart:  # an adjunct told apart keeps its dates
             unit = self._unit(a)
@@ -1773,6 +1806,16 @@ class _Sentence:
             if 0 <= hi - lo <= 40 and _OR_BETWEEN.match(self.text[lo:hi]):
                 picked.append(u)
         return picked
+
+    def _after_since(self, a: int, ta: int) -> bool:
+        """Whether the date at ``ta`` dates something told after the event word at ``a`` as before it: a "since
+        ..." phrase, or an "after ..." phrase whose date is that of a noun ("after the January 7 shooting") or of
+        a verb of its own ("after Moscow failed to explain ... on March 4")."""
+        if _SINCE_PHRASE.search(self.text, max(a, ta - 100), ta) is not None:
+            return True
+        m = _AFTER_PHRASE.search(self.text, max(a, ta - 150), ta)
+        return m is not None and (self.text.endswith(("the ", "The ", "a "), 0, ta)
+                                  or _OWN_VERB_I.search(self.text, m.end(1), ta) is not None)
 
     def _shares_time(self, a, b, ta, tb) -> bool:
         """Whether the event word at [ta, tb) has the time of the one at [a, b) rather than competing with it for
@@ -2090,6 +2133,8 @@ class _Sentence:
             names.append(f"Protesters ({where})" if where else "Protesters")
         if narrative is not None and narrative.sentence_start != s0 and "date" not in spans \
                 and (actor1 is None or actor1.name in _names(narrative)) \
+                and (status != "denied" or narrative.status == "denied") \
+                and not ("location" in spans and loc[1] and narrative.country and loc[1] != narrative.country) \
                 and (FAMILY[etype] == FAMILY[narrative.event_type] or etype == "statement"
                      or {FAMILY[etype], FAMILY[narrative.event_type]} <= _INCIDENT_FAMILIES):
             # "The police had arrested the man.": more about the event just told, not a new one

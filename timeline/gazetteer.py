@@ -618,6 +618,13 @@ def _ctx_country(E: list, cands) -> str | None:
     return country
 
 
+# the arms of a state's forces, named as its actor ("Russian warplanes", "a Russian cruise missile struck") unless a
+# noun follows that makes them a thing
+_ARMS = frozenset({"warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "cruise missile",
+                   "cruise missiles", "ballistic missile", "ballistic missiles"})
+_ARMS_COMPOUND = re.compile(r"\s+(?:launch|launches|tests?|programmes?|programs?|strikes?|attacks?|production|"
+                            r"development|exports?|sales?|deliver(?:y|ies)|capabilit(?:y|ies)|systems?|fire|shells?)\b",
+                            re.IGNORECASE)
 _SUBSTRING_PROBES = 16  # words _common_word looks up as substrings before it collects the words of the text
 
 
@@ -703,9 +710,13 @@ class _Reader:
         best, best_score = None, -1e9
         m = _COMMA.match(self.text, e)
         after = self.country_at.get(m.end()) if m else None     # "Tripoli, Lebanon", "Paris, Texas"
+        written = self.text[s:e]
         for idx, _u, atype, _d in cands:
             en = E[idx]
-            score = (en.prior or math.log10(max(en.pop, 10))) + (0.75 if ctx.get(en.country) else 0) + \
+            # a name written without its marks is more likely another place spelt that way ("Bali" is
+            # Indonesia's, not India's "Bāli")
+            score = (en.prior or math.log10(max(en.pop, 10))) + (0.75 if ctx.get(en.country) else 0) - \
+                (1.0 if not en.name.isascii() and written.isascii() and en.name != written else 0) + \
                 (1.0 if en.capital else 0) + ((3.0 if en.category == "city" else 1.0) if atype in ("C", "N") else 0) + \
                 (3.0 if after is not None and after == en.country else 0) + \
                 (3.0 if before is not None and before == en.country else 0)
@@ -1139,6 +1150,8 @@ class _Composer:
         m = _NEXT_CAP.match(text, e)
         if m and text[s].isupper() and not (i + 1 < len(items) and items[i + 1][0] == m.end() - 1):
             return i + 1
+        if gen.office in _ARMS and _ARMS_COMPOUND.match(text, e):
+            return i + 1  # "North Korea's ballistic missile launches", "tank production": a thing, not who acts
         # "ISIS militants", "Hamas fighters": the named group takes the word
         if self.out and self.out[-1].kind == "actor" and self.out[-1].category in ("group", "organisation") and \
                 _GAP_ADJ.fullmatch(text, self.out[-1].end, s) and "'" not in text[self.out[-1].end:s]:

@@ -56,7 +56,7 @@ _FAR = 1 << 62
 
 # the columns clustering reads (step 1); "own" (the mention dates itself) comes from ``spans``
 LIGHT_COLUMNS = ("event_type", "actor1", "actor2", "actors", "date_start", "date_end", "country", "geo_precision",
-                 "location", "article_id")
+                 "location", "article_id", "status")
 _DATE_COLUMNS = ("date_start", "date_end", "published")
 _FLOAT_COLUMNS = ("lat", "lon", "confidence")
 
@@ -144,7 +144,9 @@ class Records:
         """``ids``: the caller's id of each row; ``cols``: LIGHT_COLUMNS as lists (dates as day numbers)."""
         names_cache, keys_cache = self._names, self._keys
         shared = self._strings.setdefault
-        families = [FAMILY.get(t, t) for t in cols["event_type"]]
+        # a denial ("Putin did not attend the summit in New Delhi") is not the same happening as what did occur
+        families = [FAMILY.get(t, t) if status != "denied" else f"{FAMILY.get(t, t)} (denied)"
+                    for t, status in zip(cols["event_type"], cols["status"])]
         countries = [shared(v, v) for v in cols["country"]]
         geos = [shared(v, v) for v in cols["geo_precision"]]
         articles = [shared(v, v) for v in cols["article_id"]]
@@ -161,7 +163,7 @@ class Records:
             probe = (family, a1, a2, actors)
             keys = names_cache.get(probe)
             if keys is None:
-                roles = {n for n in (a1, None if family in _SPEAKER_ONLY else a2) if n}
+                roles = {n for n in (a1, None if family.removesuffix(" (denied)") in _SPEAKER_ONLY else a2) if n}
                 names = frozenset(roles or split_names(actors))
                 keys = keys_cache.get((family, names))  # one names set and one keys tuple for equal names
                 if keys is None:
