@@ -1146,3 +1146,15 @@ def test_events_an_after_phrase_with_the_main_date_before_it_keeps_it():
 def test_events_struck_deals_and_storms_are_not_attacks(text):
     frame = timeline.parse_text(text, published="2019-02-26")
     assert "military action" not in set(frame["event_type"])
+
+
+@pytest.mark.parametrize("text,actors", [
+    # "as he held talks": he is the person the sentence is about, not the state named last before "as"
+    ("Russian President Vladimir Putin said on Thursday that China had concerns about the war in Ukraine, as he held "
+     "talks with Chinese leader Xi Jinping in Samarkand.", "Vladimir Putin; Xi Jinping"),
+    ("Joe Biden arrived in Hanoi on Sunday after a summit in India, where he held talks with Vietnamese leaders.",
+     "Joe Biden; Vietnam"),
+])
+def test_events_a_clause_opened_by_he_is_about_the_sentences_person(text, actors):
+    frame = timeline.parse_text(text, published="2022-09-15")
+    assert frame[frame["event_type"] == "talks"].iloc[0]["actors"] == actors

@@ -791,6 +791,9 @@ _PLACE_OF_I = re.compile(r"\b(?:resort|city|town|village|port|capital|enclave|di
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+# a clause opened by a pronoun subject: ", as he held talks with Xi"
+_CLAUSE_PRONOUN_I = re.compile(r"[,;]?\s*(?:(?:as|when|while|after|before|and|but|because|since|where|although|though)"
+                               r"\s+)?(he|she)\b", re.IGNORECASE)
 _THEIR_I = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _HIS_I = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PERIOD = re.compile(r"P(\d{1,4})([DWMY])")
@@ -1551,6 +1554,12 @@ class _Sentence:
         c_lo = self.clauses[ci][0]
         pool = [x for x in self.agents if c_lo <= x.start and x.end <= a and not x.rep]
         if not pool and ci > 0 and _RELATIVE.match(self.text, c_lo):
+            pronoun = _CLAUSE_PRONOUN_I.match(self.text, c_lo) if self.may_pronoun else None
+            if pronoun is not None:
+                # ", as he held talks with Xi": he is the person the sentence is about, not the actor before "as"
+                person = next((x for x in self.agents if x.end <= c_lo and x.category == "person" and not x.rep), None)
+                if person is not None:
+                    return person
             # a relative clause acts through what it hangs on: the actor right before it ("weapons to Russia,
             # which began its invasion"), else the sentence's subject ("a summit in 2019, which came after ...")
             head = [x for x in self.actors if 0 <= c_lo - x.end <= 1]
