@@ -103,14 +103,15 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
                         r"killed|kills|fir(?:ed|es|e)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
                         r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
-                        r"shoot(?:s|ing)?\s+down|shot\s+down|storms|"
+                        r"shoot(?:s|ing)?\s+down|shot\s+down|storms|advanc(?:ed|es|ing)\s+into|"
                         r"bombs?(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])))|"
                         r"(?:strikes?|struck)(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])|an?\s+(?!(?:[\w-]+\s+){1,2}(?:deal|agreement|"
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
                         r"chord|note|tone|pose)\b)))|"
                         r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
                         r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|looted|"
-                        r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+control\s+of|"
+                        r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+"
+                        r"(?:full\s+|complete\s+|effective\s+|total\s+)?control\s+of|"
                         r"(?:retook|recaptur(?:e|ed|es))\b|"
                         r"(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                         r"(?:city|town|village|capital|district|province|region|airport|base|port|vessels?|ships?|"
@@ -762,6 +763,9 @@ _RESOLUTION_I = re.compile(r"adopt(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+
 _WHICH_BEFORE = re.compile(r",\s+which\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|partisans)\s+of\s+(?:the\s+)?(?:(?:former|ousted|"
                              r"jailed|late|exiled)\s+)?(?:[a-z]+\s+){0,2}$")
+# a crowd as the subject of a past verb: "protesters gathered", "demonstrators opposing the bill forced"
+_CROWD_ACTS = re.compile(r"\s+(?:\([^)]{0,40}\)\s+)?(?:(?:[\w,'-]+\s+){0,8}?)(?:[a-z]{3,}ed|took|set|broke|went|came|threw|"
+                         r"burnt|held|stormed|marched|rallied|gathered|blocked|clashed)\b")
 _ATTEND_I = re.compile(r"attend|participat|join", re.IGNORECASE)
 _SPOKE_AT_I = re.compile(r"\b(?:(?:spoke|speaking|speaks|speak|remarks|speech|address)\s+(?:(?:on\s+\w+|today|yesterday)\s+)?"
                          r"(?:at|to)|address(?:ed|es|ing)?|took\s+part\s+in|taking\s+part\s+in|told)"
@@ -899,9 +903,11 @@ def _is_demonym(m) -> bool:
 _VICTIM = re.compile(r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+){0,2}?(?:man|woman|men|women|person|people|"
                      r"civilians?|villagers?|residents?|farmers?|councill?ors?|journalists?|child|children|boy|girl|"
                      r"shop|house|home|car|vehicle)\b", re.IGNORECASE)
-_UNLISTED = re.compile(r"\b(?:in|near|at|outside|from)\s+((?:[A-Z][a-z][A-Za-z'-]*)(?:\s+(?:[A-Z][a-z][A-Za-z'-]*|al|el|de|di|du))"
+_UNLISTED = re.compile(r"\b(?:in|near|at|outside|from|into|(?:town|city|village|district|capital)\s+of|"
+                       r"control\s+of)\s+((?:[A-Z][a-z][A-Za-z'-]*)(?:\s+(?:[A-Z][a-z][A-Za-z'-]*|al|el|de|di|du))"
                        r"{0,3})(?=\s+(?:village|town|city|district|subdistrict|area|region|province|camp|"
-                       r"neighbou?rhood|municipality)\b|\s*[,.;()]|\s+(?:on|in|near|at|and|after|during)\b)")
+                       r"neighbou?rhood|municipality|LGA|territory|county|commune|governorate|department|raion|ward|"
+                       r"locality|sub-county|parish)\b|\s*[,.;()]|\s+(?:on|in|near|at|and|after|during|from|with)\b)")
 _NOT_A_PLACE = frozenset("""The A An This That These Those His Her Its Their Our Monday Tuesday Wednesday Thursday
 Friday Saturday Sunday January February March April May June July August September October November December
 President Prime Minister Parliament Congress Senate Court Council Ministry Government Police Army University
@@ -1223,6 +1229,22 @@ class _Sentence:
         return found
 
     # ------------------------------------------------------------ triggers
+    def _protesters_act(self, a: int, b: int, s_triggers) -> bool:
+        """Whether the crowd word at [a, b) ("protesters", "demonstrators") is the subject of a verb in the past
+        ("Protesters gathered outside parliament", "demonstrators opposing the bill forced their way in"), where no
+        other word of the sentence names the protest."""
+        crowd = next((x for x in self.actors if x.start <= a < x.end), None)
+        if crowd is None or not crowd.name.startswith(("Protesters", "Rioters")):
+            return False  # (not "March" in a date)
+        s0, ci = self.s0, self.clause_at[a]
+        dates = [(ta, tb) for _, ta, tb in self.timexes]
+        if any((etype == "protest" and ta - s0 != a or etype == "military action" and self.clause_at[ta - s0] == ci)
+               and not _inside(dates, ta - s0) for ta, _, etype in s_triggers):
+            return False  # the crowd's doing is told by a word of its own: "protesters burnt down three towers"
+        if self._cue_before(_PREP_BEFORE, a, 16):
+            return False  # "police fired on protesters": done to them
+        return _CROWD_ACTS.match(self.text, b) is not None
+
     def _attended_by_name(self, pos: int) -> bool:
         """Whether ``pos`` is inside the name of a gathering (a place of category "event") that someone in the
         clause speaks at or takes part in: "Putin spoke at the Eastern Economic Forum", "addressed the Munich
@@ -1247,9 +1269,12 @@ class _Sentence:
                 continue
             named = False
             if _inside(names, a):
-                if not (etype in ("forum", "summit") and self._attended_by_name(a)):
+                if etype == "protest" and self._protesters_act(a, b, s_triggers):
+                    named = True  # "demonstrators forced their way into parliament": the crowd's doing is a protest
+                elif not (etype in ("forum", "summit") and self._attended_by_name(a)):
                     continue  # a word inside a name or a date: "Eastern Economic Forum", "in March"
-                etype, named = "forum", True  # "spoke at the Eastern Economic Forum": the gathering attended
+                else:
+                    etype, named = "forum", True  # "spoke at the Eastern Economic Forum": the gathering attended
             if not named and stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
             if not_after.match(ltext[b:b + 25]) or not_before.search(ltext[max(0, a - 25):a]):
@@ -1887,7 +1912,9 @@ class _Sentence:
             own_clause = self.clause_at[pa] == ci and not (pa > b and _PARTICIPLE_I.search(stext, b, pa))
             named_in = _PLACE_OF_I.search(stext, max(0, pa - 20), pa)
             prep = self._cue_before(_PREP_PLACE, pa, 12) or m.category in ("venue", "event") or bool(named_in) or \
-                (etype == "visit" and bool(_BLANK.fullmatch(stext[b:pa])))
+                (etype == "visit" and bool(_BLANK.fullmatch(stext[b:pa]))) or \
+                (etype == "military action" and pa > b and _PLACE_OBJECT.fullmatch(stext, b, pa) is not None)
+            # ("shelled Nikopol across the reservoir": the place attacked is where the attack is)
             if 0 <= a - pb <= 1 and host:
                 return (not own_clause, False, False, False, -1, 0)  # "the Helsinki summit": held there
             distance = pa - b if pa >= b else (a - pb) + 30
