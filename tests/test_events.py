@@ -1194,3 +1194,39 @@ def test_events_acled_places_and_crowds(text, etype, place):
 ])
 def test_events_crowd_words_that_are_not_a_protest_of_their_own(text, types):
     assert list(timeline.parse_text(text)["event_type"]) == types
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("Saudi Arabia, Egypt, the United Arab Emirates and Bahrain sever diplomatic relations with Qatar.", "2017-06-05",
+     ("expulsion", "United Arab Emirates; Bahrain; Saudi Arabia; Egypt; Qatar", None, "occurred")),
+    # arms sent to a named state are aid; tanks sent "to the border" are a build-up
+    ("Olaf Scholz confirms that Germany will send 14 Leopard 2A6 tanks to Ukraine.", "2023-01-25",
+     ("aid", "Germany", "Ukraine", "planned")),
+    ("Russia sent tanks to the border on Monday.", "2023-01-25", ("mobilization", "Russia", None, "occurred")),
+    # what police use on a crowd makes the crowd's protest
+    ("Police use stun grenades against thousands of protesters in Minsk.", "2020-08-10",
+     ("protest", "Police Forces of Belarus; Protesters (Belarus)", "Minsk", "occurred")),
+    # a participle clause's place is what was urged, not where the call was
+    ("Olaf Scholz speaks with Vladimir Putin by telephone, urging him to withdraw troops from Ukraine.", "2022-12-02",
+     ("phone call", "Olaf Scholz; Vladimir Putin", None, "occurred")),
+])
+def test_events_ties_cut_arms_sent_crowds_and_calls(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    row = one(frame, expected[0])
+    assert (row["event_type"], row["actors"], row["location"] if isinstance(row["location"], str) else None,
+            row["status"]) == expected
+
+
+def test_events_an_announced_expulsion_is_an_event_beside_the_announcement():
+    frame = timeline.parse_text("Adel al-Jubeir announced that Saudi Arabia is cutting diplomatic relations with "
+                                "Iran.", published="2016-01-03")
+    assert sorted(frame["event_type"]) == ["expulsion", "statement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump said North Korea had asked for sanctions to be lifted in exchange for dismantling Yongbyon.",
+    "Officials fear the visit could lead to cooperation that breaches U.N. sanctions on North Korea.",
+    "Russia's economy has grown despite Western sanctions.",
+])
+def test_events_sanctions_lifted_breached_or_endured_are_not_imposed(text):
+    assert "sanction" not in set(timeline.parse_text(text, published="2024-01-02")["event_type"])

@@ -63,7 +63,11 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                     r"recogni[sz](?:e|ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:state|statehood|independence|"
                     r"government|sovereignty)"),
     ("aid", r"aid|assistance|(?:provid|suppl|deliver|send|sell|transferr?)(?:e|es|ed|ing|y|ies|ied|s)?\s+"
-            r"(?:\w+\s+){0,2}(?:weapons|arms|munitions|ammunition|shells|missiles)|donat(?:e|ed|es|ion)"),
+            r"(?:\w+\s+){0,2}(?:weapons|arms|munitions|ammunition|shells|missiles)|donat(?:e|ed|es|ion)|"
+            # ("will send 14 Leopard tanks to Ukraine": to a named state, not "sent tanks to the border")
+            r"(?:provid|suppl|deliver|send|sell|transferr?)(?:e|es|ed|ing|y|ies|ied|s)?\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:tanks|fighter\s+jets|jets|air\s+defen[cs]e\s+systems?|artillery|drones|howitzers|rocket\s+systems)"
+            r"(?=\s+to\s+(?-i:[A-Z]))"),
     ("criticism", r"call(?:ed|s)\s+(?:it|this|that|them|the\s+[\w-]+|[A-Z][\w-]+['\u2019]s\s+[\w-]+)\s+(?:an?\s+)?"
                   r"[\"\u201c\u2018']?(?:[\w-]+\s+){0,2}(?:mistake|betrayal|illegal|unacceptable|absurd|farce|sham|"
                   r"provocation|destructive|unfair|irresponsible|disgrace|outrageous|unjustified|hostile|null|void|"
@@ -85,7 +89,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freezes?|tariffs?|export\s+(?:controls|bans?)|"
                  r"travel\s+bans?"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
-                  r"(?:cut|cuts|cutting|severed|severs|severing|broke\s+off|breaks\s+off|breaking\s+off)\s+"
+                  r"(?:cut|cuts|cutting|sever|severed|severs|severing|broke\s+off|breaks\s+off|breaking\s+off)\s+"
                   r"(?:diplomatic\s+)?(?:ties|relations)|"
                   r"recall(?:ed|s|ing)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|diplomats?)|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
     # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
@@ -103,7 +107,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
                         r"killed|kills|fir(?:ed|es|e)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
                         r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
-                        r"shoot(?:s|ing)?\s+down|shot\s+down|storms|advanc(?:ed|es|ing)\s+into|"
+                        r"shoot(?:s|ing)?\s+down|shot\s+down|storms|advanc(?:ed|es|ing)\s+into|incursions?|"
                         r"bombs?(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])))|"
                         r"(?:strikes?|struck)(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])|an?\s+(?!(?:[\w-]+\s+){1,2}(?:deal|agreement|"
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
@@ -134,7 +138,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("protest", r"protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|march(?:ed|es)?|"
                 r"(?:general|transport|national|labou?r|workers'?|hunger)\s+strike|strike\s+action|sit-in|riots?|"
                 r"(?:went|go|goes|going)\s+on\s+strike|took\s+to\s+the\s+streets|tear\s+gas|"
-                r"fist-?fights?|brawls?|scuffles?"),
+                r"fist-?fights?|brawls?|scuffles?|stun\s+grenades|water\s+cannons?"),
     ("election", r"elections?|elected|re-elected|referendum|polls"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
@@ -754,7 +758,7 @@ _DEMANDED_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
-_SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting"})
+_SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting", "expulsion", "sanction"})
 _LASTING_I = re.compile(r"\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour|summit|talks|meeting|"
                         r"conference|forum|session)\b", re.IGNORECASE)
 _ENDING_I = re.compile(r"\b(?:left|leaves|leaving|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|departed)\b",
@@ -766,6 +770,13 @@ _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|parti
 # a crowd as the subject of a past verb: "protesters gathered", "demonstrators opposing the bill forced"
 _CROWD_ACTS = re.compile(r"\s+(?:\([^)]{0,40}\)\s+)?(?:(?:[\w,'-]+\s+){0,8}?)(?:[a-z]{3,}ed|took|set|broke|went|came|threw|"
                          r"burnt|held|stormed|marched|rallied|gathered|blocked|clashed)\b")
+_SANCTIONS_UNDONE_BEFORE = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|breach(?:es|ed|ing)?|violat(?:e|es|ed|ing|ions?\s+of)|evad(?:e|es|ed|ing)|"
+    r"evasion\s+of|circumvent(?:s|ed|ing)?|relief\s+from|removal\s+of|end\s+to|despite|under)\s+"
+    r"(?:(?:the|existing|international|western|UN|U\.N\.|US|U\.S\.|EU|[\w-]+-imposed|its|their)\s+)*$",
+    re.IGNORECASE)
+_SANCTIONS_UNDONE_AFTER = re.compile(r"\s+(?:to\s+be|be|were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+                                     r"(?:lifted|eased|removed|relaxed|suspended|dropped)\b", re.IGNORECASE)
 _ATTEND_I = re.compile(r"attend|participat|join", re.IGNORECASE)
 _SPOKE_AT_I = re.compile(r"\b(?:(?:spoke|speaking|speaks|speak|remarks|speech|address)\s+(?:(?:on\s+\w+|today|yesterday)\s+)?"
                          r"(?:at|to)|address(?:ed|es|ing)?|took\s+part\s+in|taking\s+part\s+in|told)"
@@ -784,7 +795,7 @@ _SPEECH_VERB_I = re.compile(r"(?:denounc|condemn|criticis|criticiz|welcom|reject
 _CALLED_ON_TO_I = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing))\s+[^.;:]{0,50}?\bto\s+"
                              r"(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
 _AT_A_RALLY_I = re.compile(r"\bat\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_PARTICIPLE_I = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
+_PARTICIPLE_I = re.compile(r",\s+(?:[a-z]+ly\s+)?(?!including\b|according\b|excluding\b)[a-z]{3,}ing\b")
 _ARMED_BEFORE_I = re.compile(r"\b(?:fighters|troops|forces|soldiers|rebels|militants|mercenaries|army|militia)"
                              r"(?:['\u2019]s?|['\u2019])?\s+$", re.IGNORECASE)
 # "met Putin in Sochi on Monday in an effort to revive the grain deal": the date closes the verb before the purpose
@@ -1289,6 +1300,9 @@ class _Sentence:
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
             if etype == "protest" and _ABOUT_I.search(stext, max(0, a - 40), a):
                 continue  # "raised concerns about Sikh separatist protests": spoken of, not held here
+            if etype == "sanction" and (_SANCTIONS_UNDONE_BEFORE.search(stext, max(0, a - 45), a)
+                                        or _SANCTIONS_UNDONE_AFTER.match(stext, b)):
+                continue  # "asked for sanctions to be lifted", "breaches U.N. sanctions": no sanction imposed here
             if etype in _TOPICAL and _TOPIC.search(stext[max(0, a - 30):a]):
                 continue  # a topic, not an event: "failed to agree on sanctions relief", "talks about aid"
             if (a > 0 and stext[a - 1] == "-") or stext[b:b + 1] == "-":
@@ -1940,6 +1954,10 @@ class _Sentence:
             places = [p for p in places if self._unit(p[0]) == unit]
         if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia
             places = [p for p in places if self._cue_before(_SAID_AT, p[0], 12)]
+        if etype != "military action":
+            # "spoke with Putin by phone, urging him to withdraw troops from Ukraine": a participle clause's place
+            # is what was urged or said, not where this happened (but "airstrikes, hitting targets near Homs")
+            places = [p for p in places if not (p[0] > b and _PARTICIPLE_I.search(stext, b, p[0]))]
         if speech or etype == "sanction":
             # "sanctions against Russia over its actions in eastern Ukraine": a place in the reason is not where
             # the decision or the words were made
