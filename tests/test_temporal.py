@@ -732,6 +732,10 @@ def test_temporal_month_tense_reads_intent_finite_past_and_passives(text, anchor
     # a verb of a scheduled event in the present tense looks ahead
     ("The two leaders meet separately Monday with the mediator.", D(2004, 5, 7), "2004-05-10"),
     ("The trial opens Tuesday in the capital.", D(2004, 5, 7), "2004-05-11"),
+    # ... also after a reporting verb: "said" is the report's tense, "enters" the scheduled event's
+    ("Biden said the war, which enters its third year on Saturday, was not over.", D(2024, 2, 23), "2024-02-24"),
+    ("The offer expires Friday.", D(2024, 2, 21), "2024-02-23"),
+    ("China hosts the summit on Monday.", D(2024, 2, 21), "2024-02-26"),
     # as an infinitive it says nothing: the verb before it sets the tense
     ("Rebels failed to meet the deadline on Tuesday.", D(2004, 5, 7), "2004-05-04"),
     ("The envoy is expected to meet rebel leaders on Tuesday.", D(2004, 5, 7), "2004-05-11"),

@@ -294,7 +294,8 @@ _TENSE_PHRASES = (r"could\snot|couldn't|will\snot|would\snot|won't|going\sto|(?:
 # Netanyahu meet separately Monday"); after "to" they are infinitives and say nothing
 _SCHEDULE_VERBS = frozenset("""
     meet meets begin begins start starts open opens resume resumes arrive arrives visit visits
-    travel travels leave leaves convene convenes
+    travel travels leave leaves convene convenes enter enters end ends expire expires
+    hold holds host hosts
     """.split())
 _TENSE_WORDS = list(_SCHEDULE_VERBS) + """
     will shall would could might may expected expect expects scheduled slated poised likely
