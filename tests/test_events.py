@@ -1230,3 +1230,24 @@ def test_events_an_announced_expulsion_is_an_event_beside_the_announcement():
 ])
 def test_events_sanctions_lifted_breached_or_endured_are_not_imposed(text):
     assert "sanction" not in set(timeline.parse_text(text, published="2024-01-02")["event_type"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # talks someone holds are the news, also beside another event word of the clause
+    ("Narendra Modi and Xi Jinping hold their first formal bilateral talks in five years on the sidelines of the "
+     "BRICS summit in Kazan, Russia.", {("talks", "Narendra Modi", "Kazan"), ("summit", "BRICS", "Kazan")}),
+    ("Barack Obama holds talks with Raul Castro at the Palace of the Revolution in Havana, the first visit to Cuba by "
+     "a sitting American president.", {("talks", "Barack Obama", "Havana"), ("visit", "Barack Obama", "Cuba")}),
+    # a summit on whose sidelines two leaders meet is the body's, not the meeting told again
+    ("Joe Biden met Xi Jinping on the sidelines of the G20 summit in Bali on Monday.",
+     {("meeting", "Joe Biden", "Bali"), ("summit", "G20", "Bali")}),
+])
+def test_events_talks_held_and_summits_on_whose_sidelines(text, expected):
+    frame = timeline.parse_text(text, published="2024-10-23")
+    assert {(r.event_type, r.actor1, r.location) for r in frame.itertuples()} == expected
+
+
+def test_events_talks_urged_are_what_a_demand_asks():
+    frame = timeline.parse_text("Scholz urged Putin to withdraw his troops and to begin negotiations with Ukraine.",
+                                published="2024-11-15")
+    assert "demand" in set(frame["event_type"])

@@ -777,6 +777,12 @@ _SANCTIONS_UNDONE_BEFORE = re.compile(
     re.IGNORECASE)
 _SANCTIONS_UNDONE_AFTER = re.compile(r"\s+(?:to\s+be|be|were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?"
                                      r"(?:lifted|eased|removed|relaxed|suspended|dropped)\b", re.IGNORECASE)
+_HELD_BEFORE_I = re.compile(
+    r"\b(?<!to\s)(?:hold|holds|held|holding|conduct(?:s|ed|ing)?|open(?:s|ed)?|beg[ia]n|begins|start(?:s|ed)?|"
+    r"resum(?:e|es|ed))\s+"
+    r"(?:(?:their|the|a|an|his|her|its|two|three|several|new|first|second|third|fresh|further|formal|informal|"
+    r"bilateral|direct|face-to-face|high-level|separate|private|closed-door|lengthy|long|extensive|[\w-]+-day|"
+    r"[\w-]+-hour|round\s+of|rounds\s+of|peace|trade|security|border|nuclear|ceasefire)\s+){0,6}$", re.IGNORECASE)
 _ATTEND_I = re.compile(r"attend|participat|join", re.IGNORECASE)
 _SPOKE_AT_I = re.compile(r"\b(?:(?:spoke|speaking|speaks|speak|remarks|speech|address)\s+(?:(?:on\s+\w+|today|yesterday)\s+)?"
                          r"(?:at|to)|address(?:ed|es|ing)?|took\s+part\s+in|taking\s+part\s+in|told)"
@@ -1345,6 +1351,9 @@ class _Sentence:
         # (an event told by a strong word stays strong under a weak label: "met ..., their first talks"; but
         # not an infinitive: "had come to meet officials to discuss ..." is a purpose)
         strong_at = {chosen[key][0] for key in strong}
+        # "hold their first formal bilateral talks": talks someone holds are what the clause tells
+        strong_at.update(a for a, _, etype in chosen.values()
+                         if etype == "talks" and _HELD_BEFORE_I.search(self.text, max(0, a - 70), a))
         triggers = self._unframe(sorted(chosen.values()))
         # (a trigger in an adjunct, "during a rally", is not what the clause tells: "police arrested ... during a
         # rally" is an arrest)
@@ -1615,6 +1624,11 @@ class _Sentence:
 
     def _roles(self, a, b, etype, ci):
         stext = self.text
+        if etype in ("summit", "forum") and self._during(a):
+            # "talks on the sidelines of the BRICS summit": the summit is the body's, not the talks' parties'
+            body = next((x for x in self.actors if x.category == "organisation" and 0 <= a - x.end <= 2), None)
+            if body is not None:
+                return body, None
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
         cand = self.agents
@@ -1989,6 +2003,8 @@ class _Sentence:
         # (no antecedent to look for before the first event of the family)
         definite = FAMILY[etype] in ctx.by_family and bool(_DEFINITE_BEFORE.search(stext[max(0, a - 20):a]))
         antecedent = ctx.antecedent(FAMILY[etype]) if definite else None
+        if antecedent is not None and antecedent.sentence_start == s0 and self._during(a):
+            antecedent = None  # "met Xi on the sidelines of the G20 summit": the summit is not the meeting again
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
         actor1, actor2 = self._roles(a, b, etype, ci)
