@@ -1251,3 +1251,21 @@ def test_events_talks_urged_are_what_a_demand_asks():
     frame = timeline.parse_text("Scholz urged Putin to withdraw his troops and to begin negotiations with Ukraine.",
                                 published="2024-11-15")
     assert "demand" in set(frame["event_type"])
+
+
+@pytest.mark.parametrize("text,published,etype,day", [
+    # a relative clause on another noun tells that noun's time, not the event's
+    ("Gulf leaders sign the Al-Ula Declaration at a summit in Al-Ula, ending the boycott that Saudi Arabia, the "
+     "United Arab Emirates, Bahrain and Egypt imposed on Qatar in June 2017.", "2021-01-05", "agreement",
+     "2021-01-05"),
+    ("Ecuadorian police arrest former Vice President Jorge Glas, who had taken refuge in the Mexican embassy in "
+     "December.", "2024-04-05", "arrest", "2024-04-05"),
+    # ... but one on the event noun itself, or after a phrase on it, tells the event's
+    ("Kim Jong Un and Vladimir Putin held a summit, which took place in Vladivostok in 2019.", "2023-09-10", "summit",
+     "2019-01-01"),
+    ("Kim Jong Un held talks with Xi Jinping in Beijing during a visit to China that ran from Sunday to Wednesday.",
+     "2018-03-28", "visit", "2018-03-25"),
+])
+def test_events_dates_of_relative_clauses(text, published, etype, day):
+    frame = timeline.mentions([timeline.Article("a", "", text, published=dt.date.fromisoformat(published))])
+    assert str(frame[frame["event_type"] == etype].iloc[0]["date_start"].date()) == day

@@ -1007,6 +1007,18 @@ _COLLECTIVE = re.compile(r"sides|countries|nations|governments")
 _ROLE_PREP = re.compile(r"^\s*(?:by|from|of|between|with)\s+(?:the\s+)?$")
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+$")
 _SINCE_PHRASE = re.compile(r"\b(?i:since)\s+(?!then\b)[^,;:()\u2014]{0,95}$")
+# what stands between an event noun and a relative clause on it: nothing, or a prepositional phrase ("a visit to
+# China that ran from Sunday to Wednesday")
+_PP_GAP_I = re.compile(r"\s*,?\s*(?:(?:to|in|with|of|at|from|on|between|by|for)\s+(?:[\w.'\u2019-]+\s+){1,5}?,?\s*)?",
+                       re.IGNORECASE)
+_RELATIVE_PHRASE = re.compile(r"\b(that|which|who|whom)\s+[^;:()\u2014]{0,130}$", re.IGNORECASE)
+_PAST_VERB_I = re.compile(r"\b(?:[a-z]{3,}ed|had|has|have|was|were|broke|fell|began|ran|went|took|made|held|won|lost|"
+                          r"left|met|came|became|fought|sent|struck|shot|led|built|drew|gave|wrote|spoke)\b")
+_WORD_BEFORE_I = re.compile(r"([A-Za-z]+)\s*,?\s*$")
+_THAT_VERBS = frozenset("""said says announced announces confirmed confirms agreed agrees warned warns stated states
+added adds noted notes reported reports believe believes believed hope hopes hoped insisted insists argued argues claimed
+claims denied denies acknowledged acknowledges so such now fear fears feared know knows knew think thinks thought
+show shows showed suggest suggests suggested found find finds ensure ensures ensured demand demands demanded""".split())
 _AFTER_PHRASE = re.compile(r"\b((?i:after|following|in\s+(?:retaliation|response)\s+(?:for|to)))\s+(?!that\b)"
                            r"[^,;:()\u2014]{0,140}$")
 _TO_AFTER = re.compile(r"\s+to\b")
@@ -1818,7 +1830,7 @@ class _Sentence:
         candidates = [(t, ta, tb, tci) for t, ta, tb, tseg, tci in self._datable
                       if not (self.reporting[tseg] and (tseg != seg or tci != ci))]
         if "since" in self.text or "after" in self.text or "following" in self.text or " retaliation" in self.text \
-                or " response" in self.text:
+                or " response" in self.text or "that " in self.text or "which" in self.text or "who" in self.text:
             # "the first meeting ... since the end of the civil war in 1949": what a "since" phrase dates is
             # before the event it follows (an event inside the phrase keeps the date: "since the US cut ties")
             candidates = [c for c in candidates if not self._after_since(a, c[1])]
@@ -1869,12 +1881,25 @@ class _Sentence:
                 picked.append(u)
         return picked
 
+    def _trigger_end(self, a: int) -> int | None:
+        return next((tb for ta, tb, _ in self.all_triggers if ta == a), None)
+
     def _after_since(self, a: int, ta: int) -> bool:
         """Whether the date at ``ta`` dates something told after the event word at ``a`` as before it: a "since
         ..." phrase, or an "after ..." phrase whose date is that of a noun ("after the January 7 shooting") or of
         a verb of its own ("after Moscow failed to explain ... on March 4")."""
         if _SINCE_PHRASE.search(self.text, max(a, ta - 100), ta) is not None:
             return True
+        rel = _RELATIVE_PHRASE.search(self.text, max(a, ta - 140), ta)
+        end = self._trigger_end(a) if rel is not None else None
+        if end is not None and _PAST_VERB_I.search(self.text, rel.end(1), ta) is not None \
+                and not _PP_GAP_I.fullmatch(self.text, end, rel.start(1)):
+            # "ending the boycott that Saudi Arabia imposed in June 2017", "arrest Jorge Glas, who had taken refuge
+            # there in December": a relative clause on another noun tells its own time (but "the summit, which took
+            # place in 2019" is the summit's)
+            before = _WORD_BEFORE_I.search(self.text, max(0, rel.start(1) - 20), rel.start(1))
+            if rel.group(1).lower() != "that" or before is None or before.group(1).lower() not in _THAT_VERBS:
+                return True
         m = _AFTER_PHRASE.search(self.text, max(a, ta - 150), ta)
         return m is not None and (self.text.endswith(("the ", "The ", "a "), 0, ta)
                                   or _OWN_VERB_I.search(self.text, m.end(1), ta) is not None)
