@@ -1269,3 +1269,18 @@ def test_events_talks_urged_are_what_a_demand_asks():
 def test_events_dates_of_relative_clauses(text, published, etype, day):
     frame = timeline.mentions([timeline.Article("a", "", text, published=dt.date.fromisoformat(published))])
     assert str(frame[frame["event_type"] == etype].iloc[0]["date_start"].date()) == day
+
+
+@pytest.mark.parametrize("text,published,etype,day", [
+    # a date that modifies another event noun is that noun's, not the verb's
+    ("Gambian President Yahya Jammeh rejects the outcome of the 1 December presidential election.",
+     "2016-12-09", "rejection", "2016-12-09"),
+    ("Putin rejected the results of Sunday's election in Moldova on Tuesday.", "2024-10-23", "rejection",
+     "2024-10-22"),
+    # ... and stays the noun's own date
+    ("The 2019 summit between Kim Jong Un and Vladimir Putin took place in Vladivostok.", "2023-09-10", "summit",
+     "2019-01-01"),
+])
+def test_events_a_date_on_another_event_noun(text, published, etype, day):
+    frame = timeline.mentions([timeline.Article("a", "", text, published=dt.date.fromisoformat(published))])
+    assert str(frame[frame["event_type"] == etype].iloc[0]["date_start"].date()) == day

@@ -1011,6 +1011,7 @@ _SINCE_PHRASE = re.compile(r"\b(?i:since)\s+(?!then\b)[^,;:()\u2014]{0,95}$")
 # China that ran from Sunday to Wednesday")
 _PP_GAP_I = re.compile(r"\s*,?\s*(?:(?:to|in|with|of|at|from|on|between|by|for)\s+(?:[\w.'\u2019-]+\s+){1,5}?,?\s*)?",
                        re.IGNORECASE)
+_MODIFIER_GAP = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,3}")  # "(the 1 December) presidential (election)"
 _RELATIVE_PHRASE = re.compile(r"\b(that|which|who|whom)\s+[^;:()\u2014]{0,130}$", re.IGNORECASE)
 _PAST_VERB_I = re.compile(r"\b(?:[a-z]{3,}ed|had|has|have|was|were|broke|fell|began|ran|went|took|made|held|won|lost|"
                           r"left|met|came|became|fought|sent|struck|shot|led|built|drew|gave|wrote|spoke)\b")
@@ -1834,6 +1835,11 @@ class _Sentence:
             # "the first meeting ... since the end of the civil war in 1949": what a "since" phrase dates is
             # before the event it follows (an event inside the phrase keeps the date: "since the US cut ties")
             candidates = [c for c in candidates if not self._after_since(a, c[1])]
+        if candidates and any(self.text.endswith(("the ", "The ", "'s ", "\u2019s "), 0, c[1])
+                              or self.text.startswith(("the ", "The "), c[1])
+                              or self.text.startswith(("'s", "\u2019s"), c[2]) for c in candidates):
+            # "rejects the outcome of the 1 December presidential election": a date on another event noun is its own
+            candidates = [c for c in candidates if not self._on_other_noun(a, c[1], c[2])]
         unit = -1
         if self._apart:  # an adjunct told apart keeps its dates
             unit = self._unit(a)
@@ -1852,7 +1858,8 @@ class _Sentence:
             and not (family == "travel" and tfamily == "meet" and _FOR_PURPOSE_I.search(self.text, max(b, ta - 16), ta))
             # ("will travel to Kyiv on Tuesday to meet Zelensky": the meeting is what the trip is for, at its time)
             and not (tfamily == "travel" and family in ("meet", "travel") and tb <= a
-                     and self.text.endswith("to ", 0, a))]
+                     and self.text.endswith("to ", 0, a))
+            and not self._dated_by_modifier(ta)]  # ("Sunday's election": dated already, it takes no other date)
         usable = []
         for t, ta, tb, tci in candidates:
             mine = _gap(a, b, ta, tb) + (12 if tb <= a else 0)
@@ -1880,6 +1887,22 @@ class _Sentence:
             if 0 <= hi - lo <= 40 and _OR_BETWEEN.match(self.text[lo:hi]):
                 picked.append(u)
         return picked
+
+    def _on_other_noun(self, a: int, ta: int, tb: int) -> bool:
+        """Whether the date at [ta, tb) stands before another event noun as its modifier: "the 1 December
+        presidential election", "Sunday's vote"."""
+        if not (self.text.endswith(("the ", "The ", "'s ", "\u2019s "), 0, ta) or self.text.startswith(("the ", "The "), ta)
+                or self.text.startswith(("'s", "\u2019s"), tb)):
+            return False
+        return any(oa != a and 0 <= oa - tb <= 30 and _MODIFIER_GAP.fullmatch(self.text, tb, oa)
+                   for oa, _, _ in self.all_triggers)
+
+    def _dated_by_modifier(self, oa: int) -> bool:
+        """Whether the event noun at ``oa`` has a date of its own before it ("the 2019 summit", "Sunday's vote")."""
+        return any(0 <= oa - tb <= 30 and _MODIFIER_GAP.fullmatch(self.text, tb, oa)
+                   and (self.text.endswith(("the ", "The ", "'s ", "\u2019s "), 0, ta)
+                        or self.text.startswith(("the ", "The "), ta) or self.text.startswith(("'s", "\u2019s"), tb))
+                   for _, ta, tb in self.timexes)
 
     def _trigger_end(self, a: int) -> int | None:
         return next((tb for ta, tb, _ in self.all_triggers if ta == a), None)
