@@ -1284,3 +1284,11 @@ def test_events_dates_of_relative_clauses(text, published, etype, day):
 def test_events_a_date_on_another_event_noun(text, published, etype, day):
     frame = timeline.mentions([timeline.Article("a", "", text, published=dt.date.fromisoformat(published))])
     assert str(frame[frame["event_type"] == etype].iloc[0]["date_start"].date()) == day
+
+
+def test_events_a_vague_date_before_a_phrase_is_no_modifier():
+    # "in the coming days at the invitation of Putin": the invitation does not take the visit's date away
+    frame = timeline.mentions([timeline.Article(
+        "a", "", "Kim Jong Un will make an official visit to Russia in the coming days at the invitation of "
+        "Vladimir Putin, the Kremlin said on Monday.", published=dt.date(2023, 9, 11))])
+    assert frame[frame["event_type"] == "visit"].iloc[0]["date_text"] == "the coming days"

@@ -1011,7 +1011,10 @@ _SINCE_PHRASE = re.compile(r"\b(?i:since)\s+(?!then\b)[^,;:()\u2014]{0,95}$")
 # China that ran from Sunday to Wednesday")
 _PP_GAP_I = re.compile(r"\s*,?\s*(?:(?:to|in|with|of|at|from|on|between|by|for)\s+(?:[\w.'\u2019-]+\s+){1,5}?,?\s*)?",
                        re.IGNORECASE)
-_MODIFIER_GAP = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,3}")  # "(the 1 December) presidential (election)"
+# "(the 1 December) presidential (election)": adjectives between a date and the event noun it modifies
+_MODIFIER_GAP = re.compile(r"(?<!\sdays)(?<!\sweeks)(?<!\smonths)(?<!\syears)(?<!\sday)(?<!\sweek)(?<!\smonth)(?<!\syear)"
+                           r"(?:['\u2019]s)?\s+(?:(?!(?:at|in|on|of|to|for|with|by|the|a|an|and|or|from|as|after|before|"
+                           r"during|since|until|when|while|that|which)\s)[a-z][\w-]*\s+){0,3}")
 _RELATIVE_PHRASE = re.compile(r"\b(that|which|who|whom)\s+[^;:()\u2014]{0,130}$", re.IGNORECASE)
 _PAST_VERB_I = re.compile(r"\b(?:[a-z]{3,}ed|had|has|have|was|were|broke|fell|began|ran|went|took|made|held|won|lost|"
                           r"left|met|came|became|fought|sent|struck|shot|led|built|drew|gave|wrote|spoke)\b")
