@@ -1292,3 +1292,26 @@ def test_events_a_vague_date_before_a_phrase_is_no_modifier():
         "a", "", "Kim Jong Un will make an official visit to Russia in the coming days at the invitation of "
         "Vladimir Putin, the Kremlin said on Monday.", published=dt.date(2023, 9, 11))])
     assert frame[frame["event_type"] == "visit"].iloc[0]["date_text"] == "the coming days"
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("On 15 July 2016, a faction within the Turkish Armed Forces attempted a coup in Ankara.", None,
+     ("military action", "Military Forces of Turkey", "Ankara", "2016-07-15")),
+    ("On 28 November 2020, the Ethiopian National Defense Force took control of Mekelle (Tigray).", None,
+     ("military action", "Military Forces of Ethiopia", "Mek'ele", "2020-11-28")),
+    ("On 3 July 2023, Israeli forces launched a large-scale military operation in Nablus.", None,
+     ("military action", "Military Forces of Israel", "Nablus", "2023-07-03")),
+    # "the elected government" is no election: the overthrow keeps its date
+    ("The military overthrew the elected government of Aung San Suu Kyi on February 1.", "2021-04-24",
+     ("military action", "Aung San Suu Kyi", None, "2021-02-01")),
+])
+def test_events_coups_operations_and_defence_forces(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert [(r.event_type, r.actors, r.location if isinstance(r.location, str) else None, str(r.date_start.date()))
+            for r in frame.itertuples()] == [expected]
+
+
+def test_events_a_quoted_name_for_a_war_is_no_attack_of_its_own():
+    frame = timeline.parse_text('Vladimir Putin announced what he called a "special military operation" on Thursday.',
+                                published="2022-02-24")
+    assert "military action" not in set(frame["event_type"])

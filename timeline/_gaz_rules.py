@@ -68,6 +68,10 @@ GROUPS = {
     "government troops": ("Military Forces of {c}", "government"),
     "government soldiers": ("Military Forces of {c}", "government"),
     "pro-government forces": ("Military Forces of {c}", "government"),
+    "defence forces": ("Military Forces of {c}", "government"), "defense forces": ("Military Forces of {c}", "government"),
+    "defence force": ("Military Forces of {c}", "government"), "defense force": ("Military Forces of {c}", "government"),
+    "national defence force": ("Military Forces of {c}", "government"),
+    "national defense force": ("Military Forces of {c}", "government"),
     # the arms of a state's forces ("Russian warplanes", "a Russian cruise missile"): that state's military
     "warplanes": ("Military Forces of {c}", "government"), "jets": ("Military Forces of {c}", "government"),
     "fighter jets": ("Military Forces of {c}", "government"), "bombers": ("Military Forces of {c}", "government"),
@@ -82,7 +86,8 @@ GROUPS = {
 }
 _NEEDS_QUALIFIER = {"government", "authorities", "officials", "administration", "forces", "army", "military",
                     "navy", "air force", "troops", "soldiers", "armed forces", "security forces",
-                    "warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "military police",
+                    "defence forces", "defense forces", "defence force", "defense force", "national defence force",
+                    "national defense force", "warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "military police",
                     "special forces", "paratroopers", "marines", "commandos", "cruise missile",
                     "cruise missiles", "ballistic missile", "ballistic missiles"}
 _NEXT_CAP = re.compile(r"\s+[A-Z]")

@@ -108,6 +108,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"killed|kills|fir(?:ed|es|e)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
                         r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
                         r"shoot(?:s|ing)?\s+down|shot\s+down|storms|advanc(?:ed|es|ing)\s+into|incursions?|"
+                        r"(?:military|ground|air|large-scale|counter-?terrorism|counter-?insurgency|armed)\s+"
+                        r"(?:[\w-]+\s+)?operations?|coups?(?:\s+(?:attempt|d['\u2019][e\u00e9]tat))?|putsch|"
+                        r"mutin(?:y|ied|ies)|overthr(?:ew|own|ow|ows)|seiz(?:ed|es|e)\s+power|"
                         r"bombs?(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])))|"
                         r"(?:strikes?|struck)(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])|an?\s+(?!(?:[\w-]+\s+){1,2}(?:deal|agreement|"
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
@@ -139,7 +142,10 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                 r"(?:general|transport|national|labou?r|workers'?|hunger)\s+strike|strike\s+action|sit-in|riots?|"
                 r"(?:went|go|goes|going)\s+on\s+strike|took\s+to\s+the\s+streets|tear\s+gas|"
                 r"fist-?fights?|brawls?|scuffles?|stun\s+grenades|water\s+cannons?"),
-    ("election", r"elections?|elected|re-elected|referendum|polls"),
+    # ("the elected government", "a democratically elected president": an adjective, not an election)
+    ("election", r"elections?|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!democratically\s)(?<!popularly\s)"
+                 r"(?<!newly\s)(?<!freely\s)(?<!legally\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)elected|re-elected|"
+                 r"referendum|polls"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
                   r"pledg(?:e|ed|es)|vow(?:ed|s)?|insist(?:ed|s)|told\s+reporters"),
@@ -770,6 +776,8 @@ _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|parti
 # a crowd as the subject of a past verb: "protesters gathered", "demonstrators opposing the bill forced"
 _CROWD_ACTS = re.compile(r"\s+(?:\([^)]{0,40}\)\s+)?(?:(?:[\w,'-]+\s+){0,8}?)(?:[a-z]{3,}ed|took|set|broke|went|came|threw|"
                          r"burnt|held|stormed|marched|rallied|gathered|blocked|clashed)\b")
+_QUOTED_LABEL = re.compile(r"\b(?:called|calls|dubbed|termed|named|labelled|labeled|described\s+as)\s+(?:an?\s+|the\s+|it\s+"
+                           r"(?:an?\s+)?)?[\"\u201c\u2018'](?:[\w-]+\s+)?$", re.IGNORECASE)
 _SANCTIONS_UNDONE_BEFORE = re.compile(
     r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|breach(?:es|ed|ing)?|violat(?:e|es|ed|ing|ions?\s+of)|evad(?:e|es|ed|ing)|"
     r"evasion\s+of|circumvent(?:s|ed|ing)?|relief\s+from|removal\s+of|end\s+to|despite|under)\s+"
@@ -1322,6 +1330,9 @@ class _Sentence:
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
             if etype == "protest" and _ABOUT_I.search(stext, max(0, a - 40), a):
                 continue  # "raised concerns about Sikh separatist protests": spoken of, not held here
+            if etype == "military action" and _QUOTED_LABEL.search(stext, max(0, a - 25), a) \
+                    and stext[a:a + 9].lower() != "invasion":
+                continue  # 'what he called a "special military operation"': a name given, told by what it names
             if etype == "sanction" and (_SANCTIONS_UNDONE_BEFORE.search(stext, max(0, a - 45), a)
                                         or _SANCTIONS_UNDONE_AFTER.match(stext, b)):
                 continue  # "asked for sanctions to be lifted", "breaches U.N. sanctions": no sanction imposed here
