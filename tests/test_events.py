@@ -1315,3 +1315,11 @@ def test_events_a_quoted_name_for_a_war_is_no_attack_of_its_own():
     frame = timeline.parse_text('Vladimir Putin announced what he called a "special military operation" on Thursday.',
                                 published="2022-02-24")
     assert "military action" not in set(frame["event_type"])
+
+
+def test_events_soldiers_who_fought_in_a_valley():
+    frame = timeline.parse_text("On 15 June 2020, Indian and Chinese soldiers fought with clubs and stones in the Galwan "
+                                "Valley (Ladakh) along the Line of Actual Control.")
+    assert [(r.event_type, r.actors, r.location) for r in frame.itertuples()] == [
+        ("military action", "Military Forces of India; Military Forces of China", "Galwan Valley")]
+    assert timeline.parse_text("She fought for women's rights in Delhi in the 1990s.").empty

@@ -67,6 +67,9 @@ PLACE_AND_ACTOR_CASES = [
      None),
     ("Turkish fighter jets shot it down.", "Turkish fighter jets", "Military Forces of Turkey", "actor", "TUR", None),
     ("They condemned North Korean ballistic missile launches.", "North Korean", "North Korea", "actor", "PRK", None),
+    # "Indian and Chinese soldiers": the first demonym's soldiers too; a state's name before "and" stays the state
+    ("Indian and Chinese soldiers fought.", "Indian", "Military Forces of India", "actor", "IND", None),
+    ("Russia and Ukrainian forces clashed.", "Russia", "Russia", "actor", "RUS", None),
     ("Iranians voted on Friday.", "Iranians", "Iran", "actor", "IRN", None),
     ("Saudi Arabia cut output.", "Saudi Arabia", "Saudi Arabia", "actor", "SAU", None),
     ("The Netherlands abstained.", "The Netherlands", "Netherlands", "actor", "NLD", None),

@@ -111,6 +111,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:military|ground|air|large-scale|counter-?terrorism|counter-?insurgency|armed)\s+"
                         r"(?:[\w-]+\s+)?operations?|coups?(?:\s+(?:attempt|d['\u2019][e\u00e9]tat))?|putsch|"
                         r"mutin(?:y|ied|ies)|overthr(?:ew|own|ow|ows)|seiz(?:ed|es|e)\s+power|"
+                        r"(?:fought|fight|fights|battled|battle)(?=\s+(?:with|against|each\s+other|off|back|pitched|"
+                        r"fierce|heavy|running|gun\s+battles?|for\s+control)\b)|"
                         r"bombs?(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])))|"
                         r"(?:strikes?|struck)(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])|an?\s+(?!(?:[\w-]+\s+){1,2}(?:deal|agreement|"
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
@@ -933,6 +935,8 @@ _UNLISTED = re.compile(r"\b(?:in|near|at|outside|from|into|(?:town|city|village|
                        r"{0,3})(?=\s+(?:village|town|city|district|subdistrict|area|region|province|camp|"
                        r"neighbou?rhood|municipality|LGA|territory|county|commune|governorate|department|raion|ward|"
                        r"locality|sub-county|parish)\b|\s*[,.;()]|\s+(?:on|in|near|at|and|after|during|from|with)\b)")
+_UNLISTED_THE = re.compile(r"\b(?:in|near|at|outside|from|into|across)\s+the\s+((?:[A-Z][a-z][A-Za-z'-]*\s+){1,3}"
+                           r"(?:Valley|Mountains|Hills|Strait|Gulf|Desert|Plain|Basin|Corridor|Peninsula|Square|Camp))\b")
 _NOT_A_PLACE = frozenset("""The A An This That These Those His Her Its Their Our Monday Tuesday Wednesday Thursday
 Friday Saturday Sunday January February March April May June July August September October November December
 President Prime Minister Parliament Congress Senate Court Council Ministry Government Police Army University
@@ -960,7 +964,10 @@ class _Unlisted:
 
 def _unlisted_places(text: str, lo: int, taken, places, actors) -> list[tuple[int, int, _Unlisted]]:
     found = []
-    for m in _UNLISTED.finditer(text, lo):
+    matches = list(_UNLISTED.finditer(text, lo))
+    if " the " in text:
+        matches += _UNLISTED_THE.finditer(text, lo)  # "in the Galwan Valley (Ladakh)"
+    for m in matches:
         a, b = m.span(1)
         name = m.group(1)
         if name.split()[0] in _NOT_A_PLACE or any(s < b and a < e for s, e in taken):

@@ -625,6 +625,9 @@ _ARMS = frozenset({"warplanes", "jets", "fighter jets", "bombers", "tanks", "art
 _ARMS_COMPOUND = re.compile(r"\s+(?:launch|launches|tests?|programmes?|programs?|strikes?|attacks?|production|"
                             r"development|exports?|sales?|deliver(?:y|ies)|capabilit(?:y|ies)|systems?|fire|shells?)\b",
                             re.IGNORECASE)
+_AND_ONLY = re.compile(r"\s+and\s+")
+# an adjective of nationality ("Indian", "North Korean", "Chinese", "Israeli", "Dutch"), not a state's name
+_DEMONYM = re.compile(r"(?:[A-Z][a-z]+\s)?[A-Z][a-z]+(?:an|ese|ish|i|ic|ch|ean|ek|ss)")
 _SUBSTRING_PROBES = 16  # words _common_word looks up as substrings before it collects the words of the text
 
 
@@ -1182,6 +1185,15 @@ class _Composer:
             name = gen.name.format(c=cname)
         else:
             name = _NO_COUNTRY_NAME.get(gen.name) or gen.name.replace(" ({c})", "")
+        if qm is not None and self.out and "{c}" in gen.name:
+            # "Indian and Chinese soldiers": the first state's soldiers too
+            prev = self.out[-1]
+            if prev.kind == "actor" and prev.category == "state" and prev.country and prev.country != country \
+                    and _AND_ONLY.fullmatch(text, prev.end, qm.start) and prev.country in self.g._states \
+                    and _DEMONYM.fullmatch(prev.text) and prev.text != prev.name:
+                self.out[-1] = _mention(prev.start, prev.end, prev.text, "actor",
+                                        gen.name.format(c=self.E[self.g._states[prev.country]].name), prev.country,
+                                        None, None, None, gen.category, None, None)
         self.out.append(_mention(start, end, text[start:end], "actor", name, country, None, None, None,
                                 gen.category, None, None))
         return j
