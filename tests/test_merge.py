@@ -131,6 +131,8 @@ def reference_merge(frame: pd.DataFrame) -> pd.DataFrame:
                     best, best_gap = cluster, gap
             for cluster in late.get(key, ()):
                 gap = abs(merge._day(cluster.start) - when)
+                if gap > merge._OTHER_ARTICLE_DAYS and rec["article_id"] not in cluster.articles:
+                    continue
                 if (best_gap is None or gap < best_gap) and cluster.fits(rec, False):
                     best, best_gap = cluster, gap
         if best is None:

@@ -1882,13 +1882,20 @@ class _Sentence:
                      and self.text.endswith("to ", 0, a))
             and not self._dated_by_modifier(ta)]  # ("Sunday's election": dated already, it takes no other date)
         usable = []
+        text = self.text
+
+        def lean(oa: int, tb: int) -> int:
+            # a date before an event word leans away from it, more so across a comma ("signed the pact in March
+            # 2018, citing concerns": the date is the signing's)
+            return 0 if tb > oa else (37 if "," in text[tb:oa] else 12)
+
         for t, ta, tb, tci in candidates:
-            mine = _gap(a, b, ta, tb) + (12 if tb <= a else 0)
+            mine = _gap(a, b, ta, tb) + lean(a, tb)
             if tb <= a and self.text.endswith("to ", 0, a):
                 mine += 30  # "accepted an invitation last month to visit": a date before an infinitive is its verb's
             # an adverbial follows the verb it modifies: a date between two events leans to the earlier
             # ("expelled a diplomat on Monday and closed the consulate": the date ends the first verb phrase)
-            if any(oci == tci and _gap(oa, ob, ta, tb) + (12 if tb <= oa else 0) < mine
+            if any(oci == tci and _gap(oa, ob, ta, tb) + lean(oa, tb) < mine
                    and not (tb <= oa and (_AND_THEN_VERB.match(self.text, tb) or _PURPOSE_I.search(self.text, tb, oa)))
                    for oa, ob, oci in others):
                 continue

@@ -265,7 +265,8 @@ class Clusterer:
     def context(self, records: Iterable[_Rec]) -> None:
         """Mentions dated by context, in date order: each joins the fitting event nearest its date (any
         event within _OTHER_ARTICLE_DAYS, one of its own article within _WINDOW_DAYS, or one that a context
-        mention started, at any distance), else starts one. Among equally near events the first key (names
+        mention started, at any distance in its own article and within _OTHER_ARTICLE_DAYS in another), else
+        starts one. Among equally near events the first key (names
         in order) wins, then an event that dated itself, then the earlier date, then the older event."""
         self._finish_own()
         index, by_article, late = self._index, self._by_article, self._late
@@ -295,7 +296,8 @@ class Clusterer:
                 entry = late.get(key)
                 if entry is not None and best_gap > 0:
                     days, items = entry
-                    found, gap = _walk(days, items, when, best_gap - 1, rec, False)
+                    # (an event another context mention started joins it from another article only when near)
+                    found, gap = _walk(days, items, when, best_gap - 1, rec, False, near_days)
                     if found is not None:
                         best, best_gap = found, gap
             if best is None:
@@ -319,12 +321,13 @@ class Clusterer:
                 np.frombuffer(self._ranks, dtype=np.int64))
 
 
-def _walk(days: list[int], items: list[_Cluster], when: int, limit: int, rec: _Rec, by_date: bool):
+def _walk(days: list[int], items: list[_Cluster], when: int, limit: int, rec: _Rec, by_date: bool, far: int = _FAR):
     """The fitting event nearest ``when`` at most ``limit`` days away, walking outward from it.
 
     ``days``/``items`` are sorted by (day, number). At equal distance ``by_date`` prefers the earlier day and
     then the lower number (events that dated themselves); otherwise the lowest number (events that context
-    mentions started, which the plain loop visits in the order they were made). Returns (event, distance).
+    mentions started, which the plain loop visits in the order they were made). Beyond ``far`` days only an
+    event of the mention's own article fits. Returns (event, distance).
     """
     if limit < 0 or not days:
         return None, None
@@ -343,7 +346,7 @@ def _walk(days: list[int], items: list[_Cluster], when: int, limit: int, rec: _R
             while j >= 0 and days[j] == day:
                 j -= 1
             for cluster in items[j + 1: left + 1]:
-                if cluster.fits(rec, False):
+                if cluster.fits(rec, False) and (gap <= far or cluster.has_article(rec.article)):
                     found = cluster
                     break
             left = j
@@ -356,7 +359,7 @@ def _walk(days: list[int], items: list[_Cluster], when: int, limit: int, rec: _R
             for cluster in items[right:j]:
                 if found is not None and cluster.no > found.no:
                     break
-                if cluster.fits(rec, False):
+                if cluster.fits(rec, False) and (gap <= far or cluster.has_article(rec.article)):
                     found = cluster
                     break
             right = j
