@@ -1323,3 +1323,10 @@ def test_events_soldiers_who_fought_in_a_valley():
     assert [(r.event_type, r.actors, r.location) for r in frame.itertuples()] == [
         ("military action", "Military Forces of India; Military Forces of China", "Galwan Valley")]
     assert timeline.parse_text("She fought for women's rights in Delhi in the 1990s.").empty
+
+
+def test_events_a_date_before_a_comma_is_the_verb_before_it():
+    frame = timeline.mentions([timeline.Article(
+        "a", "", "President Muhammadu Buhari had stayed away when 44 countries first signed the pact in Kigali in "
+        "March 2018, citing concerns from domestic manufacturers.", published=dt.date(2019, 7, 8))])
+    assert str(frame[frame["event_type"] == "agreement"].iloc[0]["date_start"].date()) == "2018-03-01"

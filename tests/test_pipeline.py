@@ -144,3 +144,15 @@ def test_pipeline_a_denial_is_not_merged_into_what_did_occur():
     rows = {(r.event_type, r.actors, r.location, r.status) for r in frame.itertuples()}
     assert ("forum", "Vladimir Putin", "Vladivostok", "occurred") in rows
     assert ("forum", "Vladimir Putin; Xi Jinping; G20", "New Delhi", "denied") in rows
+
+
+def test_pipeline_context_dated_statements_of_far_apart_articles_stay_apart():
+    # two reports years apart of what the same leader said, dated by their publication: two events
+    import datetime as dt
+    articles = [timeline.Article("a", "", "Vladimir Putin said Russia wanted peace.", published=dt.date(2018, 3, 1)),
+                timeline.Article("b", "", "Vladimir Putin said Russia wanted peace.", published=dt.date(2024, 6, 19)),
+                timeline.Article("c", "", "Vladimir Putin said Russia wanted peace.", published=dt.date(2024, 6, 20))]
+    frame = timeline.parse(articles)
+    rows = frame[frame["event_type"] == "statement"].sort_values("date_start")
+    assert [(str(r.date_start.date()), r.sources) for r in rows.itertuples()] == [("2018-03-01", 1),
+                                                                               ("2024-06-19", 2)]
