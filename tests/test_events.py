@@ -1330,3 +1330,16 @@ def test_events_a_date_before_a_comma_is_the_verb_before_it():
         "a", "", "President Muhammadu Buhari had stayed away when 44 countries first signed the pact in Kigali in "
         "March 2018, citing concerns from domestic manufacturers.", published=dt.date(2019, 7, 8))])
     assert str(frame[frame["event_type"] == "agreement"].iloc[0]["date_start"].date()) == "2018-03-01"
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # "on Friday" is a day, not a topic ("failed to agree on sanctions relief" is one)
+    ("Russia and Ukraine on Friday signed separate deals with Turkey and the United Nations.", "2022-07-22",
+     ("agreement", "Russia; Ukraine; Turkey; United Nations", "2022-07-22")),
+    # a framing verb dropped for the event it frames takes no date or role from it
+    ("European Union governments on Wednesday agreed an 11th package of sanctions against Russia.", "2023-06-23",
+     ("sanction", "European Union; Russia", "2023-06-21")),
+])
+def test_events_a_day_after_on_and_a_framing_verb(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert [(r.event_type, r.actors, str(r.date_start.date())) for r in frame.itertuples()] == [expected]

@@ -855,7 +855,11 @@ _ADJUNCT = re.compile(r"\b(?:during|amid|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2
 _ADJUNCT_WORDS = ("during", "amid", "sidelines")  # one is in every match of _ADJUNCT
 _TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooperation", "election"})
 _TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning|violat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|breach(?:es|ed|ing)?|"
-                    r"circumvent(?:s|ed|ing)?|despite)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[A-Za-z-]+\s+)?$")
+                    r"circumvent(?:s|ed|ing)?|despite)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                    # ("Russia and Ukraine on Friday signed": a day, not a topic)
+                    r"(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+                    r"may|june|july|august|september|october|november|december|today|tonight|yesterday)\b)"
+                    r"(?:[A-Za-z-]+\s+)?$")
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1388,7 +1392,13 @@ class _Sentence:
         # "hold their first formal bilateral talks": talks someone holds are what the clause tells
         strong_at.update(a for a, _, etype in chosen.values()
                          if etype == "talks" and _HELD_BEFORE_I.search(self.text, max(0, a - 70), a))
-        triggers = self._unframe(sorted(chosen.values()))
+        kept = sorted(chosen.values())
+        triggers = self._unframe(kept)
+        if len(triggers) < len(kept):
+            # a framing verb dropped ("agreed an 11th package of sanctions") competes for no date or role
+            dropped = {a for a, _, _ in kept} - {a for a, _, _ in triggers}
+            self.all_triggers = [t for t in found if t[0] not in dropped]
+            self._trigger_spans = [t for t in self._trigger_spans if t[0] not in dropped]
         # (a trigger in an adjunct, "during a rally", is not what the clause tells: "police arrested ... during a
         # rally" is an arrest)
         strong_clauses = {(self.clause_at[a], self._unit(a)) for a, _, t in triggers
