@@ -634,3 +634,24 @@ def test_gazetteer_first_name_that_is_a_surname():
     found = gazetteer.find("A U.S. drone strike killed Iranian commander Qassem Soleimani.")
     assert "Naim Qassem" not in [m.name for m in found]
     assert [m.name for m in gazetteer.find("Hezbollah chief Qassem said.")][-1] == "Naim Qassem"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the kingdom", "the emirate": the last such state the text named, also through a person of it
+    ("Saudi Foreign Minister Adel al-Jubeir announced that the kingdom is cutting ties with Iran.",
+     ("the kingdom", "Saudi Arabia", "SAU")),
+    ("Qatar rejected the demands. The emirate said it would not close the broadcaster.",
+     ("The emirate", "Qatar", "QAT")),
+])
+def test_gazetteer_the_kingdom_is_the_monarchy_just_named(text, expected):
+    found = [(m.text, m.name, m.country) for m in gazetteer.find(text) if m.text.lower().startswith("the ")]
+    assert expected in found
+
+
+@pytest.mark.parametrize("text", [
+    "The kingdom of heaven is near.",                      # no state named before it
+    "Iran said the kingdom was to blame.",                 # a republic named before it is not "the kingdom"
+    "The Kingdom of Saudi Arabia said so.",                # a name, not an anaphor
+])
+def test_gazetteer_the_kingdom_without_a_monarchy_named_is_nothing(text):
+    assert not any(m.text.lower() in ("the kingdom", "the emirate") for m in gazetteer.find(text))

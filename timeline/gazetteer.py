@@ -821,7 +821,38 @@ class _Reader:
                         (s == 4 or not text[s - 5].isalnum()):
                     s -= 4
                 items.append([s, e, "E", pick[0], pick[1]])
-        return _Composer(self, items).run()
+        out = _Composer(self, items).run()
+        if "he kingdom" in text or "he emirate" in text or "he sultanate" in text:
+            out = _kingdoms(text, out, self.g)
+        return out
+
+
+# "the kingdom", "the emirate": the last such state named before ("Saudi Arabia ... the kingdom is cutting ties")
+_KINGDOM = re.compile(r"\b[Tt]he\s+(kingdom|emirate|sultanate)\b(?!\s+of\b)(?!['\u2019]s\s+(?:crown|king))")
+_MONARCHIES = {
+    "kingdom": frozenset("SAU JOR MAR GBR ESP NLD BEL SWE NOR DNK THA KHM BHR SWZ LSO TON BTN".split()),
+    "emirate": frozenset("QAT KWT ARE".split()),
+    "sultanate": frozenset("OMN BRN".split()),
+}
+
+
+def _kingdoms(text: str, out: list[Mention], gaz) -> list[Mention]:
+    added = []
+    for m in _KINGDOM.finditer(text):
+        states = _MONARCHIES[m.group(1)]
+        if any(x.start <= m.start() < x.end for x in out):
+            continue
+        prev = next((x for x in reversed(out) if x.end <= m.start() and x.country in states
+                     and x.kind in ("actor", "place") and x.category in ("state", "person", "government")), None)
+        if prev is None:
+            continue
+        idx = gaz._states.get(prev.country)
+        if idx is None:
+            continue
+        added.append(gaz.entries[idx].as_mention(text, m.start(), m.end(), kind="actor", category="state"))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda x: x.start)
 
 
 _RELATIVE_BEFORE = re.compile(r"['\u2019]s\s+(?:late\s+)?(?:father|mother|son|daughter|brother|sister|wife|husband|"
