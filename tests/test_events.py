@@ -1343,3 +1343,9 @@ def test_events_a_date_before_a_comma_is_the_verb_before_it():
 def test_events_a_day_after_on_and_a_framing_verb(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     assert [(r.event_type, r.actors, str(r.date_start.date())) for r in frame.itertuples()] == [expected]
+
+
+def test_events_the_anniversary_of_an_event_is_no_event_now():
+    frame = timeline.parse_text("The naval exercises near Durban in February coincide with the first anniversary of "
+                                "Russia's invasion of Ukraine.", published="2023-01-23")
+    assert "military action" not in set(frame["event_type"])

@@ -70,6 +70,8 @@ PLACE_AND_ACTOR_CASES = [
     # "Indian and Chinese soldiers": the first demonym's soldiers too; a state's name before "and" stays the state
     ("Indian and Chinese soldiers fought.", "Indian", "Military Forces of India", "actor", "IND", None),
     ("Russia and Ukrainian forces clashed.", "Russia", "Russia", "actor", "RUS", None),
+    # a thing of the military is not the military acting
+    ("Women were forced to work in Japanese military brothels.", "Japanese", "Japan", "actor", "JPN", None),
     ("Iranians voted on Friday.", "Iranians", "Iran", "actor", "IRN", None),
     ("Saudi Arabia cut output.", "Saudi Arabia", "Saudi Arabia", "actor", "SAU", None),
     ("The Netherlands abstained.", "The Netherlands", "Netherlands", "actor", "NLD", None),

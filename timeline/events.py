@@ -778,6 +778,7 @@ _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|parti
 # a crowd as the subject of a past verb: "protesters gathered", "demonstrators opposing the bill forced"
 _CROWD_ACTS = re.compile(r"\s+(?:\([^)]{0,40}\)\s+)?(?:(?:[\w,'-]+\s+){0,8}?)(?:[a-z]{3,}ed|took|set|broke|went|came|threw|"
                          r"burnt|held|stormed|marched|rallied|gathered|blocked|clashed)\b")
+_ANNIVERSARY_BEFORE = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _QUOTED_LABEL = re.compile(r"\b(?:called|calls|dubbed|termed|named|labelled|labeled|described\s+as)\s+(?:an?\s+|the\s+|it\s+"
                            r"(?:an?\s+)?)?[\"\u201c\u2018'](?:[\w-]+\s+)?$", re.IGNORECASE)
 _SANCTIONS_UNDONE_BEFORE = re.compile(
@@ -1341,6 +1342,8 @@ class _Sentence:
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
             if etype == "protest" and _ABOUT_I.search(stext, max(0, a - 40), a):
                 continue  # "raised concerns about Sikh separatist protests": spoken of, not held here
+            if _ANNIVERSARY_BEFORE.search(stext, max(0, a - 40), a):
+                continue  # "the first anniversary of Russia's invasion": remembered, not happening now
             if etype == "military action" and _QUOTED_LABEL.search(stext, max(0, a - 25), a) \
                     and stext[a:a + 9].lower() != "invasion":
                 continue  # 'what he called a "special military operation"': a name given, told by what it names

@@ -628,6 +628,11 @@ _ARMS_COMPOUND = re.compile(r"\s+(?:launch|launches|tests?|programmes?|programs?
 _AND_ONLY = re.compile(r"\s+and\s+")
 # an adjective of nationality ("Indian", "North Korean", "Chinese", "Israeli", "Dutch"), not a state's name
 _DEMONYM = re.compile(r"(?:[A-Z][a-z]+\s)?[A-Z][a-z]+(?:an|ese|ish|i|ic|ch|ean|ek|ss)")
+# "Japanese military brothels", "US military aid": a thing of the military, not the military acting
+_MILITARY_THING = re.compile(r"\s+(?:brothels?|aid|assistance|equipment|hardware|spending|budgets?|exercises?|drills?|"
+                             r"cooperation|ties|bases?|installations?|facilities|technology|supplies|support|"
+                             r"satellites?|capabilit(?:y|ies)|buildup|build-up|presence|doctrine|parade|academy|"
+                             r"hospital|court|tribunal|service|uniforms?|history|power|might)\b", re.IGNORECASE)
 _SUBSTRING_PROBES = 16  # words _common_word looks up as substrings before it collects the words of the text
 
 
@@ -1184,7 +1189,8 @@ class _Composer:
         m = _NEXT_CAP.match(text, e)
         if m and text[s].isupper() and not (i + 1 < len(items) and items[i + 1][0] == m.end() - 1):
             return i + 1
-        if gen.office in _ARMS and _ARMS_COMPOUND.match(text, e):
+        if gen.office in _ARMS and _ARMS_COMPOUND.match(text, e) \
+                or gen.office in ("military", "army", "navy") and _MILITARY_THING.match(text, e):
             return i + 1  # "North Korea's ballistic missile launches", "tank production": a thing, not who acts
         # "ISIS militants", "Hamas fighters": the named group takes the word
         if self.out and self.out[-1].kind == "actor" and self.out[-1].category in ("group", "organisation") and \
