@@ -1349,3 +1349,19 @@ def test_events_the_anniversary_of_an_event_is_no_event_now():
     frame = timeline.parse_text("The naval exercises near Durban in February coincide with the first anniversary of "
                                 "Russia's invasion of Ukraine.", published="2023-01-23")
     assert "military action" not in set(frame["event_type"])
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("Sandra Torres loses Guatemala's presidential runoff on Sunday.", "2023-08-21",
+     ("election", "Guatemala", "2023-08-20")),
+    ("Mali's transitional authorities order French Ambassador Joel Meyer to leave the country within 72 hours.",
+     "2022-01-31", ("expulsion", "Mali", "2022-01-31")),
+    # relief flights are aid, where they land, not where they come from
+    ("The first relief flights from New Zealand and Australia land in Tonga carrying water.", "2022-01-20",
+     ("aid", "Tonga", "2022-01-20")),
+])
+def test_events_runoffs_orders_to_leave_and_relief_flights(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    row = one(frame, expected[0])
+    assert (row["event_type"], row["actor1"] if expected[0] != "aid" else row["location"],
+            str(row["date_start"].date())) == expected

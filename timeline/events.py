@@ -65,6 +65,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("aid", r"aid|assistance|(?:provid|suppl|deliver|send|sell|transferr?)(?:e|es|ed|ing|y|ies|ied|s)?\s+"
             r"(?:\w+\s+){0,2}(?:weapons|arms|munitions|ammunition|shells|missiles)|donat(?:e|ed|es|ion)|"
             # ("will send 14 Leopard tanks to Ukraine": to a named state, not "sent tanks to the border")
+            r"relief\s+(?:flights?|supplies|goods|convoys?|shipments?|planes?)|emergency\s+(?:supplies|relief)|"
+            r"humanitarian\s+(?:supplies|convoys?|shipments?)|"
             r"(?:provid|suppl|deliver|send|sell|transferr?)(?:e|es|ed|ing|y|ies|ied|s)?\s+(?:[\w-]+\s+){0,4}?"
             r"(?:tanks|fighter\s+jets|jets|air\s+defen[cs]e\s+systems?|artillery|drones|howitzers|rocket\s+systems)"
             r"(?=\s+to\s+(?-i:[A-Z]))"),
@@ -91,7 +93,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
                   r"(?:cut|cuts|cutting|sever|severed|severs|severing|broke\s+off|breaks\s+off|breaking\s+off)\s+"
                   r"(?:diplomatic\s+)?(?:ties|relations)|"
-                  r"recall(?:ed|s|ing)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|diplomats?)|order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
+                  r"recall(?:ed|s|ing)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|diplomats?)|order(?:s|ed)?\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
     # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
     ("weapons test", r"(?:test-?fir(?:e|es|ed|ing)|(?:fir|launch)(?:e|es|ed|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                      r"(?:ballistic|cruise|hypersonic|intercontinental|short-range|long-range|medium-range)\s+"
@@ -147,7 +149,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     # ("the elected government", "a democratically elected president": an adjective, not an election)
     ("election", r"elections?|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!democratically\s)(?<!popularly\s)"
                  r"(?<!newly\s)(?<!freely\s)(?<!legally\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)elected|re-elected|"
-                 r"referendum|polls"),
+                 r"referendum|polls|run-?offs?|(?:presidential|parliamentary|general|legislative|snap|local|regional|"
+                 r"municipal|mayoral)\s+(?:vote|ballot)"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
                   r"pledg(?:e|ed|es)|vow(?:ed|s)?|insist(?:ed|s)|told\s+reporters"),
@@ -2061,6 +2064,8 @@ class _Sentence:
             # "spoke with Putin by phone, urging him to withdraw troops from Ukraine": a participle clause's place
             # is what was urged or said, not where this happened (but "airstrikes, hitting targets near Homs")
             places = [p for p in places if not (p[0] > b and _PARTICIPLE_I.search(stext, b, p[0]))]
+        if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
+            places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
         if speech or etype == "sanction":
             # "sanctions against Russia over its actions in eastern Ukraine": a place in the reason is not where
             # the decision or the words were made
