@@ -1365,3 +1365,17 @@ def test_events_runoffs_orders_to_leave_and_relief_flights(text, published, expe
     row = one(frame, expected[0])
     assert (row["event_type"], row["actor1"] if expected[0] != "aid" else row["location"],
             str(row["date_start"].date())) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a country talked about is neither a party to the talks nor where they were
+    ("Joe Biden and Xi Jinping held talks on Taiwan on Tuesday.", ("talks", "Joe Biden; Xi Jinping", None)),
+    ("Olaf Scholz spoke with Vladimir Putin by phone on Friday about the war in Ukraine.",
+     ("phone call", "Olaf Scholz; Vladimir Putin", None)),
+    # ... but "on Tuesday in Russia" is where, and a country after a clause break is not a topic
+    ("Xi Jinping met Vladimir Putin on Tuesday in Russia.", ("meeting", "Xi Jinping; Vladimir Putin", "Russia")),
+])
+def test_events_a_country_talked_about(text, expected):
+    row = one(timeline.parse_text(text, published="2024-04-03"), expected[0])
+    assert (row["event_type"], row["actors"], row["location"] if isinstance(row["location"], str) else None) \
+        == expected

@@ -781,6 +781,12 @@ _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|parti
 # a crowd as the subject of a past verb: "protesters gathered", "demonstrators opposing the bill forced"
 _CROWD_ACTS = re.compile(r"\s+(?:\([^)]{0,40}\)\s+)?(?:(?:[\w,'-]+\s+){0,8}?)(?:[a-z]{3,}ed|took|set|broke|went|came|threw|"
                          r"burnt|held|stormed|marched|rallied|gathered|blocked|clashed)\b")
+# a word that opens what was talked about, with no clause break before the name: "talks on", "about the war in"
+_TOPIC_BETWEEN_I = re.compile(r"[^,;:.()\u2014]*?\b(?:on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+                              r"february|march|april|may|june|july|august|september|october|november|december|the\s+"
+                              r"(?:sidelines|eve|margins|phone|telephone)|\d)\b)|about|over(?!\s+the\s+(?:phone|"
+                              r"telephone|weekend))|regarding|concerning|discuss(?:ed|es|ing)?|issues?|topics?|agenda)\b"
+                              r"[^,;:.()\u2014]*", re.IGNORECASE)
 _ANNIVERSARY_BEFORE = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _QUOTED_LABEL = re.compile(r"\b(?:called|calls|dubbed|termed|named|labelled|labeled|described\s+as)\s+(?:an?\s+|the\s+|it\s+"
                            r"(?:an?\s+)?)?[\"\u201c\u2018'](?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -1285,6 +1291,14 @@ class _Sentence:
         return found
 
     # ------------------------------------------------------------ triggers
+    def _topic_state(self, etype: str, b: int, x) -> bool:
+        """Whether the state ``x``, after a meeting or call word ending at ``b``, is what was talked about rather
+        than a party: "talks on Taiwan", "spoke by phone about the war in Ukraine", "met ... to discuss Ukraine"."""
+        if FAMILY[etype] not in ("meet", "call") or getattr(x, "category", None) != "state":
+            return False
+        start = x.start if hasattr(x, "start") else x
+        return _TOPIC_BETWEEN_I.fullmatch(self.text, b, start) is not None
+
     def _protesters_act(self, a: int, b: int, s_triggers) -> bool:
         """Whether the crowd word at [a, b) ("protesters", "demonstrators") is the subject of a verb in the past
         ("Protesters gathered outside parliament", "demonstrators opposing the bill forced their way in"), where no
@@ -1692,7 +1706,8 @@ class _Sentence:
         after = [x for x in cand if x.start >= b and x.ci == ci
                  and not x.rep and not self._belongs_elsewhere(x, a, b, possessor=False)
                  and not (etype == "protest" and target.search(ltext, b, x.start))
-                 and not (self.may_prevent and prevented.search(ltext, b, x.start))]
+                 and not (self.may_prevent and prevented.search(ltext, b, x.start))
+                 and not self._topic_state(etype, b, x)]
         actor1 = actor2 = None
         poss = [x for x in before if stext[x.end:a].strip() in ("'s", "\u2019s", "s'", "\u2019")
                 or (etype == "military action" and x.category == "state" and stext[x.end:a] == " ")]
@@ -2064,6 +2079,10 @@ class _Sentence:
             # "spoke with Putin by phone, urging him to withdraw troops from Ukraine": a participle clause's place
             # is what was urged or said, not where this happened (but "airstrikes, hitting targets near Homs")
             places = [p for p in places if not (p[0] > b and _PARTICIPLE_I.search(stext, b, p[0]))]
+        if FAMILY[etype] in ("meet", "call"):
+            # "talks on Taiwan", "about the war in Ukraine": a country talked about is not where the talks were
+            places = [p for p in places if not (p[0] > b and p[2].precision == "country"
+                                                and _TOPIC_BETWEEN_I.fullmatch(stext, b, p[0]))]
         if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
             places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
         if speech or etype == "sanction":
@@ -2252,7 +2271,8 @@ class _Sentence:
                     and (not self._apart or self._unit(x.start) == self._unit(a)) \
                     and not (etype == "protest" and x.start > b and target.search(ltext, b, x.start)) \
                     and not (x.start > b and self.may_prevent and prevented.search(ltext, b, x.start)) \
-                    and not (x.category == "state" and x.country in people_countries):
+                    and not (x.category == "state" and x.country in people_countries) \
+                    and not (x.start > b and self._topic_state(etype, b, x)):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
                 last_end = x.end
                 took_after = took_after or x.start > b
