@@ -156,7 +156,8 @@ def reference_merge(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _ref_combine(members: list[dict]) -> dict:
-    best = min(members, key=lambda r: (-r["confidence"], r["event_id"] or ""))
+    best = min(members, key=lambda r: (-({"summit": 2, "talks": 1}.get(r["event_type"], 0) if r["_own"] else 0),
+                                       -r["confidence"], r["event_id"] or ""))
     row = {k: best[k] for k in schema.EVENT_COLUMNS}
     dated = [r for r in members if r["_own"] and r["date_start"] is not None]
     if dated:

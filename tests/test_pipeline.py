@@ -156,3 +156,16 @@ def test_pipeline_context_dated_statements_of_far_apart_articles_stay_apart():
     rows = frame[frame["event_type"] == "statement"].sort_values("date_start")
     assert [(str(r.date_start.date()), r.sources) for r in rows.itertuples()] == [("2018-03-01", 1),
                                                                                ("2024-06-19", 2)]
+
+
+def test_pipeline_a_meeting_reported_also_as_a_summit_is_the_summit():
+    # the more confident "met" and the dated "held a summit" are one event, named by the more specific word
+    import datetime as dt
+    articles = [timeline.Article("a", "", "Vladimir Putin met Kim Jong Un at the Vostochny Cosmodrome on Wednesday, "
+                                 "and the two leaders toured the launch site.", published=dt.date(2023, 9, 14)),
+                timeline.Article("b", "", "Kim Jong Un and Vladimir Putin held a summit on Wednesday.",
+                                 published=dt.date(2023, 9, 14))]
+    frame = timeline.parse(articles)
+    row = the_row(frame, event_type="summit")
+    assert (row["sources"], row["location"], row["trigger"]) == (2, "Vostochny Cosmodrome", "summit")
+    assert "meeting" not in set(frame["event_type"])

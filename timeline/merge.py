@@ -9,7 +9,9 @@ came from context rather than its own words (no "date" span) fits any
 event its other fields fit; it joins the one whose date is nearest its
 context date.
 
-The merged row takes its evidence from the most confident mention, the
+The merged row takes its evidence and label from the most confident mention
+(of a meeting, from one that dates itself with the most specific word: a
+summit, then talks, then a meeting), the
 narrowest own date, the most specific place, the union of the actors, and
 the status of the latest report that dates the event itself (occurred wins
 among equals: a planned event reported later as done is occurred). Its
@@ -377,8 +379,14 @@ _OWN = len(EVENT_COLUMNS)
 assert EVENT_COLUMNS[_CONFIDENCE] == "confidence" and EVENT_COLUMNS[_PUBLISHED] == "published"
 
 
+# among the mentions of one meeting that date themselves, the most specific word names it: talks held at a summit
+# are the summit
+_MEET_RANK = {"summit": 2, "talks": 1}
+
+
 def _confident(r):
-    return -r[_CONFIDENCE], r[_EVENT_ID] or ""
+    # (a word with a date of its own: "the summit" told in passing, dated by context, names nothing)
+    return -(_MEET_RANK.get(r[_TYPE], 0) if r[_OWN] else 0), -r[_CONFIDENCE], r[_EVENT_ID] or ""
 
 
 def _narrow(r):
