@@ -657,3 +657,12 @@ def test_gazetteer_the_kingdom_is_the_monarchy_just_named(text, expected):
 ])
 def test_gazetteer_the_kingdom_without_a_monarchy_named_is_nothing(text):
     assert not any(m.text.lower() in ("the kingdom", "the emirate") for m in gazetteer.find(text))
+
+
+@pytest.mark.parametrize("text,names", [
+    # an alternate spelling of a town that runs over a little word ("Modi in" as Modi'in) gives way to the names in it
+    ("Emmanuel Macron met Modi in Paris.", ["Emmanuel Macron", "Narendra Modi", "Paris"]),
+    ("Macron met Modi in New Delhi on Friday.", ["Emmanuel Macron", "Narendra Modi", "New Delhi"]),
+])
+def test_gazetteer_alternate_town_spellings_do_not_swallow_names(text, names):
+    assert [m.name for m in gazetteer.find(text)] == names
