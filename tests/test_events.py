@@ -1379,3 +1379,16 @@ def test_events_a_country_talked_about(text, expected):
     row = one(timeline.parse_text(text, published="2024-04-03"), expected[0])
     assert (row["event_type"], row["actors"], row["location"] if isinstance(row["location"], str) else None) \
         == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # what words caused (", prompting ...") is an event of its own, not what they said; the crowd protests
+    ("Irakli Kobakhidze says his government will not open European Union accession talks until 2028, prompting "
+     "thousands of demonstrators to gather outside parliament in Tbilisi.", "2024-11-28",
+     ("protest", "Protesters (Georgia)", "Tbilisi")),
+    ("Tens of thousands of protesters gathered in Belgrade on Saturday.", "2024-12-22",
+     ("protest", "Protesters (Serbia)", "Belgrade")),
+])
+def test_events_a_crowd_that_gathers(text, published, expected):
+    row = one(timeline.parse_text(text, published=published), "protest")
+    assert (row["event_type"], row["actors"], row["location"]) == expected

@@ -780,13 +780,19 @@ _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|parti
                              r"jailed|late|exiled)\s+)?(?:[a-z]+\s+){0,2}$")
 # a crowd as the subject of a past verb: "protesters gathered", "demonstrators opposing the bill forced"
 _CROWD_ACTS = re.compile(r"\s+(?:\([^)]{0,40}\)\s+)?(?:(?:[\w,'-]+\s+){0,8}?)(?:[a-z]{3,}ed|took|set|broke|went|came|threw|"
-                         r"burnt|held|stormed|marched|rallied|gathered|blocked|clashed)\b")
+                         r"burnt|held|stormed|marched|rallied|gathered|blocked|clashed|"
+                         r"to\s+(?:gather|march|rally|assemble|take\s+to\s+the\s+streets|block|occupy))\b")
+# how many: "thousands of protesters", "tens of thousands of demonstrators", "a crowd of"
+_CROWD_SIZE = re.compile(r"\b(?:hundreds|thousands|dozens|scores|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
+                         r"crowds?|groups?|a\s+number)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # a word that opens what was talked about, with no clause break before the name: "talks on", "about the war in"
 _TOPIC_BETWEEN_I = re.compile(r"[^,;:.()\u2014]*?\b(?:on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
                               r"february|march|april|may|june|july|august|september|october|november|december|the\s+"
                               r"(?:sidelines|eve|margins|phone|telephone)|\d)\b)|about|over(?!\s+the\s+(?:phone|"
                               r"telephone|weekend))|regarding|concerning|discuss(?:ed|es|ing)?|issues?|topics?|agenda)\b"
                               r"[^,;:.()\u2014]*", re.IGNORECASE)
+_CONSEQUENCE_I = re.compile(r",\s+(?:prompting|sparking|triggering|causing|provoking|drawing|leading\s+to)\b",
+                            re.IGNORECASE)
 _ANNIVERSARY_BEFORE = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _QUOTED_LABEL = re.compile(r"\b(?:called|calls|dubbed|termed|named|labelled|labeled|described\s+as)\s+(?:an?\s+|the\s+|it\s+"
                            r"(?:an?\s+)?)?[\"\u201c\u2018'](?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -1218,6 +1224,7 @@ class _Sentence:
         self.all_triggers: list[tuple[int, int, str]] = []  # set by events()
         self._trigger_spans: list[tuple[int, int, str, int]] = []  # the same as (start, end, family, clause)
         self._datable = self._past_tense = self._in_adjunct = None  # worked out when first asked
+        self._crowd_at: set[int] = set()  # protest words that are the crowd itself ("demonstrators gathered")
         self._apart: list[tuple[int, int, object]] = []  # adjuncts told apart: (start, end, duration before)
         self._listed: set[int] = set()  # starts of events listed one after another ("the X summit and the Y summit")
         self._absent: dict[int, set[str]] = {}  # meeting start -> who did not attend it
@@ -1311,8 +1318,9 @@ class _Sentence:
         if any((etype == "protest" and ta - s0 != a or etype == "military action" and self.clause_at[ta - s0] == ci)
                and not _inside(dates, ta - s0) for ta, _, etype in s_triggers):
             return False  # the crowd's doing is told by a word of its own: "protesters burnt down three towers"
-        if self._cue_before(_PREP_BEFORE, a, 16):
-            return False  # "police fired on protesters": done to them
+        if self._cue_before(_PREP_BEFORE, a, 16) and not _CROWD_SIZE.search(self.text, max(0, crowd.start - 30),
+                                                                          crowd.start):
+            return False  # "police fired on protesters": done to them (but "thousands of protesters gathered")
         return _CROWD_ACTS.match(self.text, b) is not None
 
     def _attended_by_name(self, pos: int) -> bool:
@@ -1341,6 +1349,7 @@ class _Sentence:
             if _inside(names, a):
                 if etype == "protest" and self._protesters_act(a, b, s_triggers):
                     named = True  # "demonstrators forced their way into parliament": the crowd's doing is a protest
+                    self._crowd_at.add(a)
                 elif not (etype in ("forum", "summit") and self._attended_by_name(a)):
                     continue  # a word inside a name or a date: "Eastern Economic Forum", "in March"
                 else:
@@ -1650,7 +1659,9 @@ class _Sentence:
             host = None
             if e.event_type not in _SPEECH_ACTS and not _has_span(e, "date") and e.status != "planned" \
                     and e.event_type not in _SHOWN:  # ("announces live-fire drills": the drills are the news)
-                host = next((s for s_start, s in reversed(speech) if s_start < start), None)
+                host = next((s for s_start, s in reversed(speech) if s_start < start
+                             and not _CONSEQUENCE_I.search(self.text, s_start, start)), None)
+                # (", prompting thousands to gather outside parliament": what the words caused, not what they said)
             if host is None:
                 kept.append(e)
                 continue
@@ -1688,6 +1699,10 @@ class _Sentence:
 
     def _roles(self, a, b, etype, ci):
         stext = self.text
+        if a in self._crowd_at:  # the crowd protests, whoever else the clause names
+            crowd = next((x for x in self.actors if x.start <= a < x.end), None)
+            if crowd is not None:
+                return crowd, None
         if etype in ("summit", "forum") and self._during(a):
             # "talks on the sidelines of the BRICS summit": the summit is the body's, not the talks' parties'
             body = next((x for x in self.actors if x.category == "organisation" and 0 <= a - x.end <= 2), None)
@@ -2254,6 +2269,8 @@ class _Sentence:
         # (not for "the sanctions will be implemented", which keeps the roles of the sanctions told before,
         # nor for protests in an adjunct, nor for actors that belong to another event of the sentence)
         others = () if bare_anaphor or self._adjunct_protest(a, b, etype) else self.actors
+        if a in self._crowd_at:  # (a crowd's protest: those named after it, as police who dispersed it)
+            others = [x for x in others if x.start > a]
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
         last_end = None  # where the last actor taken ends: a list ("Argentina, Egypt, Ethiopia and Iran") goes on
