@@ -1392,3 +1392,16 @@ def test_events_a_country_talked_about(text, expected):
 def test_events_a_crowd_that_gathers(text, published, expected):
     row = one(timeline.parse_text(text, published=published), "protest")
     assert (row["event_type"], row["actors"], row["location"]) == expected
+
+
+def test_events_a_place_in_a_which_clause_is_that_clauses():
+    frame = timeline.parse_text(
+        "SINGAPORE - Donald Trump and Kim Jong Un met on Tuesday. After five hours together, the two men signed a "
+        "joint statement in which Trump pledged security guarantees for Pyongyang.", published="2018-06-12")
+    assert one(frame, "agreement")["location"] == "Singapore"  # the dateline, not the capital in the clause
+
+
+def test_events_a_place_in_a_who_clause_can_be_where_it_happened():
+    frame = timeline.parse_text("On 20 October 2020, soldiers opened fire on protesters who had gathered at the Lekki "
+                                "toll gate in Lagos.")
+    assert one(frame, "military action")["location"] in ("Lagos", "Lekki toll gate")

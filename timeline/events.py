@@ -791,6 +791,7 @@ _TOPIC_BETWEEN_I = re.compile(r"[^,;:.()\u2014]*?\b(?:on(?!\s+(?:monday|tuesday|
                               r"(?:sidelines|eve|margins|phone|telephone)|\d)\b)|about|over(?!\s+the\s+(?:phone|"
                               r"telephone|weekend))|regarding|concerning|discuss(?:ed|es|ing)?|issues?|topics?|agenda)\b"
                               r"[^,;:.()\u2014]*", re.IGNORECASE)
+_REL_BEFORE_PLACE_I = re.compile(r"\bwhich\b", re.IGNORECASE)
 _CONSEQUENCE_I = re.compile(r",\s+(?:prompting|sparking|triggering|causing|provoking|drawing|leading\s+to)\b",
                             re.IGNORECASE)
 _ANNIVERSARY_BEFORE = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
@@ -2098,6 +2099,11 @@ class _Sentence:
             # "talks on Taiwan", "about the war in Ukraine": a country talked about is not where the talks were
             places = [p for p in places if not (p[0] > b and p[2].precision == "country"
                                                 and _TOPIC_BETWEEN_I.fullmatch(stext, b, p[0]))]
+        if "which" in stext and etype != "military action":
+            # "signed a joint statement in which ... Trump pledged security guarantees for Pyongyang": a place in a
+            # "which" clause after the event word is that clause's (but "fired on protesters who had gathered at
+            # the toll gate" happened there)
+            places = [p for p in places if not (p[0] > b and _REL_BEFORE_PLACE_I.search(stext, b, p[0]))]
         if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
             places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
         if speech or etype == "sanction":
