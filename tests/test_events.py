@@ -1405,3 +1405,10 @@ def test_events_a_place_in_a_who_clause_can_be_where_it_happened():
     frame = timeline.parse_text("On 20 October 2020, soldiers opened fire on protesters who had gathered at the Lekki "
                                 "toll gate in Lagos.")
     assert one(frame, "military action")["location"] in ("Lagos", "Lekki toll gate")
+
+
+def test_events_what_has_been_done_takes_the_day_it_was_said():
+    frame = timeline.mentions([timeline.Article(
+        "a", "", "Recep Tayyip Erdogan has agreed to send Sweden's application to join NATO to parliament, "
+        "Jens Stoltenberg said late on Monday.", published=dt.date(2023, 7, 11))])
+    assert str(frame[frame["event_type"] == "agreement"].iloc[0]["date_start"].date()) == "2023-07-10"

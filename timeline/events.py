@@ -792,6 +792,7 @@ _TOPIC_BETWEEN_I = re.compile(r"[^,;:.()\u2014]*?\b(?:on(?!\s+(?:monday|tuesday|
                               r"telephone|weekend))|regarding|concerning|discuss(?:ed|es|ing)?|issues?|topics?|agenda)\b"
                               r"[^,;:.()\u2014]*", re.IGNORECASE)
 _REL_BEFORE_PLACE_I = re.compile(r"\bwhich\b", re.IGNORECASE)
+_PERFECT_BEFORE_I = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CONSEQUENCE_I = re.compile(r",\s+(?:prompting|sparking|triggering|causing|provoking|drawing|leading\s+to)\b",
                             re.IGNORECASE)
 _ANNIVERSARY_BEFORE = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
@@ -1948,6 +1949,11 @@ class _Sentence:
                 continue
             usable.append((t, ta, tb, mine))
         if not usable:
+            if etype not in _SPEECH_ACTS and _PERFECT_BEFORE_I.search(self.text, max(0, a - 25), a):
+                # "Erdogan has agreed to ..., Stoltenberg said late on Monday": done by the time it was said
+                said = [(t, ta, tb, 0) for t, ta, tb, tci in candidates if ta > b and t.precision == "day"
+                        and any(e == "statement" and 0 <= ta - ob <= 12 for oa, ob, e in self.all_triggers)]
+                return said[:1]
             return []
         same = [u for u in usable if self.clause_at[u[1]] == ci]
         if etype in _SPEECH_ACTS:
