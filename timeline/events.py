@@ -29,7 +29,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import itertools
-import json
 import logging
 import re
 
