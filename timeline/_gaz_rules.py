@@ -68,28 +68,20 @@ GROUPS = {
     "government troops": ("Military Forces of {c}", "government"),
     "government soldiers": ("Military Forces of {c}", "government"),
     "pro-government forces": ("Military Forces of {c}", "government"),
-    "defence forces": ("Military Forces of {c}", "government"), "defense forces": ("Military Forces of {c}", "government"),
-    "defence force": ("Military Forces of {c}", "government"), "defense force": ("Military Forces of {c}", "government"),
-    "national defence force": ("Military Forces of {c}", "government"),
-    "national defense force": ("Military Forces of {c}", "government"),
-    # the arms of a state's forces ("Russian warplanes", "a Russian cruise missile"): that state's military
-    "warplanes": ("Military Forces of {c}", "government"), "jets": ("Military Forces of {c}", "government"),
-    "fighter jets": ("Military Forces of {c}", "government"), "bombers": ("Military Forces of {c}", "government"),
-    "tanks": ("Military Forces of {c}", "government"),
-    "artillery": ("Military Forces of {c}", "government"), "military police": ("Military Forces of {c}", "government"),
-    "special forces": ("Military Forces of {c}", "government"), "paratroopers": ("Military Forces of {c}", "government"),
-    "marines": ("Military Forces of {c}", "government"), "commandos": ("Military Forces of {c}", "government"),
-    "cruise missile": ("Military Forces of {c}", "government"),
-    "cruise missiles": ("Military Forces of {c}", "government"),
-    "ballistic missile": ("Military Forces of {c}", "government"),
-    "ballistic missiles": ("Military Forces of {c}", "government"),
 }
+# a state's forces named by a unit or by their arms ("Ethiopian National Defense Force", "Russian warplanes", "a
+# Russian cruise missile"): that state's military, and only with a state to qualify them
+_DEFENCE_FORCES = ("defence forces", "defense forces", "defence force", "defense force", "national defence force",
+                   "national defense force")
+_ARMS = frozenset({"warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "cruise missile",
+                   "cruise missiles", "ballistic missile", "ballistic missiles"})
+_ARMED = ("warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "military police", "special forces",
+          "paratroopers", "marines", "commandos", "cruise missile", "cruise missiles", "ballistic missile",
+          "ballistic missiles")
+GROUPS.update(dict.fromkeys(_DEFENCE_FORCES + _ARMED, ("Military Forces of {c}", "government")))
 _NEEDS_QUALIFIER = {"government", "authorities", "officials", "administration", "forces", "army", "military",
                     "navy", "air force", "troops", "soldiers", "armed forces", "security forces",
-                    "defence forces", "defense forces", "defence force", "defense force", "national defence force",
-                    "national defense force", "warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "military police",
-                    "special forces", "paratroopers", "marines", "commandos", "cruise missile",
-                    "cruise missiles", "ballistic missile", "ballistic missiles"}
+                    *_DEFENCE_FORCES, *_ARMED}
 _NEXT_CAP = re.compile(r"\s+[A-Z]")
 _COMMA = re.compile(r",\s*")
 _WORD = re.compile(r"\w+")

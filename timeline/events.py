@@ -784,9 +784,11 @@ _CROWD_ACTS = re.compile(r"\s+(?:\([^)]{0,40}\)\s+)?(?:(?:[\w,'-]+\s+){0,8}?)(?:
 # how many: "thousands of protesters", "tens of thousands of demonstrators", "a crowd of"
 _CROWD_SIZE = re.compile(r"\b(?:hundreds|thousands|dozens|scores|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
                          r"crowds?|groups?|a\s+number)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# weekday and month names: "on Friday" is a day, not a topic
+_DAY_NAMES = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+              "august|september|october|november|december")
 # a word that opens what was talked about, with no clause break before the name: "talks on", "about the war in"
-_TOPIC_BETWEEN_I = re.compile(r"[^,;:.()\u2014]*?\b(?:on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
-                              r"february|march|april|may|june|july|august|september|october|november|december|the\s+"
+_TOPIC_BETWEEN_I = re.compile(rf"[^,;:.()\u2014]*?\b(?:on(?!\s+(?:{_DAY_NAMES}|the\s+"
                               r"(?:sidelines|eve|margins|phone|telephone)|\d)\b)|about|over(?!\s+the\s+(?:phone|"
                               r"telephone|weekend))|regarding|concerning|discuss(?:ed|es|ing)?|issues?|topics?|agenda)\b"
                               r"[^,;:.()\u2014]*", re.IGNORECASE)
@@ -874,8 +876,7 @@ _TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooper
 _TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning|violat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|breach(?:es|ed|ing)?|"
                     r"circumvent(?:s|ed|ing)?|despite)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
                     # ("Russia and Ukraine on Friday signed": a day, not a topic)
-                    r"(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-                    r"may|june|july|august|september|october|november|december|today|tonight|yesterday)\b)"
+                    rf"(?!(?i:{_DAY_NAMES}|today|tonight|yesterday)\b)"
                     r"(?:[A-Za-z-]+\s+)?$")
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
@@ -1903,9 +1904,7 @@ class _Sentence:
             # "the first meeting ... since the end of the civil war in 1949": what a "since" phrase dates is
             # before the event it follows (an event inside the phrase keeps the date: "since the US cut ties")
             candidates = [c for c in candidates if not self._after_since(a, c[1])]
-        if candidates and any(self.text.endswith(("the ", "The ", "'s ", "\u2019s "), 0, c[1])
-                              or self.text.startswith(("the ", "The "), c[1])
-                              or self.text.startswith(("'s", "\u2019s"), c[2]) for c in candidates):
+        if candidates and any(self._determined(c[1], c[2]) for c in candidates):
             # "rejects the outcome of the 1 December presidential election": a date on another event noun is its own
             candidates = [c for c in candidates if not self._on_other_noun(a, c[1], c[2])]
         unit = -1
@@ -1968,21 +1967,25 @@ class _Sentence:
                 picked.append(u)
         return picked
 
+    def _determined(self, ta: int, tb: int) -> bool:
+        """Whether the date at [ta, tb) stands where a modifier of a noun does: after "the" or a possessive, or
+        with "'s" after it ("the 2019 summit", "Sunday's vote")."""
+        text = self.text
+        return text.endswith(("the ", "The ", "'s ", "\u2019s "), 0, ta) or text.startswith(("the ", "The "), ta) \
+            or text.startswith(("'s", "\u2019s"), tb)
+
+    def _modifies(self, tb: int, oa: int) -> bool:
+        """Whether a date ending at ``tb`` reaches the event noun at ``oa`` across adjectives only."""
+        return 0 <= oa - tb <= 30 and _MODIFIER_GAP.fullmatch(self.text, tb, oa) is not None
+
     def _on_other_noun(self, a: int, ta: int, tb: int) -> bool:
         """Whether the date at [ta, tb) stands before another event noun as its modifier: "the 1 December
         presidential election", "Sunday's vote"."""
-        if not (self.text.endswith(("the ", "The ", "'s ", "\u2019s "), 0, ta) or self.text.startswith(("the ", "The "), ta)
-                or self.text.startswith(("'s", "\u2019s"), tb)):
-            return False
-        return any(oa != a and 0 <= oa - tb <= 30 and _MODIFIER_GAP.fullmatch(self.text, tb, oa)
-                   for oa, _, _ in self.all_triggers)
+        return self._determined(ta, tb) and any(oa != a and self._modifies(tb, oa) for oa, _, _ in self.all_triggers)
 
     def _dated_by_modifier(self, oa: int) -> bool:
         """Whether the event noun at ``oa`` has a date of its own before it ("the 2019 summit", "Sunday's vote")."""
-        return any(0 <= oa - tb <= 30 and _MODIFIER_GAP.fullmatch(self.text, tb, oa)
-                   and (self.text.endswith(("the ", "The ", "'s ", "\u2019s "), 0, ta)
-                        or self.text.startswith(("the ", "The "), ta) or self.text.startswith(("'s", "\u2019s"), tb))
-                   for _, ta, tb in self.timexes)
+        return any(self._modifies(tb, oa) and self._determined(ta, tb) for _, ta, tb in self.timexes)
 
     def _trigger_end(self, a: int) -> int | None:
         return next((tb for ta, tb, _ in self.all_triggers if ta == a), None)

@@ -99,6 +99,7 @@ from pathlib import Path
 
 from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _ACRONYM,
+    _ARMS,
     _ACRONYM_ORG,
     _AFTER_PLACE,
     _AT_BUILDING,
@@ -618,10 +619,7 @@ def _ctx_country(E: list, cands) -> str | None:
     return country
 
 
-# the arms of a state's forces, named as its actor ("Russian warplanes", "a Russian cruise missile struck") unless a
-# noun follows that makes them a thing
-_ARMS = frozenset({"warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "cruise missile",
-                   "cruise missiles", "ballistic missile", "ballistic missiles"})
+# a noun after a state's arms (_ARMS) that makes them a thing, not its military acting: "ballistic missile launches"
 _ARMS_COMPOUND = re.compile(r"\s+(?:launch|launches|tests?|programmes?|programs?|strikes?|attacks?|production|"
                             r"development|exports?|sales?|deliver(?:y|ies)|capabilit(?:y|ies)|systems?|fire|shells?)\b",
                             re.IGNORECASE)
