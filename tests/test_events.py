@@ -607,6 +607,18 @@ def test_events_adjunct_event_dated_back_from_the_main_event():
     assert got == {("sanction", "2023-12-11", "2023-12-11", None), ("meeting", "2023-12-04", "2023-12-04", "Brussels")}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # "the summit" after a duration and "after" is another event than the meeting of the same sentence: it
+    # neither takes the meeting's date nor merges into it and lends it its place
+    ("Putin met Xi on Monday, two weeks after the summit in Paris.",
+     {("meeting", "2023-12-11", "2023-12-11", None), ("summit", "2023-11-27", "2023-11-27", "Paris")}),
+    ("The talks in Geneva on Monday came two weeks after the summit in Paris.",
+     {("talks", "2023-12-11", "2023-12-11", "Geneva"), ("summit", "2023-11-27", "2023-11-27", "Paris")}),
+])
+def test_events_definite_noun_in_an_adjunct_apart_is_no_anaphor(text, expected):
+    assert _mentions(text, "2023-12-15") == expected
+
+
 @pytest.mark.parametrize("text,actors", [
     ("Chinese and Russian warships held joint naval drills in the Sea of Japan last week.", "China; Russia"),
     ("South Korea and the United States began large-scale military exercises on Monday.", "South Korea; United States"),

@@ -2145,8 +2145,10 @@ class _Sentence:
         # (no antecedent to look for before the first event of the family)
         definite = FAMILY[etype] in ctx.by_family and bool(_DEFINITE_BEFORE.search(stext[max(0, a - 20):a]))
         antecedent = ctx.antecedent(FAMILY[etype]) if definite else None
-        if antecedent is not None and antecedent.sentence_start == s0 and self._during(a):
-            antecedent = None  # "met Xi on the sidelines of the G20 summit": the summit is not the meeting again
+        if antecedent is not None and antecedent.sentence_start == s0 and (self._during(a) or self._unit(a) >= 0):
+            # "met Xi on the sidelines of the G20 summit", "met Xi on Monday, two weeks after the summit in Paris":
+            # the summit is not the meeting again
+            antecedent = None
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
         actor1, actor2 = self._roles(a, b, etype, ci)
