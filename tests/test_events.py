@@ -619,6 +619,18 @@ def test_events_definite_noun_in_an_adjunct_apart_is_no_anaphor(text, expected):
     assert _mentions(text, "2023-12-15") == expected
 
 
+@pytest.mark.parametrize("text,etype,actors", [
+    # the state before an attack noun in an adjunct makes that attack, not the clause's protest
+    ("Protests erupted in Tehran on Friday after a US drone strike killed a general.", "protest", "Protesters (Iran)"),
+    ("Protests erupted in Tehran on Friday after a US drone strike killed a general.", "military action",
+     "United States"),
+    # the attack as the object of criticism: who struck is who is criticised
+    ("Iran condemned the Israeli airstrike on its consulate in Damascus.", "criticism", "Iran; Israel"),
+])
+def test_events_attacker_named_on_an_attack_in_an_adjunct(text, etype, actors):
+    assert one(timeline.parse_text(text, published="2023-12-15"), etype)["actors"] == actors
+
+
 @pytest.mark.parametrize("text,actors", [
     ("Chinese and Russian warships held joint naval drills in the Sea of Japan last week.", "China; Russia"),
     ("South Korea and the United States began large-scale military exercises on Monday.", "South Korea; United States"),

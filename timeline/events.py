@@ -1067,6 +1067,9 @@ _FOR_A_BEFORE = re.compile(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
+# a word that opens an adjunct of another event: what is told after it is not the clause's own
+_ADJUNCT_OPENER_I = re.compile(r"\b(?:after|following|amid|since|before|despite|in\s+(?:response|retaliation)\s+(?:to|for))\b",
+                               re.IGNORECASE)
 _OWN_ROLE_AFTER = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_AGENT = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # starts at the participle
 _OBSERVES = re.compile(r"(?:\s+[A-Z]{2,6})*\s+(?:observed|recorded|monitored|documented|registered|counted)\b")
@@ -1835,12 +1838,17 @@ class _Sentence:
         Francis", "Russia's invasion", "students detained by police forces"."""
         stext = self.text
         ltext, own_role_after = (stext, _OWN_ROLE_AFTER) if self.lowered is None else (self.lowered, _OWN_ROLE_AFTER_LC)
-        for ta, tb, _ in self.all_triggers:
+        for ta, tb, other in self.all_triggers:
             if (ta, tb) == (a, b):
                 continue
             if x.start >= tb and x.start - tb <= 30 and own_role_after.match(ltext[tb:x.start]):
                 return True
             if possessor and x.end <= ta and stext[x.end:ta].strip() in ("'s", "\u2019s", "s'", "\u2019"):
+                return True
+            if other == "military action" and x.category == "state" and x.end == ta - 1 and stext[x.end] == " " \
+                    and x.start > b and _ADJUNCT_OPENER_I.search(stext, b, x.start):
+                # "protests erupted after a US drone strike killed a general": the strike is the state's (but
+                # "condemned the US strike": who struck is who is condemned)
                 return True
         agent = None
         if x.start > b:
