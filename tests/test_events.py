@@ -116,6 +116,19 @@ def test_events_status(text, status):
     assert list(frame["status"]) == [status]
 
 
+@pytest.mark.parametrize("text,status,day", [
+    # a participle with a past date after the noun: done, whatever the clause will do with it
+    ("Australia will open a migration pathway for Tuvalu's citizens under a treaty signed on Thursday.",
+     "occurred", "2023-11-09"),
+    ("Russia will respond to the sanctions imposed on Monday, Lavrov said.", "occurred", "2023-11-06"),
+    # the verb itself in the future stays planned
+    ("The two leaders will sign a treaty on Thursday.", "planned", "2023-11-16"),
+])
+def test_events_noun_done_by_a_dated_participle(text, status, day):
+    (row,) = timeline.parse_text(text, published="2023-11-10").itertuples()
+    assert (row.status, str(row.date_start.date())) == (status, day)
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

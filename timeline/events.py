@@ -1067,6 +1067,9 @@ _FOR_A_BEFORE = re.compile(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
+# a past participle right after an event noun: what it names is done ("a treaty signed on Thursday")
+_DONE_PARTICIPLE_I = re.compile(r"\s+(?:was\s+|were\s+)?(?:signed|reached|struck|concluded|sealed|agreed|brokered|held|"
+                                r"imposed|adopted|ratified|launched|carried\s+out)\b", re.IGNORECASE)
 # a word that opens an adjunct of another event: what is told after it is not the clause's own
 _ADJUNCT_OPENER_I = re.compile(r"\b(?:after|following|amid|since|before|despite|in\s+(?:response|retaliation)\s+(?:to|for))\b",
                                re.IGNORECASE)
@@ -2052,6 +2055,9 @@ class _Sentence:
             return "denied"
         if self.may_be_possible and possible.search(near):
             return "possible"
+        if date_start is not None and self.ctx.anchor and date_start <= self.ctx.anchor \
+                and _DONE_PARTICIPLE_I.match(stext, b):
+            return "occurred"  # "will open a pathway under a treaty signed on Thursday": the treaty is signed
         if planned.search(near) or (etype == "invitation" and _TO_AFTER.match(stext[b:b + 4])) \
                 or planned_after.match(ltext, b):
             return "planned"
