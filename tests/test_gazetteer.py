@@ -266,6 +266,12 @@ PERSON_CASES = [
     ("Kremlin spokesman Dmitry Peskov told reporters.", "Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "RUS",
      "Kremlin spokesman"),
     ("Spokesperson Anna Berg declined to comment.", "Spokesperson Anna Berg", "Anna Berg", None, "Spokesperson"),
+    # clergy and military ranks
+    ("Grand Ayatollah Hassan Mirzaei received the pope.", "Grand Ayatollah Hassan Mirzaei", "Hassan Mirzaei", None,
+     "Grand Ayatollah"),
+    ("Patriarch Teodor signed the letter.", "Patriarch Teodor", "Teodor", None, "Patriarch"),
+    ("Captain Ousmane Diarra led the mutiny.", "Captain Ousmane Diarra", "Ousmane Diarra", None, "Captain"),
+    ("Wing Commander Ravi Menon was freed.", "Wing Commander Ravi Menon", "Ravi Menon", None, "Wing Commander"),
 ]
 
 
@@ -273,6 +279,11 @@ PERSON_CASES = [
 def test_gazetteer_person_with_title_is_one_mention(text, surface, name, country, role):
     m = one(text, surface, D(2023, 9, 11))
     assert (m.name, m.kind, m.category, m.country, m.role) == (name, "actor", "person", country, role)
+
+
+@pytest.mark.parametrize("text", ["Tanks circled the General Staff headquarters.", "Captain America opened."])
+def test_gazetteer_rank_before_one_word_makes_no_person(text):
+    assert not [m for m in gazetteer.find(text) if m.category == "person"]
 
 
 # role phrases resolved to the office holder on the publication date

@@ -33,6 +33,15 @@ TITLES = {
     "chief of staff": "chief_of_staff", "army chief": "chief_of_staff", "commander": "commander",
     "representative": "representative", "rep.": "representative", "sen.": "senator", "gov.": "governor",
     "gen.": "general", "foreign affairs spokesperson": "spokes", "counterpart": "counterpart",
+    # clergy and military ranks before a name ("Grand Ayatollah Ali al-Sistani", "Patriarch Kirill", "Captain
+    # Amadou Sanogo", "Wing Commander Abhinandan Varthaman")
+    "patriarch": "cleric", "ayatollah": "cleric", "grand ayatollah": "cleric", "cardinal": "cleric",
+    "archbishop": "cleric", "bishop": "cleric", "imam": "cleric", "rabbi": "cleric", "dalai lama": "cleric",
+    "general": "general", "lieutenant general": "general", "major general": "general", "brigadier general": "general",
+    "lt. gen.": "general", "maj. gen.": "general", "field marshal": "general", "marshal": "general",
+    "admiral": "general", "colonel": "officer", "col.": "officer", "lieutenant colonel": "officer",
+    "lt. col.": "officer", "captain": "officer", "capt.": "officer", "wing commander": "officer",
+    "taoiseach": "hog", "chief justice": "judge", "judge": "judge",
 }
 _TITLE_DISPLAY = {"pm": "Prime Minister", "chief": "Chief"}
 # offices one person holds at a time, so a role phrase alone ("the Russian president") names them

@@ -1162,7 +1162,7 @@ class _Composer:
             if _COMPANY.match(text, pos + len(" ".join(toks))) or (toks and toks[-1] in _COMPANY_WORDS):
                 toks = []   # "General Motors Corp": a company
             single_ok = len(toks) == 1 and text[s].isupper() and toks[0] not in _NAME_STOP and len(toks[0]) > 2 \
-                and office not in ("sister", "chair")
+                and office not in ("sister", "chair", "general", "officer", "judge")  # ("the General Staff")
             if (len(toks) >= 2 or single_ok) and not (set(toks) & _NAME_STOP) and office not in ("sister",):
                 name = " ".join(toks)
                 name_end = pos + len(name)
