@@ -129,6 +129,32 @@ def test_events_noun_done_by_a_dated_participle(text, status, day):
     assert (row.status, str(row.date_start.date())) == (status, day)
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    ("Robert Mugabe resigns as President of Zimbabwe after 37 years in power.", "2017-11-21",
+     [("leadership change", "Robert Mugabe; Zimbabwe", "2017-11-21", "occurred")]),
+    ("Vice President Federico Franco is sworn in as president in Asuncion the same evening.", "2012-06-22",
+     [("leadership change", "Federico Franco", "2012-06-22", "occurred")]),
+    # a vote to remove removes; who is removed is acted on
+    ("Paraguay's Senate votes 39-4 to remove President Fernando Lugo.", "2012-06-22",
+     [("leadership change", "Paraguay; Fernando Lugo", "2012-06-22", "occurred")]),
+    ("Tokayev is due to take the oath on Wednesday.", "2019-03-19",
+     [("leadership change", "Kassym-Jomart Tokayev", "2019-03-20", "planned")]),
+    # a resignation told in what someone said is news of its own, beside the statement
+    ("Kazakh President Nursultan Nazarbayev said on Tuesday he was stepping down.", "2019-03-19",
+     [("leadership change", "Nursultan Nazarbayev", "2019-03-19", "occurred"),
+      ("statement", "Nursultan Nazarbayev", "2019-03-19", "occurred")]),
+    # a resignation demanded, also second in a list of demands, has not happened
+    ("On Monday, protesters in Juliaca demanded the resignation of President Dina Boluarte.", "2023-01-10",
+     [("protest", "Protesters (Peru)", "2023-01-09", "occurred")]),
+    ("Two million people march through Hong Kong to demand the withdrawal of the bill and the resignation of "
+     "Chief Executive Carrie Lam.", "2019-06-16", [("protest", "Protesters (Hong Kong)", "2019-06-16", "occurred")]),
+])
+def test_events_leadership_change(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    got = sorted((r.event_type, r.actors, str(r.date_start.date()), r.status) for r in frame.itertuples())
+    assert got == sorted(expected)
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

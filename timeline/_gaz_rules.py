@@ -41,7 +41,7 @@ TITLES = {
     "lt. gen.": "general", "maj. gen.": "general", "field marshal": "general", "marshal": "general",
     "admiral": "general", "colonel": "officer", "col.": "officer", "lieutenant colonel": "officer",
     "lt. col.": "officer", "captain": "officer", "capt.": "officer", "wing commander": "officer",
-    "taoiseach": "hog", "chief justice": "judge", "judge": "judge",
+    "taoiseach": "hog", "chief justice": "judge", "judge": "judge", "chief executive": "hog",
 }
 _TITLE_DISPLAY = {"pm": "Prime Minister", "chief": "Chief"}
 # offices one person holds at a time, so a role phrase alone ("the Russian president") names them

@@ -145,6 +145,13 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                 r"(?:general|transport|national|labou?r|workers'?|hunger)\s+strike|strike\s+action|sit-in|riots?|"
                 r"(?:went|go|goes|going)\s+on\s+strike|took\s+to\s+the\s+streets|tear\s+gas|"
                 r"fist-?fights?|brawls?|scuffles?|stun\s+grenades|water\s+cannons?"),
+    # who takes or leaves office: resignations, swearing-in, impeachment, removal, dismissal
+    ("leadership change", r"resign(?:s|ed|ing|ation)?|(?:step|steps|stepped|stepping|stand|stands|stood|standing)\s+down|"
+                          r"sworn\s+in|(?:swears?|swore)\s+in|inaugurat(?:ed|ion|es)|impeach(?:ed|es|ment)?|"
+                          r"(?:took|takes|take|taking)\s+the\s+(?:presidential\s+)?oath|oath\s+of\s+office|"
+                          r"remov(?:e|ed|es|al)(?:\s+(?:[\w.'-]+\s+){0,4}?from\s+(?:office|power)|(?=\s+(?-i:President|Prime)))|"
+                          r"dismiss(?:es|ed|al)(?=\s+(?:of\s+)?(?:[\w'-]+\s+){0,3}?(?:president|prime\s+minister|premier|"
+                          r"government|cabinet|governor))|no-?confidence\s+(?:vote|motion)|vote\s+of\s+no\s+confidence"),
     # ("the elected government", "a democratically elected president": an adjective, not an election)
     ("election", r"elections?|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!democratically\s)(?<!popularly\s)"
                  r"(?<!newly\s)(?<!freely\s)(?<!legally\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)elected|re-elected|"
@@ -163,7 +170,7 @@ FAMILY = {
     "cooperation": "cooperate", "aid": "aid", "criticism": "accuse", "accusation": "accuse",
     "threat": "threaten", "demand": "demand", "rejection": "reject", "sanction": "sanction",
     "expulsion": "expel", "military action": "fight", "mobilization": "mobilize", "military exercise": "mobilize", "weapons test": "mobilize", "arrest": "coerce",
-    "protest": "protest", "election": "elect",
+    "protest": "protest", "election": "elect", "leadership change": "govern",
 }
 # Which type wins when one clause holds several triggers of one family.
 _SPECIFICITY = {"summit": 3, "phone call": 3, "forum": 2, "talks": 2, "meeting": 1, "visit": 1}
@@ -303,7 +310,7 @@ _REPORTING = re.compile(
 )
 _REPORTING_WORDS = ("report", "announced", "said", "stated", "according", "citing", "says", "told", "noted",
                     "added")  # one of them is in every match of _REPORTING
-_PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|on|to|into|toward|towards|from|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|on|to|into|toward|towards|from|across|through|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 # alternatives and ranges widen one date ("Tuesday, or more likely, Wednesday"); "in 2000 and 2007" are two dates
 _OR_BETWEEN = re.compile(r"^[\s,]*(?:or|to|-|–|through|until)[\s,]+(?:\w+[\s,]+){0,3}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:\u2014]|\s(?=that\s)|,\s+(?:which|who|while|during\s+which|when|where|as|but|although|after|before)\b"
@@ -764,11 +771,15 @@ _LATER_I = re.compile(r"\b(?:later|subsequently|afterwards|since\s+then)\s+(?:\w
 _DEMANDED_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(?:ing|es|ed)|seek(?:ing|s)?|sought|"
                          r"push(?:ing|es|ed)?\s+for)\s+(?:an?\s+|the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,2}$",
                          re.IGNORECASE)
+# the second of things demanded ("to demand the withdrawal of the bill and the resignation of Carrie Lam")
+_DEMANDED_LIST_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(?:ing|es|ed))\s+[^.;:]{0,80}?\s+"
+                              r"(?:and|or)\s+(?:an?\s+|the\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # the families of an incident told over several sentences ("gunmen attacked ... The police arrested the man."): one
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
-_SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting", "expulsion", "sanction"})
+_SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting", "expulsion", "sanction",
+                    "leadership change"})
 _LASTING_I = re.compile(r"\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour|summit|talks|meeting|"
                         r"conference|forum|session)\b", re.IGNORECASE)
 _ENDING_I = re.compile(r"\b(?:left|leaves|leaving|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|departed)\b",
@@ -872,7 +883,7 @@ def _moved(start: dt.date, end: dt.date, n: int, unit: str) -> tuple[dt.date, dt
     return move(start, False), move(end, True)
 _ADJUNCT = re.compile(r"\b(?:during|amid|on\s+the\s+sidelines\s+of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.IGNORECASE)
 _ADJUNCT_WORDS = ("during", "amid", "sidelines")  # one is in every match of _ADJUNCT
-_TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooperation", "election"})
+_TOPICAL = frozenset({"sanction", "aid", "military action", "agreement", "cooperation", "election", "leadership change"})
 _TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning|violat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|breach(?:es|ed|ing)?|"
                     r"circumvent(?:s|ed|ing)?|despite)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
                     # ("Russia and Ukraine on Friday signed": a day, not a topic)
@@ -1067,6 +1078,9 @@ _FOR_A_BEFORE = re.compile(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
+# a vote to do something does it ("votes 39-4 to remove President Lugo")
+_VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
+                         re.IGNORECASE)
 # a past participle right after an event noun: what it names is done ("a treaty signed on Thursday")
 _DONE_PARTICIPLE_I = re.compile(r"\s+(?:was\s+|were\s+)?(?:signed|reached|struck|concluded|sealed|agreed|brokered|held|"
                                 r"imposed|adopted|ratified|launched|carried\s+out)\b", re.IGNORECASE)
@@ -1469,7 +1483,8 @@ class _Sentence:
                 continue  # "China denounced the deal": the deal is what is spoken of, told before or known
             if etype not in _SPEECH_ACTS and self.may_call and _CALLED_ON_TO_I.search(self.text, max(self.body, a - 90), a):
                 continue  # "called on all states not to use force to seize territory": asked for, not done
-            if etype in _TOPICAL and _DEMANDED_I.search(self.text, max(self.body, a - 40), a):
+            if etype in _TOPICAL and (_DEMANDED_I.search(self.text, max(self.body, a - 40), a)
+                                      or _DEMANDED_LIST_I.search(self.text, max(self.body, a - 110), a)):
                 continue  # "protesters demanding a deal": what is demanded has not happened (its date still counts)
             event = self._build(a, b, etype)
             if event is not None:
@@ -2063,6 +2078,8 @@ class _Sentence:
             return "planned"
         if stext.find("for", max(0, a - 20), a) >= 0 and _FOR_A_BEFORE.search(stext[max(0, a - 20):a]):
             return "planned"  # purpose: "on a special train for a summit with Putin"
+        if etype == "leadership change" and _VOTED_TO_I.search(stext, max(0, a - 40), a):
+            return "occurred"  # "the Senate votes 39-4 to remove President Lugo": the vote removes him
         if _TO_BEFORE.search(stext[max(0, a - 4):a]) and etype not in _SPEECH_ACTS \
                 and not (etype == "protest" and _PAST_ACT_I.search(stext, c_lo, a)):
             # an infinitive is an intention: "accepted an invitation to visit North Korea" (but "farmers blocked
@@ -2262,7 +2279,8 @@ class _Sentence:
         elif ctx.dateline is not None and etype in _DATELINE_TYPES:
             m = ctx.dateline  # filed from Brussels: decided, said or met there
             loc = (m.location if m.category == "event" and m.location else m.name, m.country, m.lat, m.lon, m.precision)
-        elif (etype in _SPEECH_ACTS or etype == "election") and actor1 is not None and actor1.country:
+        elif (etype in _SPEECH_ACTS or etype in ("election", "leadership change")) and actor1 is not None \
+                and actor1.country:
             home = geo.countries().get(actor1.country)  # said (or elected) at home: the acting state
             if home and home["lat"] is not None:
                 loc = (home["name"], actor1.country, home["lat"], home["lon"], "country")

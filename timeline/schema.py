@@ -42,6 +42,7 @@ EVENT_TYPES: dict[str, str] = {
     "weapons test": "MOBILIZE",
     "protest": "PROTEST",
     "election": "OTHER",
+    "leadership change": "OTHER",
 }
 STATUSES = ("occurred", "planned", "possible", "denied")
 DATE_PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
