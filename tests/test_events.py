@@ -155,6 +155,18 @@ def test_events_leadership_change(text, published, expected):
     assert got == sorted(expected)
 
 
+@pytest.mark.parametrize("text,etype,location", [
+    # a locative phrase opening the sentence places its events that name no place of their own
+    ("At the World Economic Forum in Davos, Switzerland, Turkish Prime Minister Recep Tayyip Erdogan walks off the "
+     "stage after an exchange with Israeli President Shimon Peres, whom he accuses of knowing how to kill.",
+     "accusation", "Davos"),
+    ("In an address to parliament in Colombo, President Mahinda Rajapaksa proclaims Sri Lanka freed from terrorism.",
+     "statement", "Colombo"),
+])
+def test_events_fronted_place(text, etype, location):
+    assert one(timeline.parse_text(text, published="2009-01-29"), etype)["location"] == location
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

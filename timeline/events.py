@@ -159,6 +159,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
+                  r"proclaim(?:s|ed|ing)?|"
                   r"pledg(?:e|ed|es)|vow(?:ed|s)?|insist(?:ed|s)|told\s+reporters"),
 ]
 EVENT_TYPES.setdefault("arrest", "COERCE")
@@ -1078,6 +1079,10 @@ _FOR_A_BEFORE = re.compile(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
+# a locative phrase that opens a sentence, up to its comma ("At the World Economic Forum in Davos, Switzerland,")
+_FRONTED_I = re.compile(r"(?:at|in|inside|outside|from|meeting\s+in|speaking\s+(?:in|at))\s+[^,;:.]{2,80}"
+                        r"(?:,\s+(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+)*)?,", re.IGNORECASE)
+_PLACE_RANK = {"venue": 0, "event": 1, "city": 2, "region": 3}
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1152,6 +1157,7 @@ class _Sentence:
                         and (t.date_start is not None or t.value.endswith("_REF"))]
         self.actors: list[_Actor] = []
         self.places: list[tuple[int, int, object]] = []
+        self._fronted = False  # the place of a locative phrase opening the sentence, worked out on first use
         self.sources: list[tuple[int, int, object]] = []
         stext = self.text
         dates = [(ta, tb) for _, ta, tb in self.timexes]
@@ -1528,6 +1534,20 @@ class _Sentence:
             if duration is not None or main_dated or ranked or since or own_verb.search(ltext, b, hi):
                 spans.append((lo, hi, duration))
         return spans
+
+    def _fronted_place(self):
+        """The place of a locative phrase that opens the sentence ("At the World Economic Forum in Davos, ...",
+        "In Kabul, ..."): where all its events are, unless they name their own. The most specific place of the
+        phrase; None when there is no such phrase."""
+        if self._fronted is False:
+            self._fronted = None
+            m = _FRONTED_I.match(self.text, self.body)
+            if m is not None:
+                inside = [p[2] for p in self.places if m.start() <= p[0] and p[1] <= m.end()
+                          and p[2].category in ("city", "venue", "event", "region")]
+                if inside:
+                    self._fronted = min(inside, key=lambda x: _PLACE_RANK.get(x.category, 9))
+        return self._fronted
 
     def _denied_before(self, a: int) -> bool:
         """Whether a negation stands right before the word at ``a`` ("did not attend")."""
@@ -2276,6 +2296,9 @@ class _Sentence:
         elif etype == "military action" and actor2 is not None and actor2.category == "state" and actor2.mention:
             m = actor2.mention  # an attack on a state happens in it
             loc = (m.name, m.country, m.lat, m.lon, "country")
+        elif self._fronted_place() is not None:
+            m = self._fronted_place()  # "At the World Economic Forum in Davos, Erdogan ...": the whole sentence is there
+            loc = (m.location if m.category == "event" and m.location else m.name, m.country, m.lat, m.lon, m.precision)
         elif ctx.dateline is not None and etype in _DATELINE_TYPES:
             m = ctx.dateline  # filed from Brussels: decided, said or met there
             loc = (m.location if m.category == "event" and m.location else m.name, m.country, m.lat, m.lon, m.precision)
