@@ -157,9 +157,9 @@ def test_events_leadership_change(text, published, expected):
 
 @pytest.mark.parametrize("text,etype,location", [
     # a locative phrase opening the sentence places its events that name no place of their own
-    ("At the World Economic Forum in Davos, Switzerland, Turkish Prime Minister Recep Tayyip Erdogan walks off the "
-     "stage after an exchange with Israeli President Shimon Peres, whom he accuses of knowing how to kill.",
-     "accusation", "Davos"),
+    ("At the World Economic Forum in Davos, Switzerland, Turkish Prime Minister Recep Tayyip Erdoğan walks off the "
+     "stage of a panel on Gaza after an angry exchange with Israeli President Shimon Peres, whom he accuses of "
+     "knowing very well how to kill, and vows not to return to the forum.", "accusation", "Davos"),
     ("In an address to parliament in Colombo, President Mahinda Rajapaksa proclaims Sri Lanka freed from terrorism.",
      "statement", "Colombo"),
 ])
