@@ -803,6 +803,15 @@ def test_temporal_years_in_words_weeks_of_a_date_and_holiday_weeks(text, value):
     assert one(text, D(2024, 3, 25))[2] == value
 
 
+@pytest.mark.parametrize("text,values", [
+    # every state has an Independence Day: July 4 is the American one only
+    ("Police fired on workers gathered during Independence Day celebrations in Zhanaozen.", []),
+    ("Fireworks lit the sky on U.S. Independence Day.", ["2011-07-04"]),
+])
+def test_temporal_independence_day_is_july_4_only_in_america(text, values):
+    assert [t.value for t in temporal.tag(text, D(2011, 12, 16))] == values
+
+
 # --- not times: ages, titles, idioms -----------------------------------------------------------
 
 

@@ -1176,10 +1176,15 @@ def _holiday_date(name: str, y: int) -> _dt.date | None:
     return None
 
 
+_US_BEFORE = re.compile(r"(?:\bU\.?S\.?|\bAmerican|\bAmerica['\u2019]s|\bUnited\s+States['\u2019]?)\s+$", re.IGNORECASE)
+
+
 def _h_holiday(g, ctx):
     if not ctx.cap(g.start("h")):
         return None
     name = re.sub(r"\s+", " ", g["h"])
+    if name == "independence day" and not _US_BEFORE.search(g.string, max(0, g.start("h") - 24), g.start("h")):
+        return None  # every state has one: July 4 only for the American ("Kazakhstan's Independence Day")
     a = ctx.anchor
     if g["y"]:
         y = int(g["y"])
