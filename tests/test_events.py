@@ -167,6 +167,22 @@ def test_events_fronted_place(text, etype, location):
     assert one(timeline.parse_text(text, published="2009-01-29"), etype)["location"] == location
 
 
+@pytest.mark.parametrize("text,expected", [
+    # bare "security forces" are those of the state where the story is, told in an earlier sentence too
+    ("On 30 October 2014, protesters stormed the National Assembly in Ouagadougou. Security forces fired live "
+     "ammunition.", {("military action", "Rioters (Burkina Faso)"), ("military action", "Security Forces of Burkina Faso")}),
+    # force used on a crowd just told joins its protest with those who used it
+    ("On 1 October 2019, thousands rallied in Tahrir Square in Baghdad. Security forces used water cannon and tear "
+     "gas to break up the crowd.", {("protest", "Protesters (Iraq); Security Forces of Iraq")}),
+    # forces merely present do not
+    ("On 2 May 2020, protesters gathered outside the Seray in Beirut. Security forces were in place to ensure a "
+     "peaceful demonstration.", {("protest", "Protesters (Lebanon)")}),
+])
+def test_events_security_forces_of_the_story(text, expected):
+    frame = timeline.mentions([Article("a", "", text)])
+    assert {(r.event_type, r.actors) for r in frame.itertuples()} == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

@@ -281,6 +281,16 @@ def test_gazetteer_person_with_title_is_one_mention(text, surface, name, country
     assert (m.name, m.kind, m.category, m.country, m.role) == (name, "actor", "person", country, role)
 
 
+@pytest.mark.parametrize("text,names", [
+    # an Arabic name goes on after the word: a square named after someone, not the Saudi capital
+    ("Hundreds protested in Riad al-Solh Square in Beirut.", ["Beirut"]),
+    ("Leaders met in Sharm el-Sheikh.", ["Sharm el-Sheikh"]),
+    ("Saudi officials in Riad said.", ["Government of Saudi Arabia", "Riyadh"]),
+])
+def test_gazetteer_name_that_goes_on_is_no_town(text, names):
+    assert [m.name for m in gazetteer.find(text)] == names
+
+
 @pytest.mark.parametrize("text", ["Tanks circled the General Staff headquarters.", "Captain America opened."])
 def test_gazetteer_rank_before_one_word_makes_no_person(text):
     assert not [m for m in gazetteer.find(text) if m.category == "person"]

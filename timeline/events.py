@@ -382,7 +382,10 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
                 continue
         mod = m.group("mod")
         noun = m.group("noun")
-        if mod and mod not in _GROUP_SKIP_MOD:
+        if mod and mod.lower() == "security" and noun.lower() == "forces" and home:
+            # "Security forces fired live ammunition": those of the state the story is in
+            name, country = f"Security Forces of {geo.country_name(home)}", home
+        elif mod and mod not in _GROUP_SKIP_MOD:
             name = f"{mod} {noun}"
             country = states.get(mod)
         elif noun.lower() in _BARE_ARMY and home and _PLAIN_BEFORE.search(text, max(0, a - 20), m.start("noun")):
@@ -509,6 +512,7 @@ class _Context:
         self.named: dict[tuple[str, str | None], int] = {}  # how many times each was named
         self.organisation: str | None = None
         self.states: list[tuple[str, str | None]] = []
+        self.place_country: str | None = None  # the country of the last place named: where the story goes on
 
     def antecedent(self, family: str) -> Event | None:
         """What "the summit" refers to: the latest summit of the story being reported (dated near
@@ -675,6 +679,8 @@ def extract(article, gaz=None) -> list[Event]:
 
 
 _PROTESTERS = re.compile(r"^(?:protesters|demonstrators|rioters|marchers|strikers)\b", re.IGNORECASE)
+_FORCE_ON_CROWD_I = re.compile(r"tear\s+gas|water\s+cannon|stun\s+grenades", re.IGNORECASE)
+_ENFORCERS = re.compile(r"(?:Police|Security|Military)\s+Forces\b")
 
 
 def _fold_protest_demands(rows: list[Event]) -> list[Event]:
@@ -694,8 +700,11 @@ def _fold_protest_demands(rows: list[Event]) -> list[Event]:
                 and e.date_start == protest.date_start and not e.trigger.lower().endswith("ed"):
             # "Security forces were in place to ensure a peaceful demonstration": a noun with no date or place of
             # its own names the protest just told ("Students protested too" would be a protest of its own)
-            extra = [n for n in _names(e) if n not in _names(protest) and _PROTESTERS.match(n)
-                     and not any(_PROTESTERS.match(p) for p in _names(protest))]
+            # (but force used on it is by those who used it: "Security forces used water cannon and tear gas")
+            force = _FORCE_ON_CROWD_I.search(e.trigger) is not None
+            extra = [n for n in _names(e) if n not in _names(protest)
+                     and ((_PROTESTERS.match(n) and not any(_PROTESTERS.match(p) for p in _names(protest)))
+                          or (force and _ENFORCERS.match(n)))]
             if extra:
                 protest.actors = "; ".join(_names(protest) + extra)
             continue
@@ -1218,8 +1227,12 @@ class _Sentence:
         if not acting:
             home = next((p[2].country for p in self.places if p[2].country and geo.country_name(p[2].country)), None) \
                 or next((x.country for x in self.actors if x.category == "state" and x.country), None) \
-                or next((x.country for x in self.actors if x.category == "person" and x.country), None)
-            # ("the army arrested President Omar al-Bashir": the army of the one it acts on, with nothing else said)
+                or next((x.country for x in self.actors if x.category == "person" and x.country), None) \
+                or ctx.place_country
+            # ("the army arrested President Omar al-Bashir": the army of the one it acts on, with nothing else said;
+            # "... in Ouagadougou. Security forces fired live ammunition.": the forces of where the story is)
+        ctx.place_country = next((p[2].country for p in self.places if p[2].country
+                                  and geo.country_name(p[2].country)), ctx.place_country)
         self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states, ctx.group_words, home))
         self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)

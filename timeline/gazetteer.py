@@ -144,6 +144,10 @@ CSV_COLUMNS = ("kind", "category", "name", "aliases", "country", "lat", "lon", "
 __all__ = ["Mention", "Gazetteer", "find", "load", "add_custom", "CSV_COLUMNS"]
 
 
+# an Arabic name's particle after a word: the word is part of a longer name ("Riad al-Solh", "Sharm el-Sheikh")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|bou|ben|Al|El|Abu|Bin|Ibn)-\w")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One recognised span.  text[start:end] == mention.text.
@@ -757,7 +761,11 @@ class _Reader:
         if _after_name_word(text, s, True):
             self.blocked.add(low)   # "Glenn Edward Murray" ... "Murray said": the person, all along the text
             return False
+        if _NAME_GOES_ON.match(text, e):
+            return False  # "Riad al-Solh Square", "Sharm el-Sheikh": a longer name goes on
         if atype == "c":   # an alternate name ("Colonia" for Cologne): its country named and a place word
+            if _NEXT_CAP_WORD.match(text, e):
+                return False  # ("Riad Salameh", "Colonia Juarez": a longer name, not the city)
             return en.capital or en.pop >= 5_000_000 or (self.ctx.get(en.country) is not None
                                                          and self._place_cue(s, e))
         if en.capital or en.pop >= 1_000_000:
