@@ -183,6 +183,25 @@ def test_events_security_forces_of_the_story(text, expected):
     assert {(r.event_type, r.actors) for r in frame.itertuples()} == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # who claims an attack whose maker was not named made it; the claim is a statement, done though dated after
+    # the day the note is dated by
+    ("On 11 July 2010, two suicide bombings struck crowds in Kampala. Al Shabaab claimed responsibility the "
+     "following day.", {("military action", "Al-Shabaab", "2010-07-11", "occurred"),
+                        ("statement", "Al-Shabaab", "2010-07-12", "occurred")}),
+    ("On 3 May 2021, gunmen attacked a checkpoint in Gao. Islamic State claimed responsibility for the attack.",
+     {("military action", "Islamic State", "2021-05-03", "occurred"),
+      ("statement", "Islamic State", "2021-05-03", "occurred")}),
+    # rockets that land strike
+    ("On 21 August 2013, rockets carrying sarin landed on Zamalka in Eastern Ghouta.",
+     {("military action", None, "2013-08-21", "occurred")}),
+])
+def test_events_claims_and_strikes(text, expected):
+    frame = timeline.mentions([Article("a", "", text)])
+    assert {(r.event_type, r.actors if isinstance(r.actors, str) else None, str(r.date_start.date()), r.status)
+            for r in frame.itertuples()} == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

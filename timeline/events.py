@@ -159,7 +159,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
-                  r"proclaim(?:s|ed|ing)?|"
+                  r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|"
                   r"pledg(?:e|ed|es)|vow(?:ed|s)?|insist(?:ed|s)|told\s+reporters"),
 ]
 EVENT_TYPES.setdefault("arrest", "COERCE")
@@ -675,7 +675,24 @@ def extract(article, gaz=None) -> list[Event]:
         reading = _Sentence(article, sent, s_timexes, s_mentions, states, ctx)
         rows.extend(reading.events(s_triggers))
         ctx.remember(reading.actors)
-    return _fold_protest_demands(rows)
+    return _credit_claims(_fold_protest_demands(rows))
+
+
+def _credit_claims(rows: list[Event]) -> list[Event]:
+    """ "Two bombings struck crowds in Kampala. Al Shabaab claimed responsibility": who claims an attack whose
+    maker the text did not name made it (the claim stays a statement of its own)."""
+    for i, e in enumerate(rows):
+        if e.event_type != "statement" or not e.actor1 or not _CLAIM_I.match(e.trigger):
+            continue
+        attack = next((r for r in reversed(rows[:i]) if r.event_type == "military action"), None)
+        if attack is not None and (attack.actor1 is None or attack.actor1.startswith("Unidentified")):
+            others = [n for n in _names(attack) if not n.startswith("Unidentified") and n != e.actor1]
+            attack.actor1, attack.actor1_country = e.actor1, e.actor1_country
+            attack.actors = "; ".join([e.actor1] + others)
+            e.actors = "; ".join(n for n in _names(e) if not n.startswith("Unidentified")) or None
+            if e.actor2 and e.actor2.startswith("Unidentified"):
+                e.actor2 = e.actor2_country = None
+    return rows
 
 
 _PROTESTERS = re.compile(r"^(?:protesters|demonstrators|rioters|marchers|strikers)\b", re.IGNORECASE)
@@ -1092,6 +1109,10 @@ _PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
 _FRONTED_I = re.compile(r"(?:at|in|inside|outside|from|meeting\s+in|speaking\s+(?:in|at))\s+[^,;:.]{2,80}"
                         r"(?:,\s+(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+)*)?,", re.IGNORECASE)
 _PLACE_RANK = {"venue": 0, "event": 1, "city": 2, "region": 3}
+# what lands or arrives when something is struck ("rockets carrying sarin landed on Zamalka")
+_MUNITION_BEFORE_I = re.compile(r"\b(?:rockets?|shells?|missiles?|mortars?|mortar\s+rounds|projectiles?|bombs?|grenades?|"
+                                r"drones?)\b[^,;:]*$", re.IGNORECASE)
+_CLAIM_I = re.compile(r"claim(?:s|ed|ing)?\s+responsibility", re.IGNORECASE)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1397,14 +1418,18 @@ class _Sentence:
                     etype, named = "forum", True  # "spoke at the Eastern Economic Forum": the gathering attended
             if not named and stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
-            if not_after.match(ltext[b:b + 25]) or not_before.search(ltext[max(0, a - 25):a]):
-                continue
+            if not_after.match(ltext[b:b + 25]) or (not_before.search(ltext[max(0, a - 25):a])
+                                                    and not stext.endswith(("State ", "State's "), 0, a)):
+                continue  # (but "Islamic State claimed responsibility": a name's last word, not state media)
             if etype == "protest" and _ARMED_BEFORE_I.search(stext, max(0, a - 20), a):
                 etype = "mobilization"  # "his fighters' march on Moscow": armed men on the move, not a protest
             if etype == "arrest" and _SEIZE_I.match(stext, a) and self._place_follows(b):
                 etype = "military action"  # "Taliban fighters captured Zaranj": territory taken, not an arrest
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
                 continue
+            if etype == "visit" and stext[a:a + 4].lower() in ("land", "arri") \
+                    and _MUNITION_BEFORE_I.search(stext, max(self.clauses[self.clause_at[a]][0], a - 60), a):
+                etype = "military action"  # "rockets carrying sarin landed on Zamalka": a strike, not a visit
             if etype == "protest" and stext[a:a + 4].lower() == "rall" and _AT_A_RALLY_I.search(stext, max(0, a - 30), a):
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
             if etype == "protest" and _ABOUT_I.search(stext, max(0, a - 40), a):
@@ -1494,8 +1519,8 @@ class _Sentence:
                 if etype != "statement":
                     continue
                 subject = self._subject(a, self.clause_at[a])
-                if subject is None or subject.category == "group":
-                    continue
+                if subject is None or (subject.category == "group" and not _CLAIM_I.match(self.text, a)):
+                    continue  # (a group's word counts when it claims an attack: "Islamic State claimed ...")
             if etype not in _SPEECH_ACTS and any(
                     t[2] in _SPEECH_ACTS and 0 <= a - t[1] <= 30 and _OBJECT_GAP.fullmatch(self.text, t[1], a)
                     and _SPEECH_VERB_I.match(self.text, t[0]) for t in triggers):
@@ -2118,8 +2143,8 @@ class _Sentence:
             # an infinitive is an intention: "accepted an invitation to visit North Korea" (but "farmers blocked
             # the highway ... to protest" protested)
             return "planned"
-        if self.ctx.anchor and date_start and date_start > self.ctx.anchor:
-            return "planned"
+        if self.ctx.anchor and date_start and date_start > self.ctx.anchor and not _PAST_VERB_I.match(stext, a):
+            return "planned"  # (a verb in the past tense is done, after the day the text is dated or not)
         return "occurred"
 
     # ------------------------------------------------------------- place
