@@ -638,6 +638,11 @@ def test_gazetteer_relative_named_in_passing_keeps_the_surname():
     ("Congress passed the bill.", ["US Congress"]),
     ("The ANC lost its majority.", ["African National Congress"]),
     ("China's National People's Congress opened on Tuesday.", ["China", "National People's Congress"]),
+    # the Congress of the text's country: many states have one
+    ("Peru's Congress voted to remove the president.", ["Congress of Peru"]),
+    ("Protesters set fire to the Congress building in Asuncion.",
+     ["Protesters (Paraguay)", "Congress of Paraguay", "Asunción"]),
+    ("Biden urged Congress to pass the bill.", ["Joe Biden", "US Congress"]),
 ])
 def test_gazetteer_congresses(text, names):
     assert [m.name for m in gazetteer.find(text)] == names

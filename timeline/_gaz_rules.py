@@ -77,7 +77,14 @@ GROUPS = {
     "government troops": ("Military Forces of {c}", "government"),
     "government soldiers": ("Military Forces of {c}", "government"),
     "pro-government forces": ("Military Forces of {c}", "government"),
+    # many states have a Congress: the one of the text's country ("Peru's Congress", "protesters stormed the
+    # Congress building in Asuncion"); with no country said, and in an American text, the US Congress
+    "Congress": ("Congress of {c}", "government"),
 }
+# a group name that a state's own institution has ("Congress of United States" is the US Congress)
+_GROUP_NAMED = {("Congress of {c}", "USA"): "US Congress"}
+# the state a group word stands for when the text names none ("Congress passed the bill")
+_GROUP_HOME = {"Congress of {c}": "USA"}
 # a state's forces named by a unit or by their arms ("Ethiopian National Defense Force", "Russian warplanes", "a
 # Russian cruise missile"): that state's military, and only with a state to qualify them
 _DEFENCE_FORCES = ("defence forces", "defense forces", "defence force", "defense force", "national defence force",

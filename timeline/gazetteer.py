@@ -122,6 +122,8 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _NEXT_CAP,
     _NEXT_CAP_WORD,
     _NO_COUNTRY_NAME,
+    _GROUP_NAMED,
+    _GROUP_HOME,
     _OF,
     _PLACE_WORDS,
     _PREFIX_WORDS,
@@ -1240,10 +1242,10 @@ class _Composer:
             # "the government", "troops" alone: too vague to name a country from context
             return i + 1
         if country is None:
-            country = self.r.main_country
+            country = self.r.main_country or _GROUP_HOME.get(gen.name)
         cname = self.E[self.g._states[country]].name if country in self.g._states else None
         if cname:
-            name = gen.name.format(c=cname)
+            name = _GROUP_NAMED.get((gen.name, country)) or gen.name.format(c=cname)
         else:
             name = _NO_COUNTRY_NAME.get(gen.name) or gen.name.replace(" ({c})", "")
         if qm is not None and self.out and "{c}" in gen.name:
