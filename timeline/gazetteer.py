@@ -311,7 +311,8 @@ class Gazetteer:
         with open(DATA_DIR / "countries.csv", newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 if row["capital"]:
-                    caps.add((row["iso3"], row["capital"]))
+                    # (spelt as the town list spells it or not: "Brasilia" is "Brasília", "Nuku'alofa" "Nuku‘alofa")
+                    caps.add((row["iso3"], normalise(row["capital"].strip())))
         entries, keys = self.entries, self._keys
         first_upper = (0,)
         log10 = math.log10
@@ -324,7 +325,8 @@ class Gazetteer:
             idx = len(entries)
             cc = cc or None
             lat, lon, pop = float(lat), float(lon), int(pop)
-            e = _Entry("place", display, "city", cc, lat, lon, "city", display, None, pop, (cc, name) in caps)
+            e = _Entry("place", display, "city", cc, lat, lon, "city", display, None, pop,
+                       (cc, normalise(name)) in caps)
             e.prior = log10(max(pop, 10)) + 0.5 * log10(1 + int(nnames))
             e.margs = ("place", display, cc, lat, lon, "city", "city", None, display)
             entries.append(e)
