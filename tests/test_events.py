@@ -202,6 +202,22 @@ def test_events_claims_and_strikes(text, expected):
             for r in frame.itertuples()} == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Her office announced the decision a day after U.S. President Barack Obama telephoned Rousseff on Monday.",
+     {("phone call", "Barack Obama; Dilma Rousseff", "2013-09-16")}),
+    # a call told in what someone said is news of its own
+    ("Turnbull said on Tuesday that the deal would go ahead, despite reports that Trump had cut short their "
+     "telephone call.", {("statement", "Malcolm Turnbull", "2013-09-17"), ("phone call", "Donald Trump", "2013-09-17"),
+                         ("rejection", "Donald Trump", "2013-09-17")}),
+    # calls intercepted are things listened to, not a call held
+    ("Germany said on Tuesday that the NSA had tapped Chancellor Angela Merkel's phone calls.",
+     {("statement", "Germany", "2013-09-17")}),
+])
+def test_events_phone_calls(text, expected):
+    frame = timeline.parse_text(text, published="2013-09-17")
+    assert {(r.event_type, r.actors, str(r.date_start.date())) for r in frame.itertuples()} == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

@@ -43,7 +43,7 @@ LOGGER = logging.getLogger(__name__)
 # a compiled alternation is far faster than a tagger and the list is short.
 _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("summit", r"summits?"),
-    ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|phoned|"
+    ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|(?:tele)?phon(?:ed|es|ing)(?=\s+(?-i:[A-Z])|\s+(?:his|her|their)\b)|"
                    r"(?:spoke|speaks|talked|talks)\s+(?:(?:with|to)\s+(?:[\w.'-]+\s+){1,5}?)?(?:by|on\s+the|over\s+the)\s+"
                    r"(?:tele)?phone"),
     ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|"
@@ -805,8 +805,8 @@ _DEMANDED_LIST_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
-_SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting", "expulsion", "sanction",
-                    "leadership change"})
+_SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting", "phone call", "expulsion",
+                    "sanction", "leadership change"})
 _LASTING_I = re.compile(r"\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour|summit|talks|meeting|"
                         r"conference|forum|session)\b", re.IGNORECASE)
 _ENDING_I = re.compile(r"\b(?:left|leaves|leaving|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|departed)\b",
@@ -1113,6 +1113,8 @@ _PLACE_RANK = {"venue": 0, "event": 1, "city": 2, "region": 3}
 _MUNITION_BEFORE_I = re.compile(r"\b(?:rockets?|shells?|missiles?|mortars?|mortar\s+rounds|projectiles?|bombs?|grenades?|"
                                 r"drones?)\b[^,;:]*$", re.IGNORECASE)
 _CLAIM_I = re.compile(r"claim(?:s|ed|ing)?\s+responsibility", re.IGNORECASE)
+_SURVEILLED_I = re.compile(r"\b(?:intercept|tap|tapp|monitor|record|eavesdropp|bugg|hack|wiretapp|listen)(?:ed|ing|s)?\b"
+                           r"(?:\s+(?:to|on))?\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1432,6 +1434,8 @@ class _Sentence:
                 etype = "military action"  # "rockets carrying sarin landed on Zamalka": a strike, not a visit
             if etype == "protest" and stext[a:a + 4].lower() == "rall" and _AT_A_RALLY_I.search(stext, max(0, a - 30), a):
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
+            if etype == "phone call" and _SURVEILLED_I.search(stext, max(0, a - 45), a):
+                continue  # "had intercepted her emails and phone calls": things listened to, not a call held
             if etype == "protest" and _ABOUT_I.search(stext, max(0, a - 40), a):
                 continue  # "raised concerns about Sikh separatist protests": spoken of, not held here
             if _ANNIVERSARY_BEFORE.search(stext, max(0, a - 40), a):

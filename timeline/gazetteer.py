@@ -99,9 +99,9 @@ from pathlib import Path
 
 from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _ACRONYM,
-    _ARMS,
     _ACRONYM_ORG,
     _AFTER_PLACE,
+    _ARMS,
     _AT_BUILDING,
     _CITY_DISPLAY,
     _CLAN,
@@ -112,6 +112,8 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _COMPANY_WORDS,
     _GAP_ADJ,
     _GAP_PERSON,
+    _GROUP_HOME,
+    _GROUP_NAMED,
     _HELD_OFFICES,
     _INDEFINITE,
     _LAW_AFTER,
@@ -122,8 +124,6 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _NEXT_CAP,
     _NEXT_CAP_WORD,
     _NO_COUNTRY_NAME,
-    _GROUP_NAMED,
-    _GROUP_HOME,
     _OF,
     _PLACE_WORDS,
     _PREFIX_WORDS,

@@ -1980,7 +1980,8 @@ def _prefixes(pattern: str, k: int = 3) -> frozenset[str]:
     """Every string of at most k characters that a match of ``pattern`` can begin with (shorter ones: the
     match may end there or go on with anything). Characters beyond ASCII stand as one sentinel; what the
     analysis cannot bound (a back reference, a conditional group) allows anything."""
-    from re import _constants as c, _parser as parser
+    from re import _constants as c
+    from re import _parser as parser
 
     other = "\x80"
     universe = [chr(i) for i in range(128)] + [other]
