@@ -218,6 +218,37 @@ def test_events_phone_calls(text, expected):
     assert {(r.event_type, r.actors, str(r.date_start.date())) for r in frame.itertuples()} == expected
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # a date in a relative clause with an irregular past verb is that clause's ("the deadline that Bush set on
+    # Monday"), not the invasion's
+    ("American and British forces open the invasion of Iraq with air strikes on Baghdad, shortly after the expiry "
+     "of the deadline that U.S. President George W. Bush set on Monday.", "2003-03-20",
+     [("military action", "2003-03-20", "Baghdad")]),
+    # "has just spoken by telephone": a call, made by the one "he" stands for
+    ("Barack Obama tells reporters at the White House that he has just spoken by telephone with Iranian President "
+     "Hassan Rouhani.", "2013-09-27", [("phone call", "2013-09-27", "White House"),
+                                       ("statement", "2013-09-27", "White House")]),
+    # an island the gazetteer does not know is where it is bombarded
+    ("North Korean artillery bombards Yeonpyeong Island near the disputed sea border.", "2010-11-23",
+     [("military action", "2010-11-23", "Yeonpyeong Island")]),
+    ("Blair, Ahern and the Northern Ireland parties reach a settlement at Stormont in Belfast.", "1998-04-10",
+     [("agreement", "1998-04-10", "Stormont")]),
+    # a resolution's number is no year
+    ("Meeting in New York, the UN Security Council adopts Resolution 1718, imposing sanctions on North Korea.",
+     "2006-10-14", [("meeting", "2006-10-14", "New York City"), ("sanction", "2006-10-14", "New York City")]),
+])
+def test_events_probe7_patterns(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert sorted((r.event_type, str(r.date_start.date()), r.location) for r in frame.itertuples()) == expected
+
+
+def test_events_bare_group_is_of_the_state_where_it_acts():
+    frame = timeline.parse_text("French President Francois Hollande announces that French forces have begun operations "
+                                "in Mali after Islamist fighters captured the central town of Konna yesterday.",
+                                published="2013-01-11")
+    assert one(frame, "military action")["actor1"] == "Unidentified Armed Group (Mali)"
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

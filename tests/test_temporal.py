@@ -803,6 +803,12 @@ def test_temporal_years_in_words_weeks_of_a_date_and_holiday_weeks(text, value):
     assert one(text, D(2024, 3, 25))[2] == value
 
 
+@pytest.mark.parametrize("text", ["The council adopted Resolution 1718 on Saturday.", "under Article 1789 of the code",
+                                  "Battalion 1805 moved north."])
+def test_temporal_numbers_of_documents_and_units_are_no_years(text):
+    assert [t.text for t in temporal.tag(text, D(2006, 10, 14)) if t.text[:1].isdigit()] == []
+
+
 @pytest.mark.parametrize("text,values", [
     # every state has an Independence Day: July 4 is the American one only
     ("Police fired on workers gathered during Independence Day celebrations in Zhanaozen.", []),

@@ -44,7 +44,8 @@ LOGGER = logging.getLogger(__name__)
 _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("summit", r"summits?"),
     ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|(?:tele)?phon(?:ed|es|ing)(?=\s+(?-i:[A-Z])|\s+(?:his|her|their)\b)|"
-                   r"(?:spoke|speaks|talked|talks)\s+(?:(?:with|to)\s+(?:[\w.'-]+\s+){1,5}?)?(?:by|on\s+the|over\s+the)\s+"
+                   r"(?:spoke|speaks|spoken|speaking|talked|talks|talking)\s+(?:(?:with|to)\s+(?:[\w.'-]+\s+){1,5}?)?"
+                   r"(?:by|on\s+the|over\s+the)\s+"
                    r"(?:tele)?phone"),
     ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|"
               r"travel(?:l?ed|l?ing|s)?(?!\s+(?:bans?|restrictions|advisor(?:y|ies)|warnings?))|journey|en\s+route|head(?:ed|ing|s)?\s+(?:to|for|toward)|flew"),
@@ -55,7 +56,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("agreement", r"agree(?:d|s|ment|ments)?|"
                   r"sign(?:ed|s|ing)(?!\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:executive\s+orders?|decrees?|bills?|laws?|"
                   r"legislation)\b)|sign(?=\s+(?:a|an|the|two|three|several|new|joint|an?)\s)|treaty|accord|pact|truce|cease-?fire|brokered|"
-                  r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus"),
+                  r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus|"
+                  r"(?:reach|reached|reaches|reaching|negotiated|negotiates)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?settlement"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
                     r"(?:expand|strengthen|deepen|boost)(?:ed|ing|s)?\s+(?:bilateral\s+)?(?:ties|relations|cooperation)|"
                     r"re-?opens?|re-?opened|restor(?:e|ed|es)\s+(?:diplomatic\s+)?(?:ties|relations)|"
@@ -105,7 +107,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("military action", r"invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|air\s*strikes?|drone\s+strikes?|missile\s+strikes?|"
                         r"(?:roadside|car|suicide|truck)\s+bomb(?:s|ings?|ers?)?|improvised\s+explosive\s+devices?|"
                         r"landmines?|(?<=, )killing|"
-                        r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
+                        r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|bombard(?:s|ed|ing|ment)?|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
                         r"killed|kills|fir(?:ed|es|e)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
                         r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
                         r"shoot(?:s|ing)?\s+down|shot\s+down|storms|advanc(?:ed|es|ing)\s+into|incursions?|"
@@ -160,7 +162,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
                   r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|"
-                  r"pledg(?:e|ed|es)|vow(?:ed|s)?|insist(?:ed|s)|told\s+reporters"),
+                  r"pledg(?:e|ed|es)|vow(?:ed|s)?|insist(?:ed|s)|(?:told|tells|tell)\s+reporters"),
 ]
 EVENT_TYPES.setdefault("arrest", "COERCE")
 
@@ -878,7 +880,8 @@ _PURPOSE_I = re.compile(r"\b(?:in\s+(?:an\s+effort|a\s+bid|order)\s+to|aimed\s+a
 _PLACE_OF_I = re.compile(r"\b(?:resort|city|town|village|port|capital|enclave|district)\s+of\s+$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
-                                r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+                                r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+|just\s+|also\s+|already\s+|now\s+)?$",
+                                re.IGNORECASE)
 # a clause opened by a pronoun subject: ", as he held talks with Xi"
 _CLAUSE_PRONOUN_I = re.compile(r"[,;]?\s*(?:(?:as|when|while|after|before|and|but|because|since|where|although|though)"
                                r"\s+)?(he|she)\b", re.IGNORECASE)
@@ -994,9 +997,12 @@ _UNLISTED = re.compile(r"\b(?:in|near|at|outside|from|into|(?:town|city|village|
                        r"control\s+of)\s+((?:[A-Z][a-z][A-Za-z'-]*)(?:\s+(?:[A-Z][a-z][A-Za-z'-]*|al|el|de|di|du))"
                        r"{0,3})(?=\s+(?:village|town|city|district|subdistrict|area|region|province|camp|"
                        r"neighbou?rhood|municipality|LGA|territory|county|commune|governorate|department|raion|ward|"
-                       r"locality|sub-county|parish)\b|\s*[,.;()]|\s+(?:on|in|near|at|and|after|during|from|with)\b)")
+                       r"locality|sub-county|parish)\b|\s*[,.;()]|\s+(?:on|in|near|at|and|after|during|from|with|"
+                       r"yesterday|today|overnight|earlier|last|this)\b)")
 _UNLISTED_THE = re.compile(r"\b(?:in|near|at|outside|from|into|across)\s+the\s+((?:[A-Z][a-z][A-Za-z'-]*\s+){1,3}"
                            r"(?:Valley|Mountains|Hills|Strait|Gulf|Desert|Plain|Basin|Corridor|Peninsula|Square|Camp))\b")
+# an island the gazetteer does not know, with or without a preposition ("bombards Yeonpyeong Island")
+_UNLISTED_ISLAND = re.compile(r"\b((?:[A-Z][a-z][A-Za-z'-]*\s+){1,2}(?:Island|Islands|Atoll|Reef))\b")
 _NOT_A_PLACE = frozenset("""The A An This That These Those His Her Its Their Our Monday Tuesday Wednesday Thursday
 Friday Saturday Sunday January February March April May June July August September October November December
 President Prime Minister Parliament Congress Senate Court Council Ministry Government Police Army University
@@ -1027,14 +1033,20 @@ def _unlisted_places(text: str, lo: int, taken, places, actors) -> list[tuple[in
     matches = list(_UNLISTED.finditer(text, lo))
     if " the " in text:
         matches += _UNLISTED_THE.finditer(text, lo)  # "in the Galwan Valley (Ladakh)"
+    if "Island" in text or "Atoll" in text or "Reef" in text:
+        matches += _UNLISTED_ISLAND.finditer(text, lo)
     for m in matches:
         a, b = m.span(1)
         name = m.group(1)
-        if name.split()[0] in _NOT_A_PLACE or any(s < b and a < e for s, e in taken):
+        if name.split()[0] in _NOT_A_PLACE or any(s < b and a < e for s, e in taken) \
+                or any(f[0] < b and a < f[1] for f in found):
             continue
         # coordinates: the next known place in the sentence (the district or region it lies in), else a state
         after = [p for p in places if p[0] >= b and p[0] - b <= 120 and p[2].lat is not None]
         where = after[0][2] if after else None
+        if where is None:  # else a place named before it ("operations in Mali ... the town of Konna")
+            before = [p for p in places if p[1] <= a and p[2].lat is not None]
+            where = before[-1][2] if before else None
         if where is None:
             where = next((x.mention for x in actors if x.category == "state" and x.mention is not None), None)
         precision = None
@@ -1092,7 +1104,9 @@ _MODIFIER_GAP = re.compile(r"(?<!\sdays)(?<!\sweeks)(?<!\smonths)(?<!\syears)(?<
                            r"during|since|until|when|while|that|which)\s)[a-z][\w-]*\s+){0,3}")
 _RELATIVE_PHRASE = re.compile(r"\b(that|which|who|whom)\s+[^;:()\u2014]{0,130}$", re.IGNORECASE)
 _PAST_VERB_I = re.compile(r"\b(?:[a-z]{3,}ed|had|has|have|was|were|broke|fell|began|ran|went|took|made|held|won|lost|"
-                          r"left|met|came|became|fought|sent|struck|shot|led|built|drew|gave|wrote|spoke)\b")
+                          r"left|met|came|became|fought|sent|struck|shot|led|built|drew|gave|wrote|spoke|set|put|cut|"
+                          r"hit|said|told|paid|laid|kept|fled|sold|bought|brought|sought|caught|chose|rose|drove|saw|"
+                          r"knew|grew|threw|flew|swore|stood|spent|dealt|meant|felt|found|heard|seized|tore|wore)\b")
 _WORD_BEFORE_I = re.compile(r"([A-Za-z]+)\s*,?\s*$")
 _THAT_VERBS = frozenset("""said says announced announces confirmed confirms agreed agrees warned warns stated states
 added adds noted notes reported reports believe believes believed hope hopes hoped insisted insists argued argues claimed
@@ -1115,6 +1129,8 @@ _MUNITION_BEFORE_I = re.compile(r"\b(?:rockets?|shells?|missiles?|mortars?|morta
 _CLAIM_I = re.compile(r"claim(?:s|ed|ing)?\s+responsibility", re.IGNORECASE)
 _SURVEILLED_I = re.compile(r"\b(?:intercept|tap|tapp|monitor|record|eavesdropp|bugg|hack|wiretapp|listen)(?:ed|ing|s)?\b"
                            r"(?:\s+(?:to|on))?\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
+_QUALIFIER = re.compile(r" \([^()]+\)$")
+_BARE_GROUP_WORDS = frozenset(w for w, (pattern, _) in gazetteer.GROUPS.items() if "({c})" in pattern)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1259,6 +1275,11 @@ class _Sentence:
         self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states, ctx.group_words, home))
         self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)
+        # group names qualified by no word of their own ("protesters", "fighters"), name -> pattern: their state
+        # is where they act
+        self._bare_groups = {x.name: _QUALIFIER.sub(" ({})", x.name) for x in self.actors
+                             if x.category == "group" and _QUALIFIER.search(x.name)
+                             and stext[x.start:x.end].lower() in _BARE_GROUP_WORDS}
         observers = [x for x in self.actors if x.category in ("organisation", "group", "government")
                      and _OBSERVES.match(stext, x.end)]
         for x in observers:  # "the OSCE SMM observed 41 explosions": who saw it reports it, it did not act
@@ -2478,6 +2499,17 @@ class _Sentence:
         if not names and "date" not in spans and place is None:
             return None
 
+        if loc[1] and "location" in spans and self._bare_groups and place is not None \
+                and place[2].category != "state":
+            # "Islamist fighters captured the town of Konna": a group named by a bare word is of the state where it
+            # acts, not of the text's most named one (unless a place of the sentence is in that one)
+            where = geo.country_name(loc[1])
+            held = {p[2].country for p in self.places}
+            if where and not any(_QUALIFIER.search(n) and n[:-1].endswith(f"({geo.country_name(c)}") for n in
+                                 self._bare_groups for c in held if c and c != loc[1] and geo.country_name(c)):
+                names = [self._bare_groups[n].format(where) if n in self._bare_groups else n for n in names]
+                actor1, actor2 = (_Actor(x.start, x.end, self._bare_groups[x.name].format(where), loc[1], x.category)
+                                  if x is not None and x.name in self._bare_groups else x for x in (actor1, actor2))
         if etype == "military action" and loc[1] and any(n.startswith("Civilians (") for n in names):
             # the civilians an attack hits are those of where it struck ("Russian forces shelled Kharkiv, killing
             # nine civilians": Ukraine's)
