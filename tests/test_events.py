@@ -249,6 +249,23 @@ def test_events_bare_group_is_of_the_state_where_it_acts():
     assert one(frame, "military action")["actor1"] == "Unidentified Armed Group (Mali)"
 
 
+@pytest.mark.parametrize("text,expected", [
+    # bare "the government" and "opposition groups" are those of where the story is; a denial is a rejection
+    ("On 21 August 2013, rockets landed on Zamalka in Eastern Ghouta. Opposition groups accused government forces "
+     "of the attack; the government denied using chemical weapons.",
+     {("accusation", "Opposition Groups (Syria)"), ("rejection", "Government of Syria"), ("military action", None)}),
+    # but not beside a state's own government: "the government delegation" is the Colombian one
+    ("The Colombian government and the FARC open peace talks in Hurdal, north of Oslo, with the government "
+     "delegation led by Humberto de la Calle.", {("talks", "Government of Colombia")}),
+    # an armed body the data does not know, named in capitals
+    ("On 11 April 2011, Republican Forces loyal to Alassane Ouattara arrested Laurent Gbagbo in Abidjan.",
+     {("arrest", "Republican Forces")}),
+])
+def test_events_story_governments_and_unknown_armed_bodies(text, expected):
+    frame = timeline.mentions([Article("a", "", text)])
+    assert {(r.event_type, r.actor1 if isinstance(r.actor1, str) else None) for r in frame.itertuples()} == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

@@ -306,6 +306,17 @@ def test_gazetteer_name_that_goes_on_is_no_town(text, names):
     assert [m.name for m in gazetteer.find(text)] == names
 
 
+@pytest.mark.parametrize("text,names", [
+    ("Republican Forces loyal to the president arrested his rival.", ["Republican Forces"]),
+    ("Somali National Army soldiers entered Kismayo.", ["Military Forces of Somalia"]),
+    # a kind of body, a holiday, a longer name: none of them
+    ("On Armed Forces Day the army paraded.", []),
+    ("Security Forces fired.", []),
+])
+def test_gazetteer_armed_bodies_named_in_capitals(text, names):
+    assert [m.name for m in gazetteer.find(text) if m.kind == "actor"] == names
+
+
 @pytest.mark.parametrize("text", ["Tanks circled the General Staff headquarters.", "Captain America opened."])
 def test_gazetteer_rank_before_one_word_makes_no_person(text):
     assert not [m for m in gazetteer.find(text) if m.category == "person"]

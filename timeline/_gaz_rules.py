@@ -88,7 +88,7 @@ _GROUP_HOME = {"Congress of {c}": "USA"}
 # a state's forces named by a unit or by their arms ("Ethiopian National Defense Force", "Russian warplanes", "a
 # Russian cruise missile"): that state's military, and only with a state to qualify them
 _DEFENCE_FORCES = ("defence forces", "defense forces", "defence force", "defense force", "national defence force",
-                   "national defense force")
+                   "national defense force", "national army", "armed forces")
 _ARMS = frozenset({"warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "cruise missile",
                    "cruise missiles", "ballistic missile", "ballistic missiles"})
 _ARMED = ("warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", "military police", "special forces",
@@ -102,6 +102,11 @@ _NEXT_CAP = re.compile(r"\s+[A-Z]")
 _COMMA = re.compile(r",\s*")
 _WORD = re.compile(r"\w+")
 _CLAN = re.compile(r"\b([A-Z][a-z]+)(?:\s+and\s+([A-Z][a-z]+))?\s+(?:clans?|tribes?|tribesmen|sub-clans?)\b")
+# an armed body the data does not know, named in capitals by what it is ("Republican Forces", "Ras Kamboni Brigade")
+_ARMED_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|de|du)[ \t]+)?){1,5}"
+                        r"(?:Forces|Army|Front|Movement|Brigades?|Militia|Battalions?|Guards?))\b"
+                        r"(?![ \t]+(?:for|of|Day)\b|[ \t]*\()")
+_ARMED_ORG_WORDS = (" Forces", " Army", " Front", " Movement", " Brigade", " Militia", " Battalion", " Guard")
 _LAW_AFTER = re.compile(r"\s+(?:Bill|Act|Law|Treaty|Agreement|Accord|Convention|Resolution)\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,11}\)")
 _ACRONYM_ORG = re.compile(r"((?:[A-Z][\w'’&.\-]*[ \t]+(?:(?:of|for|the|and|&|de|du|des|la|le|in|on)[ \t]+)*){1,8}"

@@ -84,6 +84,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)|"
                r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
     ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
+                  r"(?:denied|denies|deny|denying)(?=\s+(?:that|any|all|responsibility|involvement|the\s+(?:allegations?|"
+                  r"accusations?|claims?|reports?|charges?))\b|\s+\w+ing\b)|"
                   r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
                   r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s|ing)?|call(?:ed|s)?\s+off|"
                   r"(?:withdr(?:aw|aws|ew|awn|awing)|withdrawal)\s+(?:(?:the|its|their)\s+(?:\w+\s+){0,2})?from\s+(?:the\s+)?"
@@ -327,14 +329,15 @@ _GROUP_NOUNS = (
     r"civilians|residents|villagers|activists|journalists|coup\s+leaders|gang|gunmen|"
     r"military(?=[.,;]|\s+(?:has|have|had|said|says|took|seized|arrested|detained|ousted|announced|declared|deployed|"
     r"launched|is|was|were|will|would|after|on|in)\b)|"
-    r"(?:presidential|republican|national)\s+guard"
+    r"(?:presidential|republican|national)\s+guard|(?i:opposition)\s+(?:groups|parties|supporters|activists|politicians|leaders|figures|lawmakers)|"
+    r"government|authorities"
 )
 # every noun above contains one of these words: a sentence with none of them names no group (a substring test
 # is far cheaper than the search)
 _GROUP_WORDS = ("police", "forces", "troops", "soldiers", "army", "militants", "rebels", "insurgents", "militia",
                 "protesters", "demonstrators", "students", "rioters", "workers", "lawyers", "teachers", "farmers",
                 "vendors", "traders", "civilians", "residents", "villagers", "activists", "journalists", "coup", "gang",
-                "gunmen", "military", "guard")
+                "gunmen", "military", "guard", "opposition", "government", "authorities")
 
 _NEEDS_MODIFIER = frozenset({"forces", "troops", "soldiers", "army"})
 _BARE_ARMY = frozenset({"troops", "soldiers", "army", "military", "presidential guard", "republican guard",
@@ -368,10 +371,11 @@ class _Actor:
 
 
 def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], states: dict[str, str],
-                  words=_GROUP_WORDS, home: str | None = None) -> list[_Actor]:
+                  words=_GROUP_WORDS, home: str | None = None, story: str | None = None) -> list[_Actor]:
     """Generic actors ("Saudi forces", "protesters", "police") in text[lo:hi] not covered by a mention.
     ``words``: those of _GROUP_WORDS that may occur in the text (the article's, when it is known).
-    ``home``: the state the sentence happens in, when no state acts in it: bare "soldiers" are its army."""
+    ``home``: the state the sentence happens in, when no state acts in it: bare "soldiers" are its army.
+    ``story``: the state of the last place the text named: "the government" and "opposition groups" are its."""
     found = []
     if not any(word in text for word in words):
         return found
@@ -384,7 +388,9 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
                 continue
         mod = m.group("mod")
         noun = m.group("noun")
-        if mod and mod.lower() == "security" and noun.lower() == "forces" and home:
+        if mod and noun.lower().startswith("opposition") and states.get(mod):
+            name, country = f"Opposition Groups ({geo.country_name(states[mod])})", states[mod]
+        elif mod and mod.lower() == "security" and noun.lower() == "forces" and home:
             # "Security forces fired live ammunition": those of the state the story is in
             name, country = f"Security Forces of {geo.country_name(home)}", home
         elif mod and mod not in _GROUP_SKIP_MOD:
@@ -394,6 +400,17 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
             # "soldiers clashed with rebels near Gao, Mali": with no state acting, the army of the place
             name, country = f"Military Forces of {geo.country_name(home)}", home
             a = m.start("noun")
+        elif noun.lower() in ("government", "authorities"):
+            where = home or story
+            if not (where and text.endswith(("the ", "The "), 0, m.start("noun"))):
+                continue  # (a government named by a state is the gazetteer's: "the Syrian government")
+            # "the government denied using chemical weapons": the government of where the story is
+            name, country = f"Government of {geo.country_name(where)}", where
+            a = m.start("noun")
+        elif noun.lower().startswith("opposition"):
+            where = home or story
+            name = f"Opposition Groups ({geo.country_name(where)})" if where else "Opposition Groups"
+            country, a = where, m.start("noun")
         elif noun.lower() in _NEEDS_MODIFIER:
             continue  # "troops" alone says nothing of whose
         else:
@@ -1272,7 +1289,9 @@ class _Sentence:
             # "... in Ouagadougou. Security forces fired live ammunition.": the forces of where the story is)
         ctx.place_country = next((p[2].country for p in self.places if p[2].country
                                   and geo.country_name(p[2].country)), ctx.place_country)
-        self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states, ctx.group_words, home))
+        self.actors.extend(_group_actors(stext, self.body, len(stext), taken, states, ctx.group_words, home,
+                                         None if any(x.category == "state" or x.name.startswith("Government")
+                                                     for x in acting) else ctx.place_country))
         self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)
         # group names qualified by no word of their own ("protesters", "fighters"), name -> pattern: their state

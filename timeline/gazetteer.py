@@ -100,6 +100,8 @@ from pathlib import Path
 from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _ACRONYM,
     _ACRONYM_ORG,
+    _ARMED_ORG,
+    _ARMED_ORG_WORDS,
     _AFTER_PLACE,
     _ARMS,
     _AT_BUILDING,
@@ -1017,7 +1019,28 @@ class _Composer:
         if ("clan" in text or "tribe" in text) and _CLAN.search(text):
             self._clans()
             out.sort(key=_START)
+        if any(w in text for w in _ARMED_ORG_WORDS):
+            self._armed_orgs()
+            out.sort(key=_START)
         return out
+
+    def _armed_orgs(self) -> None:
+        """Armed bodies the data does not know, named in capitals by what they are: "Republican Forces loyal to
+        Alassane Ouattara", "Ras Kamboni Brigade". Not when a known name or a state's word is inside the span
+        ("Kenya Defence Forces", "Somali National Army": those are known or a state's military)."""
+        text, out = self.text, self.out
+        for m in _ARMED_ORG.finditer(text):
+            words = m.group(1).split()
+            while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an")):
+                words.pop(0)
+            if len(words) < 2 or " ".join(words).lower() in GROUPS:
+                continue  # ("Armed Forces", "Security Forces": a kind of body, not a named one)
+            a = m.end(1) - len(" ".join(words))
+            b = m.end(1)
+            if text[a:b] != " ".join(words) or any(o.start < b and a < o.end for o in out):
+                continue
+            out.append(_mention(a, b, text[a:b], "actor", text[a:b], self.r.main_country, None, None, None, "group",
+                                None, None))
 
     def _clans(self) -> None:
         """Named clans and tribes, as ACLED names them: "members of Malik and Bepari clans" ->
