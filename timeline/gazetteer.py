@@ -100,9 +100,9 @@ from pathlib import Path
 from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _ACRONYM,
     _ACRONYM_ORG,
+    _AFTER_PLACE,
     _ARMED_ORG,
     _ARMED_ORG_WORDS,
-    _AFTER_PLACE,
     _ARMS,
     _AT_BUILDING,
     _CITY_DISPLAY,
