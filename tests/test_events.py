@@ -266,6 +266,32 @@ def test_events_story_governments_and_unknown_armed_bodies(text, expected):
     assert {(r.event_type, r.actor1 if isinstance(r.actor1, str) else None) for r in frame.itertuples()} == expected
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # "in protest at" is how something was done, not a protest held
+    ("Morocco was readmitted to the African Union on Monday, more than three decades after it walked out of the "
+     "body's predecessor in protest at the admission of the Western Sahara movement's republic.", "2017-01-30",
+     [("cooperation", "African Union; Morocco", "2017-01-30"), ("rejection", "Morocco; Western Sahara", "1987-01-01")]),
+    ("Finland joined NATO in April.", "2023-07-11", [("cooperation", "Finland; NATO", "2023-04-01")]),
+    # what went on in an event named before ", in which" is at that event's time, done by nobody named
+    ("Uhuru Kenyatta and opposition leader Raila Odinga met at Kenyatta's office on Friday, their first meeting since last year's bitterly "
+     "contested elections, in which dozens of people were killed.", "2018-03-09",
+     [("meeting", "Raila Odinga; Uhuru Kenyatta", "2018-03-09"), ("military action", "Unidentified Armed Group", "2017-01-01")]),
+    # a condition met is no meeting
+    ("U.S. envoy Zalmay Khalilzad and Taliban political chief Abdul Ghani Baradar sign an agreement in Doha under which the United States will withdraw its forces if the "
+     "Taliban meet their commitments.", "2020-02-29",
+     [("agreement", "Abdul Ghani Baradar; Taliban; United States; Zalmay Khalilzad", "2020-02-29")]),
+    # a demand as a second predicate is an event of its own
+    ("China's Foreign Ministry recalls its ambassador from Vilnius and demands that Lithuania withdraw its own "
+     "ambassador from Beijing.", "2021-08-10",
+     [("demand", "Lithuania; Ministry of Foreign Affairs (China)", "2021-08-10"),
+      ("expulsion", "Ministry of Foreign Affairs (China)", "2021-08-10")]),
+])
+def test_events_probe7_news_patterns(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert sorted((r.event_type, "; ".join(sorted(r.actors.split("; "))), str(r.date_start.date()))
+                  for r in frame.itertuples()) == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

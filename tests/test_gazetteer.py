@@ -307,6 +307,17 @@ def test_gazetteer_name_that_goes_on_is_no_town(text, names):
 
 
 @pytest.mark.parametrize("text,names", [
+    # "the bloc" is the body last named before it, else the European Union
+    ("Morocco rejoined the African Union. The bloc's members backed it.", ["Morocco", "African Union", "African Union"]),
+    ("The bloc agreed new sanctions on Russia.", ["European Union", "Russia"]),
+    # "Asia-Pacific leaders": no continent
+    ("Asia-Pacific leaders ended their summit.", []),
+])
+def test_gazetteer_blocs_and_compounds(text, names):
+    assert [m.name for m in gazetteer.find(text)] == names
+
+
+@pytest.mark.parametrize("text,names", [
     ("Republican Forces loyal to the president arrested his rival.", ["Republican Forces"]),
     ("Somali National Army soldiers entered Kismayo.", ["Military Forces of Somalia"]),
     # a kind of body, a holiday, a longer name: none of them

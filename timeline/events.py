@@ -59,6 +59,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus|"
                   r"(?:reach|reached|reaches|reaching|negotiated|negotiates)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?settlement"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
+                    # membership: "Morocco was readmitted to the African Union", "Finland joined NATO"
+                    r"(?:re)?admitt(?:ed|ing)\s+(?:as\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?member|to|into)\b|"
+                    r"join(?:s|ed|ing)?(?=\s+(?:the\s+)?(?-i:[A-Z]))|accession|"
                     r"(?:expand|strengthen|deepen|boost)(?:ed|ing|s)?\s+(?:bilateral\s+)?(?:ties|relations|cooperation)|"
                     r"re-?opens?|re-?opened|restor(?:e|ed|es)\s+(?:diplomatic\s+)?(?:ties|relations)|"
                     r"recogni[sz](?:e|ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:state|statehood|independence|"
@@ -318,7 +321,8 @@ _REPORTING_WORDS = ("report", "announced", "said", "stated", "according", "citin
 _PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|on|to|into|toward|towards|from|across|through|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 # alternatives and ranges widen one date ("Tuesday, or more likely, Wednesday"); "in 2000 and 2007" are two dates
 _OR_BETWEEN = re.compile(r"^[\s,]*(?:or|to|-|–|through|until)[\s,]+(?:\w+[\s,]+){0,3}$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:\u2014]|\s(?=that\s)|,\s+(?:which|who|while|during\s+which|when|where|as|but|although|after|before)\b"
+_CLAUSE_BREAK = re.compile(r"[;:\u2014]|\s(?=that\s)|,\s+(?:which|who|while|(?:during|in|at|by)\s+which|when|where|as|"
+                           r"but|although|after|before)\b"
                            r"|,\s*[\"\u201c]|[\"\u201c\u201d]")
 
 # Generic actors that real reports name without a proper noun (ACLED style).
@@ -1148,6 +1152,14 @@ _SURVEILLED_I = re.compile(r"\b(?:intercept|tap|tapp|monitor|record|eavesdropp|b
                            r"(?:\s+(?:to|on))?\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
 _QUALIFIER = re.compile(r" \([^()]+\)$")
 _BARE_GROUP_WORDS = frozenset(w for w, (pattern, _) in gazetteer.GROUPS.items() if "({c})" in pattern)
+_IN_PROTEST_AT_I = re.compile(r"\s+(?:at|against|over|of)\b", re.IGNORECASE)
+_IN_WHICH_I = re.compile(r",\s+(?:in|during|at|by)\s+which\b", re.IGNORECASE)
+# what is met that is no one: "if the Taliban meet their commitments"
+_MET_THING_I = re.compile(r"\s+(?:(?:their|its|his|her|the|all|these|those|our)\s+)?(?:[\w-]+\s+)?(?:commitments|obligations|"
+                          r"demands|targets|needs|conditions|requirements|deadlines?|goals|criteria|expectations|"
+                          r"standards|costs|challenges?)\b", re.IGNORECASE)
+_AND_DEMANDS_I = re.compile(r"\band\s+$", re.IGNORECASE)
+_DEMAND_VERB_I = re.compile(r"(?:demand(?:s|ed)|urg(?:es|ed)|call(?:s|ed)\s+(?:on|for))\b", re.IGNORECASE)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1474,8 +1486,12 @@ class _Sentence:
                 etype = "military action"  # "rockets carrying sarin landed on Zamalka": a strike, not a visit
             if etype == "protest" and stext[a:a + 4].lower() == "rall" and _AT_A_RALLY_I.search(stext, max(0, a - 30), a):
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
+            if etype == "meeting" and stext[a:a + 4].lower() == "meet" and _MET_THING_I.match(stext, b):
+                continue  # "if the Taliban meet their commitments": a condition fulfilled, not a meeting
             if etype == "phone call" and _SURVEILLED_I.search(stext, max(0, a - 45), a):
                 continue  # "had intercepted her emails and phone calls": things listened to, not a call held
+            if etype == "protest" and stext.endswith(("in ", "In "), 0, a) and _IN_PROTEST_AT_I.match(stext, b):
+                continue  # "walked out in protest at the admission of ...": how it walked out, not a protest held
             if etype == "protest" and _ABOUT_I.search(stext, max(0, a - 40), a):
                 continue  # "raised concerns about Sikh separatist protests": spoken of, not held here
             if _ANNIVERSARY_BEFORE.search(stext, max(0, a - 40), a):
@@ -1560,7 +1576,9 @@ class _Sentence:
             if etype in _WEAK and a not in strong_at and (self.clause_at[a], self._unit(a)) in strong_clauses:
                 # a weak word beside a strong one is usually its complement ("met ... to discuss"),
                 # except a statement by a named actor ("the Kremlin confirmed the visit")
-                if etype != "statement":
+                if etype != "statement" and not (etype == "demand" and _AND_DEMANDS_I.search(self.text, max(0, a - 5), a)
+                                                 and _DEMAND_VERB_I.match(self.text, a)):
+                    # ("recalls its ambassador and demands that Lithuania withdraw its own": a second predicate)
                     continue
                 subject = self._subject(a, self.clause_at[a])
                 if subject is None or (subject.category == "group" and not _CLAIM_I.match(self.text, a)):
@@ -2019,6 +2037,15 @@ class _Sentence:
             if dated is not None:
                 return [(dated[0], dated[1], dated[2], 0)]
         ci = self.clause_at[a]
+        c_lo = self.clauses[ci][0]
+        if ci > 0 and _IN_WHICH_I.match(self.text, c_lo):
+            # "last year's contested elections, in which dozens were killed": what went on in that event is at
+            # its time
+            head = next((t for t in reversed(self.all_triggers) if t[1] <= c_lo and c_lo - t[1] <= 3), None)
+            dated = [u for u in self.timexes if head is not None and u[2] <= head[0] and head[0] - u[2] <= 40
+                     and self._determined(u[1], u[2])] if head is not None else []
+            if dated:
+                return [(dated[-1][0], dated[-1][1], dated[-1][2], 0)]
         seg = self.segment_at[a]
         if self._datable is None:
             # (timex, start, end, segment, clause); "their first summit since 2019" is not dated 2019

@@ -85,6 +85,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 import datetime as _dt
 import gc
 import gzip
@@ -148,6 +149,8 @@ CSV_COLUMNS = ("kind", "category", "name", "aliases", "country", "lat", "lon", "
 __all__ = ["Mention", "Gazetteer", "find", "load", "add_custom", "CSV_COLUMNS"]
 
 
+_OCEAN_COMPOUND = re.compile(r"-(?:Pacific|Atlantic)\b")
+_THE_BLOC = re.compile(r"(?:the\s+)?bloc", re.IGNORECASE)
 # an Arabic name's particle after a word: the word is part of a longer name ("Riad al-Solh", "Sharm el-Sheikh")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|bou|ben|Al|El|Abu|Bin|Ibn)-\w")
 
@@ -824,6 +827,8 @@ class _Reader:
             self.sel = self._split_alternates()
         if "an-" in text:  # "the Pan-American Highway", "Pan-African": a compound, not the state
             self.sel = [h for h in self.sel if not (h[0] >= 4 and text[h[0] - 4:h[0]].lower() == "pan-")]
+        if "-Pacific" in text or "-Atlantic" in text:  # "Asia-Pacific leaders", "Euro-Atlantic": no continent
+            self.sel = [h for h in self.sel if not _OCEAN_COMPOUND.match(text, h[1])]
         self.ctx, first = self._context()
         self.main_country = max(self.ctx, key=lambda c: (self.ctx[c], -first[c])) if self.ctx else None
         items = []
@@ -1022,7 +1027,23 @@ class _Composer:
         if any(w in text for w in _ARMED_ORG_WORDS):
             self._armed_orgs()
             out.sort(key=_START)
+        if "bloc" in text:
+            self._blocs()
         return out
+
+    def _blocs(self) -> None:
+        """ "the bloc" is the body last named before it ("readmitted to the African Union ... the bloc's 54
+        member states"); with none named, the European Union, as the data has it."""
+        out = self.out
+        last = None
+        for i, o in enumerate(out):
+            if o.kind == "actor" and o.category == "organisation" and _THE_BLOC.fullmatch(o.text):
+                if last is not None and last.name != o.name:
+                    out[i] = dataclasses.replace(o, name=last.name, country=last.country, lat=last.lat, lon=last.lon,
+                                                 location=last.location)
+                continue
+            if o.kind == "actor" and o.category == "organisation":
+                last = o
 
     def _armed_orgs(self) -> None:
         """Armed bodies the data does not know, named in capitals by what they are: "Republican Forces loyal to
