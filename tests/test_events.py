@@ -292,6 +292,22 @@ def test_events_probe7_news_patterns(text, published, expected):
                   for r in frame.itertuples()) == expected
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # who admits, apologises, congratulates speaks; "past decades" dates only the verb it follows and carries no
+    # story time to the summit after it; a visit told after a speech verb is shown
+    ("North Korean leader Kim Jong-il admitted on Tuesday that his country's agents had abducted Japanese citizens "
+     "in past decades, at a summit in Pyongyang with Japanese Prime Minister Junichiro Koizumi, the first visit by a "
+     "Japanese leader to the North.", "2002-09-17",
+     [("military action", "2001-09-17"), ("statement", "2002-09-17"), ("summit", "2002-09-17"), ("visit", "2002-09-17")]),
+    # past a relative clause the main clause goes on with its subject
+    ("New Delhi: Prime Minister Narendra Modi on Saturday said consensus had been built. The Prime Minister, who is "
+     "chairing the G20 sessions, congratulated the Sherpas.", "2023-09-09", [("statement", "2023-09-09")]),
+])
+def test_events_speakers_and_vague_times(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert sorted((r.event_type, str(r.date_start.date())) for r in frame.itertuples()) == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

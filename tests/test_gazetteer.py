@@ -333,6 +333,11 @@ def test_gazetteer_rank_before_one_word_makes_no_person(text):
     assert not [m for m in gazetteer.find(text) if m.category == "person"]
 
 
+def test_gazetteer_the_last_holder_is_not_the_one_in_office():
+    found = gazetteer.find("The last Indian prime minister to visit was Atal Vajpayee.", D(2015, 12, 25))
+    assert "Narendra Modi" not in [m.name for m in found]
+
+
 # role phrases resolved to the office holder on the publication date
 ROLE_CASES = [
     ("the Russian president said", D(2019, 4, 25), "the Russian president", "Vladimir Putin"),

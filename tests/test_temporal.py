@@ -803,6 +803,15 @@ def test_temporal_years_in_words_weeks_of_a_date_and_holiday_weeks(text, value):
     assert one(text, D(2024, 3, 25))[2] == value
 
 
+@pytest.mark.parametrize("text,value", [
+    ("Agents had abducted citizens in past decades.", "PAST_REF"),
+    ("Prices rose during past years.", "PAST_REF"),
+])
+def test_temporal_past_units_after_a_preposition(text, value):
+    (t,) = temporal.tag(text, D(2002, 9, 17))
+    assert (t.value, t.date_end) == (value, D(2002, 9, 16))
+
+
 @pytest.mark.parametrize("text", ["The council adopted Resolution 1718 on Saturday.", "under Article 1789 of the code",
                                   "Battalion 1805 moved north."])
 def test_temporal_numbers_of_documents_and_units_are_no_years(text):

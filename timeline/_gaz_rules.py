@@ -135,7 +135,9 @@ _PLACE_WORDS = re.compile(r"(?:\b(?:in|at|near|outside|inside|to|from|into|towar
 _AFTER_PLACE = re.compile(r"(?:\s+(?:City|city|town|Province|province|District|district|Oblast|oblast)\b|,\s*[A-Z]|\s*\()")
 _START = operator.attrgetter("start")
 _AT_BUILDING = re.compile(r"\b(?:at|in|inside|outside|At|In|Inside|Outside)\s+(?:the\s+)?$")
-_INDEFINITE = re.compile(r"\b(?:a|an|another|any|every|each|no|A|An|Another|Any|Every|Each|No)\s+$")
+_INDEFINITE = re.compile(r"\b(?:a|an|another|any|every|each|no|A|An|Another|Any|Every|Each|No)\s+$"
+                         # ("the last Indian prime minister to set foot in Pakistan": not the one in office)
+                         r"|\b(?:last|first|previous|former|late|next|future|then|[Tt]he\s+only)\s+$")
 _PREFIX_WORDS = {"former", "ex", "then", "late", "acting", "outgoing", "incoming", "interim", "new", "the"}
 _GAP_ADJ = re.compile(r"(?:\s+|\s*['’]s\s+)")
 _GAP_PERSON = re.compile(r"(?:\s*,?\s+)")

@@ -166,7 +166,10 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
-                  r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|"
+                  r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|apologi[sz](?:e|ed|es)|"
+                  r"admit(?:s|ted)(?=\s+(?:on\s+\w+\s+)?(?:that|to\s+\w+ing)\b)|"
+                  r"acknowledg(?:e|ed|es)(?=\s+(?:on\s+\w+\s+)?that\b)|"
+                  r"conced(?:e|ed|es)(?=\s+(?:that|defeat)\b)|congratulat(?:e|ed|es)|"
                   r"pledg(?:e|ed|es)|vow(?:ed|s)?|insist(?:ed|s)|(?:told|tells|tell)\s+reporters"),
 ]
 EVENT_TYPES.setdefault("arrest", "COERCE")
@@ -828,8 +831,8 @@ _DEMANDED_LIST_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
-_SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting", "phone call", "expulsion",
-                    "sanction", "leadership change"})
+_SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting", "phone call", "visit",
+                    "expulsion", "sanction", "leadership change"})
 _LASTING_I = re.compile(r"\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour|summit|talks|meeting|"
                         r"conference|forum|session)\b", re.IGNORECASE)
 _ENDING_I = re.compile(r"\b(?:left|leaves|leaving|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|departed)\b",
@@ -1160,6 +1163,8 @@ _MET_THING_I = re.compile(r"\s+(?:(?:their|its|his|her|the|all|these|those|our)\
                           r"standards|costs|challenges?)\b", re.IGNORECASE)
 _AND_DEMANDS_I = re.compile(r"\band\s+$", re.IGNORECASE)
 _DEMAND_VERB_I = re.compile(r"(?:demand(?:s|ed)|urg(?:es|ed)|call(?:s|ed)\s+(?:on|for))\b", re.IGNORECASE)
+_VAGUE_REFS = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
+_WHO_CLAUSE_I = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1818,6 +1823,14 @@ class _Sentence:
     def _subject(self, a, ci):
         """The acting actor of a clause: its first actor not inside a prepositional phrase."""
         c_lo = self.clauses[ci][0]
+        if ci > 0 and _WHO_CLAUSE_I.match(self.text, c_lo):
+            back = self.text.rfind(",", c_lo + 1, a)
+            if back > 0 and _BLANK.fullmatch(self.text, back + 1, a):
+                # "The Prime Minister, who is chairing the G20 sessions, congratulated ...": past the relative
+                # clause the main clause goes on, with the subject before it
+                head = [x for x in self.agents if 0 <= c_lo - x.end <= 1 and not x.rep]
+                if head:
+                    return head[-1]
         pool = [x for x in self.agents if c_lo <= x.start and x.end <= a and not x.rep]
         if not pool and ci > 0 and _RELATIVE.match(self.text, c_lo):
             pronoun = _CLAUSE_PRONOUN_I.match(self.text, c_lo) if self.may_pronoun else None
@@ -2091,6 +2104,10 @@ class _Sentence:
             return 0 if tb > oa else (37 if "," in text[tb:oa] else 12)
 
         for t, ta, tb, tci in candidates:
+            if t.value in _VAGUE_REFS and ((ta >= b and (ta - b > 30 or "," in text[b:ta]))
+                                           or (ta < b and not _BLANK.fullmatch(text, tb, a))):
+                continue  # ("had abducted citizens in past decades and apologised, at a summit": a vague time
+                # is only its own verb's, the one it follows or stands right before: "recently met")
             mine = _gap(a, b, ta, tb) + lean(a, tb)
             if tb <= a and self.text.endswith("to ", 0, a):
                 mine += 30  # "accepted an invitation last month to visit": a date before an infinitive is its verb's
@@ -2587,6 +2604,8 @@ class _Sentence:
         event.event_id = _stable_id(article.id, s0 + a, etype)
         if antecedent is None:
             ctx.by_family.setdefault(FAMILY[etype], []).append(event)
-        if "date" in spans and (not self._apart or self._unit(a) < 0):
-            ctx.last_dated = event  # (a background event told in an adjunct does not move the story's time)
+        if "date" in spans and (not self._apart or self._unit(a) < 0) \
+                and not (picked and picked[0][0].value in _VAGUE_REFS):
+            # (a background event told in an adjunct does not move the story's time, nor one "in past decades")
+            ctx.last_dated = event
         return event

@@ -1545,6 +1545,9 @@ def _duration_span(g, ctx):
     return None
 
 
+_SPAN_PREP_BEFORE = re.compile(r"\b(?:in|over|during|for)\s$")
+
+
 def _h_reluvague(g, ctx):
     rel = g["rel"]
     unit = _unit_key(g["u"])
@@ -1557,6 +1560,9 @@ def _h_reluvague(g, ctx):
         # "in the coming days": a future reference (date_start after the anchor)
         return _ref_value(1, unit, ctx.anchor)
     if not g["det"] and rel in ("past", "last", "previous", "next", "following") and not g["q"]:
+        if rel == "past" and not g["approx"] and \
+                _SPAN_PREP_BEFORE.search(ctx.lower, max(0, g.start("rel") - 8), g.start("rel")):
+            return _ref_value(-1, unit, ctx.anchor)  # "in past decades", "during past years": some time before
         return None
     # "recent years", "the next few days", "the past several weeks": a vague duration
     return "DURATION", _dur_value(None, unit), mod, (None, None, None), None
