@@ -308,6 +308,15 @@ def test_events_speakers_and_vague_times(text, published, expected):
     assert sorted((r.event_type, str(r.date_start.date())) for r in frame.itertuples()) == expected
 
 
+def test_events_place_in_an_apposition_describes_the_person():
+    # "the most senior Shiite cleric in Iraq" says who he is; the meeting is at his home in Najaf, even with a
+    # dateline naming places in the same sentence
+    text = ("NAJAF, Iraq (AP) — Pope Francis held a private meeting on Saturday with Grand Ayatollah Ali al-Sistani, "
+            "the most senior Shiite cleric in Iraq, at the ayatollah's modest home in the holy city of Najaf, a "
+            "landmark moment on the second day of the first papal trip to the country.")
+    assert one(timeline.parse_text(text, published="2021-03-06"), "meeting")["location"] == "Najaf"
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

@@ -533,6 +533,7 @@ class _Context:
         self.last_dated: Event | None = None
         self.durations: list[temporal.Timex] = []  # the article's durations, set by extract()
         self.dateline = None  # the place the report was filed from, if it says
+        self.dateline_end = 0  # where the dateline ends in the text
         self.report_date = anchor  # the day the report speaks of: its dateline's date, else the anchor
         self.people: list[tuple[str, str | None]] = []  # persons named so far, latest last
         self.named: dict[tuple[str, str | None], int] = {}  # how many times each was named
@@ -656,6 +657,7 @@ def extract(article, gaz=None) -> list[Event]:
     ctx.durations = [t for t in tagged if t.type == "DURATION"]  # ("two months after the summit")
     line = find_dateline(text[:300])
     ctx.dateline = _dateline_place(text, anchor, gaz, line)
+    ctx.dateline_end = line.end if line is not None else 0
     if line is not None and line.date and anchor is not None:
         # "MOSCOW, March 20 (Xinhua):" in a paper of March 21: the report speaks of March 20
         filed = next((t for t in timexes if t.start < line.end and t.precision == "day" and t.date_start), None)
@@ -2289,6 +2291,10 @@ class _Sentence:
             # "which" clause after the event word is that clause's (but "fired on protesters who had gathered at
             # the toll gate" happened there)
             places = [p for p in places if not (p[0] > b and _REL_BEFORE_PLACE_I.search(stext, b, p[0]))]
+        if len(places) > 1:
+            # "with Ali al-Sistani, the most senior Shiite cleric in Iraq, at his home in Najaf": a place in an
+            # apposition describes the person, not where the event is
+            places = [p for p in places if not self._in_apposition(p[0])] or places
         if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
             places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
         if speech or etype == "sanction":
@@ -2306,9 +2312,19 @@ class _Sentence:
         pseg = self.segment_at[pa]
         if pb <= a and all(_FRONTED.match(stext, self.segments[i][0]) for i in range(pseg, seg)):
             return pa, pb, m
-        if not speech and len(places) == 1 and not has_fallback:
+        body = [p for p in places if self.s0 + p[0] >= self.ctx.dateline_end]  # (the dateline's aside)
+        if not speech and not has_fallback and (len(places) == 1 or (len(body) == 1 and body[0][0] == pa
+                                                                     and m.precision != "country")):
             return pa, pb, m  # the only place the sentence names, for an event that happens somewhere
         return None
+
+    def _in_apposition(self, pos: int) -> bool:
+        """Whether ``pos`` stands in a comma segment that describes the person named right before it (", the most
+        senior Shiite cleric in Iraq,")."""
+        lo, hi = self.segments[self.segment_at[pos]]
+        if not (self.text.startswith(("the ", "a ", "an "), lo) and self.text.startswith(",", hi)):
+            return False
+        return any(x.category == "person" and 0 <= lo - x.end <= 2 for x in self.actors)
 
     # ------------------------------------------------------------- build
     def _build(self, a, b, etype) -> Event | None:
