@@ -317,6 +317,15 @@ def test_events_place_in_an_apposition_describes_the_person():
     assert one(timeline.parse_text(text, published="2021-03-06"), "meeting")["location"] == "Najaf"
 
 
+def test_events_an_attack_told_in_what_was_announced_is_shown():
+    # "announced that it had captured ...": the capture is news of its own, where it happened
+    frame = timeline.parse_text("On 5 January 2024, the MNDAA announced that it had taken full control of Laukkai "
+                                "town after the Myanmar military's regional command there surrendered.")
+    attack = one(frame, "military action")
+    assert (attack["actors"], attack["location"], str(attack["date_start"].date())) == \
+        ("Myanmar National Democratic Alliance Army; Military Forces of Myanmar", "Laukkai", "2024-01-05")
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

@@ -1132,7 +1132,8 @@ _RELATIVE_PHRASE = re.compile(r"\b(that|which|who|whom)\s+[^;:()\u2014]{0,130}$"
 _PAST_VERB_I = re.compile(r"\b(?:[a-z]{3,}ed|had|has|have|was|were|broke|fell|began|ran|went|took|made|held|won|lost|"
                           r"left|met|came|became|fought|sent|struck|shot|led|built|drew|gave|wrote|spoke|set|put|cut|"
                           r"hit|said|told|paid|laid|kept|fled|sold|bought|brought|sought|caught|chose|rose|drove|saw|"
-                          r"knew|grew|threw|flew|swore|stood|spent|dealt|meant|felt|found|heard|seized|tore|wore)\b")
+                          r"knew|grew|threw|flew|swore|stood|spent|dealt|meant|felt|found|heard|seized|tore|wore|"
+                          r"taken|given|driven|fallen|begun|overran|overrun|beaten|stolen|blown|thrown)\b")
 _WORD_BEFORE_I = re.compile(r"([A-Za-z]+)\s*,?\s*$")
 _THAT_VERBS = frozenset("""said says announced announces confirmed confirms agreed agrees warned warns stated states
 added adds noted notes reported reports believe believes believed hope hopes hoped insisted insists argued argues claimed
@@ -1808,7 +1809,9 @@ class _Sentence:
         for start, e in events:
             host = None
             if e.event_type not in _SPEECH_ACTS and not _has_span(e, "date") and e.status != "planned" \
-                    and e.event_type not in _SHOWN:  # ("announces live-fire drills": the drills are the news)
+                    and e.event_type not in _SHOWN \
+                    and not (e.event_type == "military action" and _PAST_VERB_I.match(e.trigger)):
+                # ("announces live-fire drills": the drills are the news; so is "said it had captured Lashio")
                 host = next((s for s_start, s in reversed(speech) if s_start < start
                              and not _CONSEQUENCE_I.search(self.text, s_start, start)), None)
                 # (", prompting thousands to gather outside parliament": what the words caused, not what they said)
