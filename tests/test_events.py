@@ -326,6 +326,17 @@ def test_events_an_attack_told_in_what_was_announced_is_shown():
         ("Myanmar National Democratic Alliance Army; Military Forces of Myanmar", "Laukkai", "2024-01-05")
 
 
+def test_events_place_in_what_a_text_asks_for_is_not_where_it_was_signed():
+    frame = timeline.parse_text("Pope Francis and Patriarch Kirill hold a meeting at the airport in Havana and sign a "
+                                "joint declaration urging an end to the persecution of Christians in the Middle East.",
+                                published="2016-02-12")
+    assert one(frame, "agreement")["location"] != "Middle East"
+    # but a crowd demanding something protests where it is
+    frame = timeline.parse_text("On 9 January 2023, protesters demanding the resignation of President Dina Boluarte "
+                                "tried to take over the airport in Juliaca (Puno).")
+    assert one(frame, "protest")["location"] == "Juliaca"
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

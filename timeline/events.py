@@ -1168,6 +1168,9 @@ _AND_DEMANDS_I = re.compile(r"\band\s+$", re.IGNORECASE)
 _DEMAND_VERB_I = re.compile(r"(?:demand(?:s|ed)|urg(?:es|ed)|call(?:s|ed)\s+(?:on|for))\b", re.IGNORECASE)
 _VAGUE_REFS = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
 _WHO_CLAUSE_I = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
+# what a text or a call asks for: "a joint declaration urging an end to the persecution of Christians in the Middle East"
+_CONTENT_PARTICIPLE_I = re.compile(r"\b(?:urging|calling\s+(?:for|on)|demanding|condemning|seeking|asking|pledging|"
+                                   r"expressing|welcoming|rejecting|denouncing|supporting)\b", re.IGNORECASE)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -2284,7 +2287,9 @@ class _Sentence:
         if etype != "military action":
             # "spoke with Putin by phone, urging him to withdraw troops from Ukraine": a participle clause's place
             # is what was urged or said, not where this happened (but "airstrikes, hitting targets near Homs")
-            places = [p for p in places if not (p[0] > b and _PARTICIPLE_I.search(stext, b, p[0]))]
+            places = [p for p in places if not (p[0] > b and (
+                _PARTICIPLE_I.search(stext, b, p[0])
+                or (etype != "protest" and _CONTENT_PARTICIPLE_I.search(stext, b, p[0]))))]
         if FAMILY[etype] in ("meet", "call"):
             # "talks on Taiwan", "about the war in Ukraine": a country talked about is not where the talks were
             places = [p for p in places if not (p[0] > b and p[2].precision == "country"
