@@ -338,6 +338,21 @@ def test_events_place_in_what_a_text_asks_for_is_not_where_it_was_signed():
     assert one(frame, "protest")["location"] == "Juliaca"
 
 
+@pytest.mark.parametrize("text,etype,actors", [
+    ("M23 rebels march into Goma after the Congolese army pulls out.", "military action",
+     "M23; Military Forces of Democratic Republic of the Congo"),
+    ("On Monday, troops siding with Rajoelina had seized the presidential palace in Antananarivo.", "military action",
+     "Military Forces of Madagascar"),
+    ("Peru's Congress voted to suspend Vizcarra, swearing in Vice President Mercedes Araoz as acting president.",
+     "leadership change", "Congress of Peru; Mercedes Araoz"),
+    ("In Skopje, President Boris Trajkovski and the party leaders put their names to the Ohrid Framework Agreement.",
+     "agreement", "Boris Trajkovski"),
+])
+def test_events_probe9_patterns(text, etype, actors):
+    row = one(timeline.parse_text(text, published="2019-09-30"), etype)
+    assert (row["actors"] if isinstance(row["actors"], str) else None) == actors
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

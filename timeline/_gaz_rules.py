@@ -42,6 +42,8 @@ TITLES = {
     "admiral": "general", "colonel": "officer", "col.": "officer", "lieutenant colonel": "officer",
     "lt. col.": "officer", "captain": "officer", "capt.": "officer", "wing commander": "officer",
     "taoiseach": "hog", "chief justice": "judge", "judge": "judge", "chief executive": "hog",
+    "dame": "honorific", "sir": "honorific", "opposition leaders": "opposition", "presidents": "hos",
+    "prime ministers": "hog", "foreign ministers": "fm",
 }
 _TITLE_DISPLAY = {"pm": "Prime Minister", "chief": "Chief"}
 # offices one person holds at a time, so a role phrase alone ("the Russian president") names them
@@ -122,6 +124,30 @@ _TITLE_WORDS = {"president", "minister", "chancellor", "premier", "senator", "re
                 "mayor", "general", "gen.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "judge", "king",
                 "queen", "prince", "princess", "lord", "lady", "sir", "secretary", "ambassador", "spokesman",
                 "spokeswoman", "attorney", "pope", "sheikh", "emir", "chairman", "director", "professor", "coach"}
+# a name nobody introduced, in a subject's place right before a verb of the news ("Adama Barrow takes the oath",
+# "Jean-Bertrand Aristide resigns"): a person.  Two to four capitalised words (particles between them allowed).
+_BARE_NAME_VERBS = ("says|said|tells|told|announces|announced|resigns|resigned|takes|took|becomes|became|wins|won|"
+                    "meets|met|visits|visited|signs|signed|leads|led|accuses|accused|denies|denied|urges|urged|"
+                    "arrives|arrived|flees|fled|returns|returned|steps|stepped|concedes|conceded|vows|vowed|warns|"
+                    "warned|agrees|agreed|rejects|rejected|declares|declared|insists|insisted|is|was|has|had|will|"
+                    "would|hands|handed|dissolves|dissolved|calls|called|condemns|condemned|thanks|thanked")
+_BARE_PERSON = re.compile(
+    r"(?:^|(?<=[.;:(]\s)|(?<=,\s)|(?<=\band\s)|(?<=\n))"
+    r"((?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?)"
+    r"(?:\s(?:(?:bin|bint|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,3})"
+    r"(?=\s(?:" + _BARE_NAME_VERBS + r")\b)")
+# words that end the names of bodies, places and things, or open sentences: a span with one is no person
+_NOT_PERSON_WORDS = frozenset("""watch international borders group party council committee union association bank
+agency office ministry forces army front movement fund institute foundation court commission news post times press
+radio television airlines airways airport university college school hospital church mosque company corporation
+street square avenue road bridge palace house hall center centre park stadium district province region island
+islands city county state states republic kingdom emirates federation league alliance organisation organization
+assembly parliament congress senate cabinet government police military navy guard brigade battalion coalition
+earlier later meanwhile however instead several both many some most officials authorities residents witnesses
+analysts critics voters leaders ministers lawmakers diplomats troops rebels protesters""".split())
+# a title in the plural opens a list of names: "opposition leaders Morgan Tsvangirai and Arthur Mutambara"
+_PLURAL_TITLE = re.compile(r"(?:opposition\s+leaders|presidents|prime\s+ministers|foreign\s+ministers)\s", re.IGNORECASE)
+_LISTED_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")
 _PLACE_PREFIX = {"Greater", "Central", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                  "Old", "Downtown", "Metropolitan", "Upper", "Lower", "Inner", "Outer", "Little", "Port", "Fort",
                  "Saint", "St", "Lake", "Mount", "Mt", "Cape", "Gulf", "Bay"}

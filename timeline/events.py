@@ -57,7 +57,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"sign(?:ed|s|ing)(?!\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:executive\s+orders?|decrees?|bills?|laws?|"
                   r"legislation)\b)|sign(?=\s+(?:a|an|the|two|three|several|new|joint|an?)\s)|treaty|accord|pact|truce|cease-?fire|brokered|"
                   r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus|"
-                  r"(?:reach|reached|reaches|reaching|negotiated|negotiates)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?settlement"),
+                  r"(?:reach|reached|reaches|reaching|negotiated|negotiates)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?settlement|"
+                  r"(?:put|puts|putting)\s+(?:their|his|her|its)\s+(?:names?|signatures?)\s+to"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
                     # membership: "Morocco was readmitted to the African Union", "Finland joined NATO"
                     r"(?:re)?admitt(?:ed|ing)\s+(?:as\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?member|to|into)\b|"
@@ -132,7 +133,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:retook|recaptur(?:e|ed|es))\b|"
                         r"(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                         r"(?:city|town|village|capital|district|province|region|airport|base|port|vessels?|ships?|"
-                        r"territory|positions?)\b|"
+                        r"territory|positions?|palace|headquarters|parliament|building|compound|ministry|"
+                        r"broadcaster|television|radio)\b|"
                         r"abduct(?:ed|s|ing|ion)|kidnapp?(?:ed|s|ing)|rap(?:ed|es)|sexual(?:ly)?\s+(?:assault(?:ed)?|"
                         r"violence|abused)|vandali[sz](?:ed|es)|surgical\s+strikes?|"
                         r"assassinat(?:ed|ion)|beheaded|"
@@ -154,7 +156,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                 r"fist-?fights?|brawls?|scuffles?|stun\s+grenades|water\s+cannons?"),
     # who takes or leaves office: resignations, swearing-in, impeachment, removal, dismissal
     ("leadership change", r"resign(?:s|ed|ing|ation)?|(?:step|steps|stepped|stepping|stand|stands|stood|standing)\s+down|"
-                          r"sworn\s+in|(?:swears?|swore)\s+in|inaugurat(?:ed|ion|es)|impeach(?:ed|es|ment)?|"
+                          r"sworn\s+in|(?:swears?|swore|swearing)\s+in|inaugurat(?:ed|ion|es)|impeach(?:ed|es|ment)?|"
                           r"(?:took|takes|take|taking)\s+the\s+(?:presidential\s+)?oath|oath\s+of\s+office|"
                           r"remov(?:e|ed|es|al)(?:\s+(?:[\w.'-]+\s+){0,4}?from\s+(?:office|power)|(?=\s+(?-i:President|Prime)))|"
                           r"dismiss(?:es|ed|al)(?=\s+(?:of\s+)?(?:[\w'-]+\s+){0,3}?(?:president|prime\s+minister|premier|"
@@ -336,7 +338,7 @@ _GROUP_NOUNS = (
     r"civilians|residents|villagers|activists|journalists|coup\s+leaders|gang|gunmen|"
     r"military(?=[.,;]|\s+(?:has|have|had|said|says|took|seized|arrested|detained|ousted|announced|declared|deployed|"
     r"launched|is|was|were|will|would|after|on|in)\b)|"
-    r"(?:presidential|republican|national)\s+guard|(?i:opposition)\s+(?:groups|parties|supporters|activists|politicians|leaders|figures|lawmakers)|"
+    r"(?:presidential|republican|national)\s+guard|(?i:opposition)\s+(?:groups|parties|supporters|activists|politicians|leaders|figures|lawmakers)(?!\s+[A-Z])|"
     r"government|authorities"
 )
 # every noun above contains one of these words: a sentence with none of them names no group (a substring test
@@ -1171,6 +1173,7 @@ _WHO_CLAUSE_I = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
 # what a text or a call asks for: "a joint declaration urging an end to the persecution of Christians in the Middle East"
 _CONTENT_PARTICIPLE_I = re.compile(r"\b(?:urging|calling\s+(?:for|on)|demanding|condemning|seeking|asking|pledging|"
                                    r"expressing|welcoming|rejecting|denouncing|supporting)\b", re.IGNORECASE)
+_INTO_I = re.compile(r"\s+into\b", re.IGNORECASE)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1487,7 +1490,9 @@ class _Sentence:
                                                     and not stext.endswith(("State ", "State's "), 0, a)):
                 continue  # (but "Islamic State claimed responsibility": a name's last word, not state media)
             if etype == "protest" and _ARMED_BEFORE_I.search(stext, max(0, a - 20), a):
-                etype = "mobilization"  # "his fighters' march on Moscow": armed men on the move, not a protest
+                # "his fighters' march on Moscow": armed men on the move, not a protest; "M23 rebels march into
+                # Goma": they take it
+                etype = "military action" if _INTO_I.match(stext, b) else "mobilization"
             if etype == "arrest" and _SEIZE_I.match(stext, a) and self._place_follows(b):
                 etype = "military action"  # "Taliban fighters captured Zaranj": territory taken, not an arrest
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):

@@ -106,6 +106,7 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _ARMED_ORG_WORDS,
     _ARMS,
     _AT_BUILDING,
+    _BARE_PERSON,
     _CITY_DISPLAY,
     _CLAN,
     _COMMA,
@@ -121,18 +122,23 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _INDEFINITE,
     _LAW_AFTER,
     _LEADER_FALLBACK,
+    _LISTED_NAME,
     _NAME1,
     _NAME_STOP,
     _NEEDS_QUALIFIER,
     _NEXT_CAP,
     _NEXT_CAP_WORD,
     _NO_COUNTRY_NAME,
+    _NOT_PERSON_WORDS,
     _OF,
+    _PLACE_PREFIX,
     _PLACE_WORDS,
+    _PLURAL_TITLE,
     _PREFIX_WORDS,
     _START,
     _THE_COUNTRIES,
     _TITLE_DISPLAY,
+    _TITLE_WORDS,
     _WORD,
     GROUPS,
     TITLES,
@@ -544,8 +550,9 @@ class Gazetteer:
         elif isinstance(published, str):
             published = _date(published)
         hits = self._hits(text)
-        if not hits:
-            return []
+        if not hits and not (_BARE_PERSON.search(text) or any(w in text for w in _ARMED_ORG_WORDS)
+                             or ("(" in text and _ACRONYM.search(text))):
+            return []  # (names nobody lists may still stand in a text with no known one)
         return _Reader(self, text, published, hits).run()
 
     # ---------------------------------------------------------------- role holders
@@ -1029,8 +1036,51 @@ class _Composer:
             out.sort(key=_START)
         if "bloc" in text:
             self._blocs()
+        if _BARE_PERSON.search(text):
+            self._bare_persons()
+            out.sort(key=_START)
+        if any(o.category == "person" and _PLURAL_TITLE.match(o.text) for o in out):
+            self._listed_persons()
+            out.sort(key=_START)
         return out
 
+    def _listed_persons(self) -> None:
+        """The other names of a list a plural title opens: "opposition leaders Morgan Tsvangirai and Arthur
+        Mutambara" (the first is the title's)."""
+        text, out = self.text, self.out
+        for o in [o for o in out if o.category == "person" and _PLURAL_TITLE.match(o.text)]:
+            pos = o.end
+            while True:
+                of = _OF.match(text, pos)  # ("Presidents Alija Izetbegovic of Bosnia, Franjo Tudjman of Croatia")
+                state = next((x for x in out if of is not None and x.start == of.end() and x.category == "state"), None)
+                if state is not None:
+                    pos = state.end
+                m = _LISTED_NAME.match(text, pos)
+                if m is None:
+                    break
+                a, b = m.span(1)
+                known = next((x for x in out if x.start < b and a < x.end), None)
+                if known is None:
+                    if any(w in _NAME_STOP or w.lower() in _NOT_PERSON_WORDS for w in m.group(1).split()):
+                        break
+                    out.append(_mention(a, b, text[a:b], "actor", text[a:b], o.country, None, None, None, "person",
+                                        o.role, None))
+                elif known.category != "person":
+                    break
+                pos = b
+    def _bare_persons(self) -> None:
+        """People the data does not know and no title introduces, named in full as a subject: "Adama Barrow takes
+        the oath", "Jean-Bertrand Aristide resigns". Not a span that overlaps a known name, nor one with a word
+        that is a sentence opener, a month, a title or a place word."""
+        text, out = self.text, self.out
+        for m in _BARE_PERSON.finditer(text):
+            a, b = m.span(1)
+            words = m.group(1).split()
+            if any(w in _NAME_STOP or w.lower() in _TITLE_WORDS or w in _PLACE_PREFIX or w.lower() in _NOT_PERSON_WORDS
+                   for w in words) \
+                    or any(o.start < b and a < o.end for o in out):
+                continue
+            out.append(_mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None))
     def _blocs(self) -> None:
         """ "the bloc" is the body last named before it ("readmitted to the African Union ... the bloc's 54
         member states"); with none named, the European Union, as the data has it."""
@@ -1236,7 +1286,8 @@ class _Composer:
         # a role phrase alone
         holder = None
         indefinite = _INDEFINITE.search(text, max(0, start - 10), start) is not None   # "a Chinese premier"
-        if (qual is not None or has_the) and office in _HELD_OFFICES and not indefinite:
+        plural = _PLURAL_TITLE.match(tname + " ") is not None  # ("EU foreign ministers": not the one in office)
+        if (qual is not None or has_the) and office in _HELD_OFFICES and not indefinite and not plural:
             holder = self.last_by_office.get((qual, office))
             if holder is None and office == "leader":
                 holder = self.last_by_office.get((qual, "hos")) or self.last_by_office.get((qual, "hog"))
