@@ -347,6 +347,9 @@ def test_events_place_in_what_a_text_asks_for_is_not_where_it_was_signed():
      "leadership change", "Congress of Peru; Mercedes Araoz"),
     ("In Skopje, President Boris Trajkovski and the party leaders put their names to the Ohrid Framework Agreement.",
      "agreement", "Boris Trajkovski"),
+    ("Finnish President Sauli Niinisto told Russian President Vladimir Putin by telephone on Saturday that Finland "
+     "would apply for NATO membership.", "phone call", "Sauli Niinisto; Vladimir Putin"),
+    ("Commodore Frank Bainimarama seized power in December 2006.", "military action", "Frank Bainimarama"),
 ])
 def test_events_probe9_patterns(text, etype, actors):
     row = one(timeline.parse_text(text, published="2019-09-30"), etype)

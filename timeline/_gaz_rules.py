@@ -41,6 +41,7 @@ TITLES = {
     "lt. gen.": "general", "maj. gen.": "general", "field marshal": "general", "marshal": "general",
     "admiral": "general", "colonel": "officer", "col.": "officer", "lieutenant colonel": "officer",
     "lt. col.": "officer", "captain": "officer", "capt.": "officer", "wing commander": "officer",
+    "commodore": "officer", "brigadier": "general",
     "taoiseach": "hog", "chief justice": "judge", "judge": "judge", "chief executive": "hog",
     "dame": "honorific", "sir": "honorific", "opposition leaders": "opposition", "presidents": "hos",
     "prime ministers": "hog", "foreign ministers": "fm",

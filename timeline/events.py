@@ -44,7 +44,8 @@ LOGGER = logging.getLogger(__name__)
 _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("summit", r"summits?"),
     ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|(?:tele)?phon(?:ed|es|ing)(?=\s+(?-i:[A-Z])|\s+(?:his|her|their)\b)|"
-                   r"(?:spoke|speaks|spoken|speaking|talked|talks|talking)\s+(?:(?:with|to)\s+(?:[\w.'-]+\s+){1,5}?)?"
+                   r"(?:(?:spoke|speaks|spoken|speaking|talked|talks|talking)\s+(?:(?:with|to)\s+(?:[\w.'-]+\s+){1,5}?)?|"
+                   r"(?:told|tells)\s+(?:[\w.'-]+\s+){1,5}?)"
                    r"(?:by|on\s+the|over\s+the)\s+"
                    r"(?:tele)?phone"),
     ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|"
