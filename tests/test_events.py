@@ -356,6 +356,23 @@ def test_events_probe9_patterns(text, etype, actors):
     assert (row["actors"] if isinstance(row["actors"], str) else None) == actors
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a crowd that breaks in, loots and sets buildings on fire riots; a crowd votes in no election
+    ("On 7 April 2009, several thousand demonstrators rejecting the results of the 5 April parliamentary elections "
+     "broke into the parliament building in Chisinau.", {("military action", "Rioters (Moldova)", "Chisinau")}),
+    # force used on the rioters just told joins their riot
+    ("On 25 June 2024, demonstrators opposing the Finance Bill forced their way into the parliament compound in "
+     "Nairobi and set part of the building alight. Police responded with tear gas.",
+     {("military action", "Rioters (Kenya); Police Forces of Kenya", "Nairobi")}),
+    # military police are a state's force, of where they act
+    ("On 3 January 2014, military police opened fire on striking garment workers in Pur Senchey (Phnom Penh).",
+     {("military action", "Military Forces of Cambodia; Labour Group (Cambodia)", "Pur Senchey")}),
+])
+def test_events_riots_and_forces(text, expected):
+    frame = timeline.mentions([Article("a", "", text)])
+    assert {(r.event_type, r.actors, r.location) for r in frame.itertuples()} == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

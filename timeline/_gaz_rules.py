@@ -100,7 +100,8 @@ _ARMED = ("warplanes", "jets", "fighter jets", "bombers", "tanks", "artillery", 
 GROUPS.update(dict.fromkeys(_DEFENCE_FORCES + _ARMED, ("Military Forces of {c}", "government")))
 _NEEDS_QUALIFIER = {"government", "authorities", "officials", "administration", "forces", "army", "military",
                     "navy", "air force", "troops", "soldiers", "armed forces", "security forces",
-                    *_DEFENCE_FORCES, *_ARMED}
+                    *_DEFENCE_FORCES, *(a for a in _ARMED if a != "military police")}
+# ("military police opened fire" in Phnom Penh: a state's force, of the text's country as bare "police" are)
 _NEXT_CAP = re.compile(r"\s+[A-Z]")
 _COMMA = re.compile(r",\s*")
 _WORD = re.compile(r"\w+")

@@ -128,7 +128,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
                         r"chord|note|tone|pose)\b)))|"
                         r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
-                        r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|looted|"
+                        r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|loot(?:ed|ing)|"
+                        r"br(?:oke|eak|eaks|eaking)\s+into|"
+                        r"set(?:ting|s)?\s+(?:[\w-]+\s+){1,5}?(?:on\s+fire|ablaze|alight)|"
                         r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+"
                         r"(?:full\s+|complete\s+|effective\s+|total\s+)?control\s+of|"
                         r"(?:retook|recaptur(?:e|ed|es))\b|"
@@ -756,8 +758,8 @@ def _fold_protest_demands(rows: list[Event]) -> list[Event]:
             if extra:
                 protest.actors = "; ".join(_names(protest) + extra)
             continue
-        if e.event_type == "protest":
-            protest = e
+        if e.event_type == "protest" or (e.event_type == "military action" and (e.actor1 or "").startswith("Rioters")):
+            protest = e  # (a riot too: "... set part of the building alight. Police responded with tear gas")
         out.append(e)
     return out
 
@@ -2555,6 +2557,11 @@ class _Sentence:
                 # "vendors clashed with police", "members of two clans clashed": a riot, fought by rioters
                 where = geo.country_name(loc[1]) if loc[1] else None
                 names.insert(0, f"Rioters ({where})" if where else "Rioters")
+        if etype == "election" and any(n.startswith(("Protesters", "Rioters")) for n in names):
+            # "demonstrators rejecting the results of the elections": a crowd votes in no election as a crowd
+            names = [n for n in names if not n.startswith(("Protesters", "Rioters"))]
+            actor1, actor2 = (None if x is not None and x.name.startswith(("Protesters", "Rioters")) else x
+                              for x in (actor1, actor2))
         if etype == "protest" and not any(_PROTEST_NAME.search(n) for n in names):
             # a protest is made by protesters, named or not (ACLED's "Protesters (Country)")
             where = geo.country_name(loc[1]) if loc[1] else None
