@@ -373,6 +373,28 @@ def test_events_riots_and_forces(text, expected):
     assert {(r.event_type, r.actors, r.location) for r in frame.itertuples()} == expected
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # "the armed forces" after a state's army is that army
+    ("Thai army chief General Prayut Chan-o-cha declares on television that the armed forces have taken control of "
+     "the government.", "2014-05-22", {("military action", "Military Forces of Thailand"),
+                                       ("statement", "Prayut Chan-o-cha; Military Forces of Thailand")}),
+    # a semicolon ends what a date dates
+    ("Indonesian President Megawati Sukarnoputri attends the ceremony in Dili; the territory chose independence from "
+     "Indonesia in a UN-run ballot in August 1999.", "2002-05-20",
+     {("forum", "Megawati Sukarnoputri", "2002-05-20")}),
+    # who gives himself up is held by those he gives himself up to
+    ("On 7 April 2018, former President Luiz Inacio Lula da Silva gave himself up to the Federal Police in Sao "
+     "Bernardo do Campo.", None, {("arrest", "Police Forces of Brazil; Luiz Inacio Lula da Silva")}),
+    # a building "known as the White House" is not the American government
+    ("Thousands of opposition supporters overrun the main government building in Bishkek, known as the White House.",
+     "2005-03-24", {("military action", "Opposition Groups (Kyrgyzstan)")}),
+])
+def test_events_probe9_more(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    got = {(r.event_type, r.actors, str(r.date_start.date())) for r in frame.itertuples()}
+    assert {g if len(next(iter(expected))) == 3 else g[:2] for g in got} == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

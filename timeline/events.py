@@ -150,6 +150,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                      r"(?:sent|send|sends|sending|moved|moves|moving)\s+(?:[\w,]+\s+){0,4}(?:troops|soldiers|tanks|"
                      r"forces)|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
     ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|revok(?:e|ed|es)|defus(?:e|ed)|"
+               r"(?:gave|gives|give|giving)\s+(?:himself|herself|themselves)\s+up|"
+               r"(?:handed|hands|hand)\s+(?:himself|herself|themselves)\s+(?:over|in)|"
                r"clos(?:e|ed|es|ing)\s+(?:the|its|their|a|all)\b|"
                r"(?:free[sd]?|releas(?:e|ed|es))\s+(?:\w+\s+){0,3}(?:prisoners|hostages|detainees|captives|activists|President|"
                r"Prime)"),
@@ -353,7 +355,7 @@ _GROUP_WORDS = ("police", "forces", "troops", "soldiers", "army", "militants", "
 
 _NEEDS_MODIFIER = frozenset({"forces", "troops", "soldiers", "army"})
 _BARE_ARMY = frozenset({"troops", "soldiers", "army", "military", "presidential guard", "republican guard",
-                        "national guard"})
+                        "national guard", "armed forces"})
 # what may stand before a bare "soldiers" that are the local army: nothing, an article, a number ("peacekeeping
 # troops", "foreign soldiers" are someone else's)
 _PLAIN_BEFORE = re.compile(r"(?:^|[,.;:(]\s*|\b(?:the|some|several|many|dozens\s+of|hundreds\s+of|\d+|two|three|four|"
@@ -408,6 +410,8 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
         elif mod and mod not in _GROUP_SKIP_MOD:
             name = f"{mod} {noun}"
             country = states.get(mod)
+            if country and noun.lower() in _BARE_ARMY | _NEEDS_MODIFIER | {"armed forces"}:
+                name = f"Military Forces of {geo.country_name(country)}"  # ("Thai army chief": the Thai army)
         elif noun.lower() in _BARE_ARMY and home and _PLAIN_BEFORE.search(text, max(0, a - 20), m.start("noun")):
             # "soldiers clashed with rebels near Gao, Mali": with no state acting, the army of the place
             name, country = f"Military Forces of {geo.country_name(home)}", home
@@ -1177,6 +1181,8 @@ _WHO_CLAUSE_I = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
 _CONTENT_PARTICIPLE_I = re.compile(r"\b(?:urging|calling\s+(?:for|on)|demanding|condemning|seeking|asking|pledging|"
                                    r"expressing|welcoming|rejecting|denouncing|supporting)\b", re.IGNORECASE)
 _INTO_I = re.compile(r"\s+into\b", re.IGNORECASE)
+_HARD_BREAK = re.compile(r"[;\u2014]|:\s")
+_SURRENDER_I = re.compile(r"(?:gave|gives|give|giving|handed|hands|hand)\s+(?:himself|herself|themselves)", re.IGNORECASE)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1323,6 +1329,12 @@ class _Sentence:
                                                      for x in acting) else ctx.place_country))
         self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)
+        army = next((x for x in self.actors if x.name.startswith("Military Forces of ")), None)
+        if army is not None:
+            # "Thai army chief General Prayut declares that the armed forces have taken control": that army
+            for i, x in enumerate(self.actors):
+                if x.category == "group" and x.country is None and x.name.lower() in _BARE_ARMY:
+                    self.actors[i] = _Actor(x.start, x.end, army.name, army.country, army.category)
         # group names qualified by no word of their own ("protesters", "fighters"), name -> pattern: their state
         # is where they act
         self._bare_groups = {x.name: _QUALIFIER.sub(" ({})", x.name) for x in self.actors
@@ -2144,6 +2156,9 @@ class _Sentence:
         same = [u for u in usable if self.clause_at[u[1]] == ci]
         if etype in _SPEECH_ACTS:
             usable = same  # "says that the US will accept refugees in 2016": 2016 dates what is said
+        elif not same:
+            # ("Megawati attends; the territory chose independence in August 1999": a semicolon ends what it dates)
+            usable = [u for u in usable if not _HARD_BREAK.search(self.text, min(b, u[2]), max(a, u[1]))]
         pool = sorted(same or usable, key=lambda u: (u[3] + (0 if u[1] >= b else 2)))
         if not pool:
             return []
@@ -2361,6 +2376,8 @@ class _Sentence:
         if antecedent is not None and id(antecedent) in ctx.folded:
             return None  # "the consensus" of a statement already told: nothing new
         actor1, actor2 = self._roles(a, b, etype, ci)
+        if etype == "arrest" and actor2 is not None and _SURRENDER_I.match(stext, a):
+            actor1, actor2 = actor2, actor1  # "Lula gave himself up to the Federal Police": the police hold him
         if a in self._absent:  # (who did not attend a meeting is no party to it)
             absent = self._absent[a]
             actor1, actor2 = (None if x is not None and x.name in absent else x for x in (actor1, actor2))

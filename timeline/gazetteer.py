@@ -156,6 +156,7 @@ __all__ = ["Mention", "Gazetteer", "find", "load", "add_custom", "CSV_COLUMNS"]
 
 
 _OCEAN_COMPOUND = re.compile(r"-(?:Pacific|Atlantic)\b")
+_KNOWN_AS = re.compile(r"\b(?:known\s+as|dubbed|called|nicknamed)\s+(?:the\s+)?$", re.IGNORECASE)
 _THE_BLOC = re.compile(r"(?:the\s+)?bloc", re.IGNORECASE)
 # an Arabic name's particle after a word: the word is part of a longer name ("Riad al-Solh", "Sharm el-Sheikh")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|bou|ben|Al|El|Abu|Bin|Ibn)-\w")
@@ -1015,6 +1016,9 @@ class _Composer:
                 i = self._media(i)
                 continue
             if code == _METONYM:
+                if _KNOWN_AS.search(text, max(0, s - 20), s):
+                    i += 1  # "the main government building in Bishkek, known as the White House": another one
+                    continue
                 if _AT_BUILDING.search(text, max(0, s - 12), s):
                     out.append(en.as_mention(text, s, e, kind="place", category="venue", role=None))
                 else:
