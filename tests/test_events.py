@@ -395,6 +395,16 @@ def test_events_probe9_more(text, published, expected):
     assert {g if len(next(iter(expected))) == 3 else g[:2] for g in got} == expected
 
 
+def test_events_his_resignation_is_the_one_told():
+    # "his resignation" is the resignation told before: the raid "hours before" it is no party to it
+    text = ("South African President Jacob Zuma resigned on Wednesday night in a televised address from the Union "
+            "Buildings in Pretoria.\n\nThe ANC's national executive committee decided early on Tuesday, after a "
+            "13-hour meeting, to recall Zuma. Hours before his resignation, police raided the Johannesburg home of the "
+            "Gupta family.")
+    row = one(timeline.parse_text(text, published="2018-02-14"), "leadership change")
+    assert (row["actors"], str(row["date_start"].date()), row["location"]) == ("Jacob Zuma", "2018-02-14", "Pretoria")
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

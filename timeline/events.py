@@ -302,6 +302,7 @@ _CIRCUMSTANCE = re.compile(r"\b(?:on|upon|after)\s+(?:his|her|their|its|the|\w+[
 _PLANNED = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|going\s+to|plans?\s+(?:to|for)|planned|planning\s+(?:to|for)|expected\s+to|expects?\s+to|"
     r"poised\s+to|set\s+to|scheduled|due\s+to|intends?\s+to|prepar(?:e|es|ing)\s+to|upcoming|forthcoming|"
+    r"hop(?:e|es|ed|ing)\s+to|wants?\s+to|wanted\s+to|aims?\s+to|aimed\s+to|"
     r"invit(?:ed|ation|es)\s+(?:\w+\s+){0,3}to|(?:agreed|pledged|promised|vowed|pledges|promises|vows)\s+to|ahead\s+of|expected|to\s+be\s+held|would(?!\s+have)|next)\b",
     re.IGNORECASE,
 )
@@ -1153,7 +1154,8 @@ _AFTER_PHRASE = re.compile(r"\b((?i:after|following|in\s+(?:retaliation|response
 _TO_AFTER = re.compile(r"\s+to\b")
 _FOR_A_BEFORE = re.compile(r"\bfor\s+(?:a|an)\s+(?:\w+\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+$")
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:(?:the|this|that|these)\s+|(?:his|her)\s+(?!(?:first|second|third|last|latest|next|"
+                              r"new|previous|maiden)\s))(?:\w+\s+)?$", re.IGNORECASE)
 _PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
 # a locative phrase that opens a sentence, up to its comma ("At the World Economic Forum in Davos, Switzerland,")
 _FRONTED_I = re.compile(r"(?:at|in|inside|outside|from|meeting\s+in|speaking\s+(?:in|at))\s+[^,;:.]{2,80}"
