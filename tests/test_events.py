@@ -405,6 +405,21 @@ def test_events_his_resignation_is_the_one_told():
     assert (row["actors"], str(row["date_start"].date()), row["location"]) == ("Jacob Zuma", "2018-02-14", "Pretoria")
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    ("In a statement issued last night, U.S. President Joe Biden called the vote a \"pantomime election\" that was "
+     "neither free nor fair.", "2021-11-08", {("criticism", "Joe Biden", "2021-11-07")}),
+    # attacks cited as a reason are not told as happening here
+    ("Tsvangirai withdrew from the presidential runoff of 27 June, citing attacks on his supporters.", "2008-09-15",
+     {("election", None, "2008-06-27")}),
+    ("Soldiers kill President Joao Bernardo Vieira at his residence in Bissau.", "2009-03-02",
+     {("military action", "Joao Bernardo Vieira", "2009-03-02")}),
+])
+def test_events_probe9_wcep_words(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert {(r.event_type, r.actors if isinstance(r.actors, str) else None, str(r.date_start.date()))
+            for r in frame.itertuples()} == expected
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

@@ -137,7 +137,7 @@ _BARE_PERSON = re.compile(
     r"(?:^|(?<=[.;:(]\s)|(?<=,\s)|(?<=\band\s)|(?<=\n))"
     r"((?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?)"
     r"(?:\s(?:(?:bin|bint|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,3})"
-    r"(?=\s(?:" + _BARE_NAME_VERBS + r")\b)")
+    r"(?=\s(?:" + _BARE_NAME_VERBS + r")\b|,\s[a-z][^,.;]{2,60},\s(?:" + _BARE_NAME_VERBS + r")\b)")
 # words that end the names of bodies, places and things, or open sentences: a span with one is no person
 _NOT_PERSON_WORDS = frozenset("""watch international borders group party council committee union association bank
 agency office ministry forces army front movement fund institute foundation court commission news post times press

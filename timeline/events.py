@@ -79,7 +79,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("criticism", r"call(?:ed|s)\s+(?:it|this|that|them|the\s+[\w-]+|[A-Z][\w-]+['\u2019]s\s+[\w-]+)\s+(?:an?\s+)?"
                   r"[\"\u201c\u2018']?(?:[\w-]+\s+){0,2}(?:mistake|betrayal|illegal|unacceptable|absurd|farce|sham|"
                   r"provocation|destructive|unfair|irresponsible|disgrace|outrageous|unjustified|hostile|null|void|"
-                  r"violation|crime|aggression)|criticis(?:e|ed|es|m)|criticiz(?:e|ed|es)|condemn(?:ed|s|ation)?|denounc(?:e|ed|es)|deplor(?:e|ed|es)|"
+                  r"violation|crime|aggression|charade|travesty|fraud|fraudulent|pantomime|rigged|neither)|criticis(?:e|ed|es|m)|criticiz(?:e|ed|es)|condemn(?:ed|s|ation)?|denounc(?:e|ed|es)|deplor(?:e|ed|es)|"
                   r"concerns?|concerned|protested\s+to|rebuk(?:e|ed)|"
                   r"(?:lodged|lodges|lodge|filed|files|made|makes|delivered)\s+(?:an?\s+)?(?:formal\s+|strong\s+|"
                   r"diplomatic\s+|stern\s+)*protests?"),
@@ -115,7 +115,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:roadside|car|suicide|truck)\s+bomb(?:s|ings?|ers?)?|improvised\s+explosive\s+devices?|"
                         r"landmines?|(?<=, )killing|"
                         r"shell(?:ed|ing)|bomb(?:ed|ing|ings)|bombard(?:s|ed|ing|ment)?|clash(?:es|ed)?|fighting|offensive|assault|raid(?:s|ed)?|"
-                        r"killed|kills|fir(?:ed|es|e)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
+                        r"killed|kills|kill(?=\s+(?:President|Prime|the|a|an|at\s+least|\d|(?-i:[A-Z])))|"
+                        r"fir(?:ed|es|e)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
                         r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
                         r"shoot(?:s|ing)?\s+down|shot\s+down|storms|advanc(?:ed|es|ing)\s+into|incursions?|"
                         r"(?:military|ground|air|large-scale|counter-?terrorism|counter-?insurgency|armed)\s+"
@@ -800,7 +801,7 @@ _APART_WORDS = ("follow", "after", "before", "since", "ahead", "prior", "preced"
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                       r"latest|previous|last)\b")
 # a verb of the adjunct's own ("after his summit with Trump ended", "following talks held in Geneva")
-_OWN_VERB = re.compile(r"\b(?:[a-z]{3,}ed|broke|fell|took\s+place|began|ran|went)\b")
+_OWN_VERB = re.compile(r"\b(?:[a-z]{3,}ed|broke|fell|took\s+place|began|ran|went|died|fled|led)\b")
 # "without a deal": an event named as missing is the complement of another; it takes no date from it
 _WITHOUT = re.compile(r"\bwithout\s+(?:an?\s+|any\s+)?$")
 # a noun event as the subject of a verb event ("his summit with Trump ended in February"): one time
@@ -1185,6 +1186,7 @@ _CONTENT_PARTICIPLE_I = re.compile(r"\b(?:urging|calling\s+(?:for|on)|demanding|
 _INTO_I = re.compile(r"\s+into\b", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"[;\u2014]|:\s")
 _SURRENDER_I = re.compile(r"(?:gave|gives|give|giving|handed|hands|hand)\s+(?:himself|herself|themselves)", re.IGNORECASE)
+_CITING_I = re.compile(r"\bciting\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1521,6 +1523,8 @@ class _Sentence:
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
             if etype == "meeting" and stext[a:a + 4].lower() == "meet" and _MET_THING_I.match(stext, b):
                 continue  # "if the Taliban meet their commitments": a condition fulfilled, not a meeting
+            if etype == "military action" and _CITING_I.search(stext, max(0, a - 25), a):
+                continue  # "withdrew from the runoff, citing attacks on his supporters": a reason given, not told here
             if etype == "phone call" and _SURVEILLED_I.search(stext, max(0, a - 45), a):
                 continue  # "had intercepted her emails and phone calls": things listened to, not a call held
             if etype == "protest" and stext.endswith(("in ", "In "), 0, a) and _IN_PROTEST_AT_I.match(stext, b):
