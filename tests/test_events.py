@@ -420,6 +420,17 @@ def test_events_probe9_wcep_words(text, published, expected):
             for r in frame.itertuples()} == expected
 
 
+@pytest.mark.parametrize("text,actors", [
+    # troops of a unit named by an acronym are the army of where they fight, or of the army already named
+    ("On 21 October 2013, FADM troops attacked RENAMO's base at Satunjira in the Gorongosa mountains (Gorongosa, Sofala).",
+     "Military Forces of Mozambique"),
+    ("On 24 March 2013, Seleka rebels took control of Bangui (Bangui) after overcoming FACA soldiers.",
+     "Rebels (Central African Republic); Military Forces of Central African Republic"),
+])
+def test_events_unit_troops_are_a_state_army(text, actors):
+    assert one(timeline.parse_text(text), "military action")["actors"] == actors
+
+
 @pytest.mark.parametrize("text,reporter", [
     ("Kim Jong Un visited Russia on Monday, as reported by Reuters.", "Reuters"),
     ("According to Interfax, Kim Jong Un visited Russia on Monday.", "Interfax"),

@@ -1187,6 +1187,8 @@ _INTO_I = re.compile(r"\s+into\b", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"[;\u2014]|:\s")
 _SURRENDER_I = re.compile(r"(?:gave|gives|give|giving|handed|hands|hand)\s+(?:himself|herself|themselves)", re.IGNORECASE)
 _CITING_I = re.compile(r"\bciting\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# a unit named by an acronym or a force's name, then "troops" or "soldiers": a state's army ("FADM troops")
+_UNIT_TROOPS = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z][a-z]+\s+)?(?:Defen[cs]e\s+)?Forces?)\s+(?:troops|soldiers)")
 # a vote to do something does it ("votes 39-4 to remove President Lugo")
 _VOTED_TO_I = re.compile(r"\bvot(?:e|es|ed|ing)\s+(?:[\d\u2013\u2014-]+\s+|unanimously\s+|overwhelmingly\s+)?to\s+$",
                          re.IGNORECASE)
@@ -1334,11 +1336,18 @@ class _Sentence:
         self.actors.extend(self._local_officials(taken))
         self.actors.sort(key=lambda x: x.start)
         army = next((x for x in self.actors if x.name.startswith("Military Forces of ")), None)
-        if army is not None:
-            # "Thai army chief General Prayut declares that the armed forces have taken control": that army
-            for i, x in enumerate(self.actors):
-                if x.category == "group" and x.country is None and x.name.lower() in _BARE_ARMY:
+        where = home or ctx.place_country
+        for i, x in enumerate(self.actors):
+            if x.category != "group" or x.country is not None:
+                continue
+            if x.name.lower() in _BARE_ARMY or _UNIT_TROOPS.fullmatch(x.name):
+                # "Thai army chief General Prayut declares that the armed forces have taken control": that army;
+                # "FADM troops attacked RENAMO's base at Satunjira (Gorongosa, Sofala)": the army of where it is
+                if army is not None:
                     self.actors[i] = _Actor(x.start, x.end, army.name, army.country, army.category)
+                elif where and _UNIT_TROOPS.fullmatch(x.name) and geo.country_name(where):
+                    self.actors[i] = _Actor(x.start, x.end, f"Military Forces of {geo.country_name(where)}", where,
+                                            "government")
         # group names qualified by no word of their own ("protesters", "fighters"), name -> pattern: their state
         # is where they act
         self._bare_groups = {x.name: _QUALIFIER.sub(" ({})", x.name) for x in self.actors
