@@ -107,6 +107,7 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _ARMS,
     _AT_BUILDING,
     _BARE_PERSON,
+    _BARE_PERSON_BEFORE,
     _CITY_DISPLAY,
     _CLAN,
     _COMMA,
@@ -1040,8 +1041,7 @@ class _Composer:
             out.sort(key=_START)
         if "bloc" in text:
             self._blocs()
-        if _BARE_PERSON.search(text):
-            self._bare_persons()
+        if self._bare_persons():
             out.sort(key=_START)
         if any(o.category == "person" and _PLURAL_TITLE.match(o.text) for o in out):
             self._listed_persons()
@@ -1072,19 +1072,25 @@ class _Composer:
                 elif known.category != "person":
                     break
                 pos = b
-    def _bare_persons(self) -> None:
+    def _bare_persons(self) -> bool:
         """People the data does not know and no title introduces, named in full as a subject: "Adama Barrow takes
         the oath", "Jean-Bertrand Aristide resigns". Not a span that overlaps a known name, nor one with a word
-        that is a sentence opener, a month, a title or a place word."""
+        that is a sentence opener, a month, a title or a place word. Returns whether it added any."""
         text, out = self.text, self.out
+        added = False
+        known = {o.start for o in out}  # (most candidates are names the data knows: "Kim Jong Un said")
         for m in _BARE_PERSON.finditer(text):
             a, b = m.span(1)
+            if a in known or not _BARE_PERSON_BEFORE.search(text, max(0, a - 4), a):
+                continue
             words = m.group(1).split()
             if any(w in _NAME_STOP or w.lower() in _TITLE_WORDS or w in _PLACE_PREFIX or w.lower() in _NOT_PERSON_WORDS
                    for w in words) \
                     or any(o.start < b and a < o.end for o in out):
                 continue
             out.append(_mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None))
+            added = True
+        return added
     def _blocs(self) -> None:
         """ "the bloc" is the body last named before it ("readmitted to the African Union ... the bloc's 54
         member states"); with none named, the European Union, as the data has it."""
