@@ -311,6 +311,9 @@ def test_gazetteer_name_that_goes_on_is_no_town(text, names):
     ("Adama Barrow takes the oath of office in Dakar.", ["Adama Barrow", "Dakar"]),
     ("With rebels closing in, Jean-Bertrand Aristide resigns.", ["Rebels", "Jean-Bertrand Aristide"]),
     ("Lucas Ferreira said he would resign.", ["Lucas Ferreira"]),  # even in a text with no known name
+    # after a dateline's dash and an apposition; the surname alone later is the same person
+    ("LIMA (AP) — Lucas Ferreira, a 37-year-old former mayor, won the vote. Ferreira will be sworn in on June 1.",
+     ["Lima", "Associated Press", "Lucas Ferreira", "Lucas Ferreira"]),
     # not a body, a place or a sentence opener
     ("Doctors Without Borders said the clinic was hit.", ["Medecins Sans Frontieres"]),
     ("Wall Street was calm.", []),

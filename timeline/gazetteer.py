@@ -1077,7 +1077,7 @@ class _Composer:
         the oath", "Jean-Bertrand Aristide resigns". Not a span that overlaps a known name, nor one with a word
         that is a sentence opener, a month, a title or a place word. Returns whether it added any."""
         text, out = self.text, self.out
-        added = False
+        added = {}
         known = {o.start for o in out}  # (most candidates are names the data knows: "Kim Jong Un said")
         for m in _BARE_PERSON.finditer(text):
             a, b = m.span(1)
@@ -1088,9 +1088,14 @@ class _Composer:
                    for w in words) \
                     or any(o.start < b and a < o.end for o in out):
                 continue
-            out.append(_mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None))
-            added = True
-        return added
+            men = _mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None)
+            out.append(men)
+            if words[-1] not in added and len(words[-1]) > 3:
+                added[words[-1]] = men  # ("Nayib Bukele won ... Bukele will be sworn in")
+        if added:
+            out.sort(key=_START)
+            self._adhoc_surnames(added)
+        return bool(added)
     def _blocs(self) -> None:
         """ "the bloc" is the body last named before it ("readmitted to the African Union ... the bloc's 54
         member states"); with none named, the European Union, as the data has it."""
@@ -1392,10 +1397,10 @@ class _Composer:
             self.out.append(en.as_mention(text, s, e))
         return j
 
-    def _adhoc_surnames(self) -> None:
+    def _adhoc_surnames(self, adhoc: dict | None = None) -> None:
         """Surnames of persons made on the fly, found again later in the text."""
         taken = [(m.start, m.end) for m in self.out]
-        for sur, men in self.adhoc.items():
+        for sur, men in (self.adhoc if adhoc is None else adhoc).items():
             for m in re.finditer(r"\b" + re.escape(sur) + r"\b", self.text[men.end:]):
                 a, b = men.end + m.start(), men.end + m.end()
                 clash = [o for o in self.out if o.start < b and a < o.end]
