@@ -350,6 +350,9 @@ def test_events_place_in_what_a_text_asks_for_is_not_where_it_was_signed():
     ("Finnish President Sauli Niinisto told Russian President Vladimir Putin by telephone on Saturday that Finland "
      "would apply for NATO membership.", "phone call", "Sauli Niinisto; Vladimir Putin"),
     ("Commodore Frank Bainimarama seized power in December 2006.", "military action", "Frank Bainimarama"),
+    # a ban from entering a state's territory is a sanction
+    ("Estonia, Latvia and Lithuania on Monday banned Belarusian President Alexander Lukashenko and 29 other officials "
+     "from entering their territory.", "sanction", "Estonia; Alexander Lukashenko; Latvia; Lithuania"),
 ])
 def test_events_probe9_patterns(text, etype, actors):
     row = one(timeline.parse_text(text, published="2019-09-30"), etype)

@@ -97,7 +97,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
                   r"pact|talks|organi[sz]ation|alliance|council|bloc|union|(?-i:[A-Z]{3,}))\b"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freezes?|tariffs?|export\s+(?:controls|bans?)|"
-                 r"travel\s+bans?"),
+                 r"travel\s+bans?|bann?(?:ed|ing|s)?(?=\s+(?:[\w.'-]+\s+){1,10}?from\s+entering\b)"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
                   r"(?:cut|cuts|cutting|sever|severed|severs|severing|broke\s+off|breaks\s+off|breaking\s+off)\s+"
                   r"(?:diplomatic\s+)?(?:ties|relations)|"
