@@ -350,6 +350,12 @@ def test_events_place_in_what_a_text_asks_for_is_not_where_it_was_signed():
     ("Finnish President Sauli Niinisto told Russian President Vladimir Putin by telephone on Saturday that Finland "
      "would apply for NATO membership.", "phone call", "Sauli Niinisto; Vladimir Putin"),
     ("Commodore Frank Bainimarama seized power in December 2006.", "military action", "Frank Bainimarama"),
+    # shutting crossings is a closure (an ACLED strategic development, coded with arrests); capturing a headquarters
+    # several words on is an attack
+    ("Finland's government decides to shut four crossing points on its border with Russia.", "arrest",
+     "Government of Finland; Russia"),
+    ("On 3 August 2024, the MNDAA said it had captured the Myanmar military's Northeastern Regional Military Command "
+     "headquarters in Lashio.", "military action", "Myanmar National Democratic Alliance Army; Military Forces of Myanmar"),
     # a ban from entering a state's territory is a sanction
     ("Estonia, Latvia and Lithuania on Monday banned Belarusian President Alexander Lukashenko and 29 other officials "
      "from entering their territory.", "sanction", "Estonia; Alexander Lukashenko; Latvia; Lithuania"),

@@ -135,7 +135,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+"
                         r"(?:full\s+|complete\s+|effective\s+|total\s+)?control\s+of|"
                         r"(?:retook|recaptur(?:e|ed|es))\b|"
-                        r"(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing))\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,6}?"
                         r"(?:city|town|village|capital|district|province|region|airport|base|port|vessels?|ships?|"
                         r"territory|positions?|palace|headquarters|parliament|building|compound|ministry|"
                         r"broadcaster|television|radio)\b|"
@@ -154,6 +154,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                r"(?:gave|gives|give|giving)\s+(?:himself|herself|themselves)\s+up|"
                r"(?:handed|hands|hand)\s+(?:himself|herself|themselves)\s+(?:over|in)|"
                r"clos(?:e|ed|es|ing)\s+(?:the|its|their|a|all)\b|"
+               r"shut(?:s|ting)?\s+(?:down\s+)?(?:[\w-]+\s+){0,3}?(?:border|borders|crossings?|crossing\s+points|"
+               r"checkpoints|airspace|embassy|consulate)\b|"
                r"(?:free[sd]?|releas(?:e|ed|es))\s+(?:\w+\s+){0,3}(?:prisoners|hostages|detainees|captives|activists|President|"
                r"Prime)"),
     ("protest", r"protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|march(?:ed|es)?|"
@@ -1848,7 +1850,7 @@ class _Sentence:
             host = None
             if e.event_type not in _SPEECH_ACTS and not _has_span(e, "date") and e.status != "planned" \
                     and e.event_type not in _SHOWN \
-                    and not (e.event_type == "military action" and _PAST_VERB_I.match(e.trigger)):
+                    and not (e.event_type in ("military action", "arrest") and _PAST_VERB_I.match(e.trigger)):
                 # ("announces live-fire drills": the drills are the news; so is "said it had captured Lashio")
                 host = next((s for s_start, s in reversed(speech) if s_start < start
                              and not _CONSEQUENCE_I.search(self.text, s_start, start)), None)
