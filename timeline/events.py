@@ -41,6 +41,9 @@ LOGGER = logging.getLogger(__name__)
 # ---------------------------------------------------------------- triggers
 # (event_type, regex of trigger words). Verb forms are listed, not lemmatised:
 # a compiled alternation is far faster than a tagger and the list is short.
+# who gives himself up: an arrest whose subject is the one arrested
+_SURRENDER = (r"(?:gave|gives|give|giving)\s+(?:himself|herself|themselves)\s+up|"
+              r"(?:handed|hands|hand)\s+(?:himself|herself|themselves)\s+(?:over|in)")
 _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("summit", r"summits?"),
     ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|(?:tele)?phon(?:ed|es|ing)(?=\s+(?-i:[A-Z])|\s+(?:his|her|their)\b)|"
@@ -151,8 +154,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                      r"(?:sent|send|sends|sending|moved|moves|moving)\s+(?:[\w,]+\s+){0,4}(?:troops|soldiers|tanks|"
                      r"forces)|face-?off|reintroduc(?:e|ed|es)\s+(?:\w+\s+){0,2}controls"),
     ("arrest", r"arrest(?:ed|s)?|detain(?:ed|s)?|seiz(?:e|ed|es|ure)|captur(?:e|ed)|revok(?:e|ed|es)|defus(?:e|ed)|"
-               r"(?:gave|gives|give|giving)\s+(?:himself|herself|themselves)\s+up|"
-               r"(?:handed|hands|hand)\s+(?:himself|herself|themselves)\s+(?:over|in)|"
+               + _SURRENDER + r"|"
                r"clos(?:e|ed|es|ing)\s+(?:the|its|their|a|all)\b|"
                r"shut(?:s|ting)?\s+(?:down\s+)?(?:[\w-]+\s+){0,3}?(?:border|borders|crossings?|crossing\s+points|"
                r"checkpoints|airspace|embassy|consulate)\b|"
@@ -475,6 +477,12 @@ def _holds(lowered: str, words) -> bool:
 def _spans_json(spans: dict[str, list[int]]) -> str:
     """``json.dumps(spans, sort_keys=True)`` for field -> [start, end], written out directly."""
     return "{" + ", ".join([f'"{field}": [{a}, {b}]' for field, (a, b) in sorted(spans.items())]) + "}"
+
+
+def _loc_of(m) -> tuple:
+    """(name, country, lat, lon, precision) of a place mention: a venue is the place itself (Vostochny
+    Cosmodrome); a recurring event stands for its city."""
+    return (m.location if m.category == "event" and m.location else m.name, m.country, m.lat, m.lon, m.precision)
 
 
 def _has_span(event, field: str) -> bool:
@@ -1187,7 +1195,7 @@ _CONTENT_PARTICIPLE_I = re.compile(r"\b(?:urging|calling\s+(?:for|on)|demanding|
                                    r"expressing|welcoming|rejecting|denouncing|supporting)\b", re.IGNORECASE)
 _INTO_I = re.compile(r"\s+into\b", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"[;\u2014]|:\s")
-_SURRENDER_I = re.compile(r"(?:gave|gives|give|giving|handed|hands|hand)\s+(?:himself|herself|themselves)", re.IGNORECASE)
+_SURRENDER_I = re.compile(_SURRENDER, re.IGNORECASE)
 _CITING_I = re.compile(r"\bciting\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # a unit named by an acronym or a force's name, then "troops" or "soldiers": a state's army ("FADM troops")
 _UNIT_TROOPS = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z][a-z]+\s+)?(?:Defen[cs]e\s+)?Forces?)\s+(?:troops|soldiers)")
@@ -2478,9 +2486,7 @@ class _Sentence:
         loc = (None, None, None, None, None)
         if place is not None:
             pa, pb, m = place
-            # a venue is the place itself (Vostochny Cosmodrome); a recurring event stands for its city
-            name = m.location if m.category == "event" and m.location else m.name
-            loc = (name, m.country, m.lat, m.lon, m.precision)
+            loc = _loc_of(m)
             spans["location"] = [pa, pb]
             confidence += 0.05
         elif antecedent is not None and isinstance(antecedent.location, str):
@@ -2489,11 +2495,9 @@ class _Sentence:
             m = actor2.mention  # an attack on a state happens in it
             loc = (m.name, m.country, m.lat, m.lon, "country")
         elif self._fronted_place() is not None:
-            m = self._fronted_place()  # "At the World Economic Forum in Davos, Erdogan ...": the whole sentence is there
-            loc = (m.location if m.category == "event" and m.location else m.name, m.country, m.lat, m.lon, m.precision)
+            loc = _loc_of(self._fronted_place())  # "At the World Economic Forum in Davos, ...": the whole sentence
         elif ctx.dateline is not None and etype in _DATELINE_TYPES:
-            m = ctx.dateline  # filed from Brussels: decided, said or met there
-            loc = (m.location if m.category == "event" and m.location else m.name, m.country, m.lat, m.lon, m.precision)
+            loc = _loc_of(ctx.dateline)  # filed from Brussels: decided, said or met there
         elif (etype in _SPEECH_ACTS or etype in ("election", "leadership change")) and actor1 is not None \
                 and actor1.country:
             home = geo.countries().get(actor1.country)  # said (or elected) at home: the acting state

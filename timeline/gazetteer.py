@@ -1065,7 +1065,7 @@ class _Composer:
                 a, b = m.span(1)
                 known = next((x for x in out if x.start < b and a < x.end), None)
                 if known is None:
-                    if any(w in _NAME_STOP or w.lower() in _NOT_PERSON_WORDS for w in m.group(1).split()):
+                    if not _person_words(m.group(1).split()):
                         break
                     out.append(_mention(a, b, text[a:b], "actor", text[a:b], o.country, None, None, None, "person",
                                         o.role, None))
@@ -1084,8 +1084,7 @@ class _Composer:
             if a in known or not _BARE_PERSON_BEFORE.search(text, max(0, a - 4), a):
                 continue
             words = m.group(1).split()
-            if any(w in _NAME_STOP or w.lower() in _TITLE_WORDS or w in _PLACE_PREFIX or w.lower() in _NOT_PERSON_WORDS
-                   for w in words) \
+            if not _person_words(words) \
                     or any(o.start < b and a < o.end for o in out):
                 continue
             men = _mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None)
@@ -1413,6 +1412,13 @@ class _Composer:
                 self.out.append(_mention(a, b, self.text[a:b], "actor", men.name, men.country, None, None, None,
                                         "person", men.role, None))
                 taken.append((a, b))
+
+
+def _person_words(words: list[str]) -> bool:
+    """Whether capitalised words can make a person's name nobody lists: none a sentence opener, a month, a title,
+    a place word or the last word of a body ("Watch", "Forces")."""
+    return not any(w in _NAME_STOP or w in _PLACE_PREFIX or w.lower() in _TITLE_WORDS or w.lower() in _NOT_PERSON_WORDS
+                   for w in words)
 
 
 def _role_text(title: str | None, qual: str | None) -> str | None:
