@@ -1760,3 +1760,23 @@ def test_events_what_has_been_done_takes_the_day_it_was_said():
         "a", "", "Recep Tayyip Erdogan has agreed to send Sweden's application to join NATO to parliament, "
         "Jens Stoltenberg said late on Monday.", published=dt.date(2023, 7, 11))])
     assert str(frame[frame["event_type"] == "agreement"].iloc[0]["date_start"].date()) == "2023-07-10"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "spoke with" a named counterpart is a conversation between the two
+    ("Emmanuel Macron spoke with Chinese President Xi Jinping in Beijing on Thursday.",
+     [("talks", "Emmanuel Macron; Xi Jinping", "2021-03-04", "Beijing")]),
+    # a call held with someone, on the phone or by video, is a call
+    ("Joe Biden held a video call with Xi Jinping on Tuesday.",
+     [("phone call", "Joe Biden; Xi Jinping", "2021-03-09", None)]),
+    ("Japanese Prime Minister Shinzo Abe had a 40-minute call with Donald Trump on Monday.",
+     [("phone call", "Shinzo Abe; Donald Trump", "2021-03-08", None)]),
+    # speaking with reporters or with a news agency is no talks
+    ("Joe Biden spoke with reporters on Tuesday.", []),
+    ("Joe Biden spoke with Reuters on Tuesday.", []),
+])
+def test_events_spoke_with_and_calls_held(text, expected):
+    frame = timeline.parse_text(text, published="2021-03-10")
+    got = [(r.event_type, r.actors, r.date_start.date().isoformat(), r.location if isinstance(r.location, str) else None)
+           for r in frame.itertuples()]
+    assert got == expected

@@ -46,7 +46,8 @@ _SURRENDER = (r"(?:gave|gives|give|giving)\s+(?:himself|herself|themselves)\s+up
               r"(?:handed|hands|hand)\s+(?:himself|herself|themselves)\s+(?:over|in)")
 _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("summit", r"summits?"),
-    ("phone call", r"(?:phone|telephone)\s+(?:call|conversation|talks?)s?|(?:tele)?phon(?:ed|es|ing)(?=\s+(?-i:[A-Z])|\s+(?:his|her|their)\b)|"
+    ("phone call", r"(?:phone|telephone|video)\s+(?:call|conversation|talks?)s?|videoconference|"
+                   r"(?:held|had|holds|has|hold|holding|having)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?call\s+with|(?:tele)?phon(?:ed|es|ing)(?=\s+(?-i:[A-Z])|\s+(?:his|her|their)\b)|"
                    r"(?:(?:spoke|speaks|spoken|speaking|talked|talks|talking)\s+(?:(?:with|to)\s+(?:[\w.'-]+\s+){1,5}?)?|"
                    r"(?:told|tells)\s+(?:[\w.'-]+\s+){1,5}?)"
                    r"(?:by|on\s+the|over\s+the)\s+"
@@ -55,7 +56,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
               r"travel(?:l?ed|l?ing|s)?(?!\s+(?:bans?|restrictions|advisor(?:y|ies)|warnings?))|journey|en\s+route|head(?:ed|ing|s)?\s+(?:to|for|toward)|flew"),
     ("meeting", r"met|meet(?:s|ing|ings)?|hosted|hosts|welcomed|received|greet(?:ed|s)|presents?\s+(?:his|her)\s+credentials|"
                 r"presented\s+(?:his|her)\s+credentials|reunion|face-to-face"),
-    ("talks", r"talks|negotiat(?:e|ed|es|ing|ions?)|dialogue|consultations|discuss(?:ed|es|ing)?"),
+    # "Biden spoke with Xi" (with a name, not "with reporters"): a conversation between the two
+    ("talks", r"(?:spoke|speaks|talked)\s+with(?=\s+(?:(?:President|Prime|Chancellor|King|Queen)\s+)?(?-i:[A-Z])(?!\w*\s+"
+              r"(?:newspaper|news|television|radio|TV|daily|magazine)\b))|talks|negotiat(?:e|ed|es|ing|ions?)|dialogue|consultations|discuss(?:ed|es|ing)?"),
     ("invitation", r"invit(?:e|ed|es|ing|ation)"),
     ("agreement", r"agree(?:d|s|ment|ments)?|"
                   r"sign(?:ed|s|ing)(?!\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:executive\s+orders?|decrees?|bills?|laws?|"
@@ -1544,6 +1547,9 @@ class _Sentence:
                 continue  # "if the Taliban meet their commitments": a condition fulfilled, not a meeting
             if etype == "military action" and _CITING_I.search(stext, max(0, a - 25), a):
                 continue  # "withdrew from the runoff, citing attacks on his supporters": a reason given, not told here
+            if etype == "talks" and stext[a:a + 4].lower() in ("spok", "spea", "talk") \
+                    and any(sa - b <= 5 and sa > b for sa, _, _ in self.sources):
+                continue  # "spoke with The Associated Press": an interview given, not talks held
             if etype == "phone call" and _SURVEILLED_I.search(stext, max(0, a - 45), a):
                 continue  # "had intercepted her emails and phone calls": things listened to, not a call held
             if etype == "protest" and stext.endswith(("in ", "In "), 0, a) and _IN_PROTEST_AT_I.match(stext, b):
