@@ -1780,3 +1780,25 @@ def test_events_spoke_with_and_calls_held(text, expected):
     got = [(r.event_type, r.actors, r.date_start.date().isoformat(), r.location if isinstance(r.location, str) else None)
            for r in frame.itertuples()]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    # a speaker tells of an attack; she is no party to it (nor its target)
+    ("Amina Yusuf said the clinic was attacked on Monday.", "military action",
+     (None, None, "Unidentified Armed Group")),
+    # a passive verb is done to the one named right before it, not to the speaker
+    ("Amina Yusuf said Kenya was attacked by Somalia.", "military action", ("Somalia", "Kenya", "Somalia; Kenya")),
+    ("Vladimir Putin said Russia attacked Ukraine.", "military action", ("Russia", None, "Russia; Ukraine")),
+    # who is herself the one attacked stays
+    ("Amina Yusuf said she was attacked on Monday.", "military action",
+     (None, "Amina Yusuf", "Amina Yusuf; Unidentified Armed Group")),
+])
+def test_events_a_speaker_is_no_party_to_what_she_tells(text, etype, expected):
+    row = one(timeline.parse_text(text, published="2021-03-10"), etype)
+    assert tuple(row[k] if isinstance(row[k], str) else None for k in ("actor1", "actor2", "actors")) == expected
+
+
+def test_events_an_honorific_opens_an_unlisted_name():
+    frame = timeline.parse_text("Mr Lucas Ferreira said the talks would resume on Friday.", published="2021-03-10")
+    assert sorted((r.event_type, r.actors, r.status) for r in frame.itertuples()) == [
+        ("statement", "Lucas Ferreira", "occurred"), ("talks", "Lucas Ferreira", "planned")]

@@ -135,9 +135,10 @@ _BARE_NAME_VERBS = ("says|said|tells|told|announces|announced|resigns|resigned|t
                     "would|hands|handed|dissolves|dissolved|calls|called|condemns|condemned|thanks|thanked")
 # (what may stand before it, a sentence start, a comma or "and", is checked apart: a look-behind at every
 # offset of the text would cost more than the whole search)
-_BARE_PERSON_BEFORE = re.compile(r"(?:^|[.;:(\u2014\u2013-]\s|,\s|\band\s|\n)$")
+# (an honorific before the name: "Mr Lucas Ferreira said")
+_BARE_PERSON_BEFORE = re.compile(r"(?:^|[.;:(\u2014\u2013-]\s|,\s|\band\s|\n|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s)$")
 _BARE_PERSON = re.compile(
-    r"((?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?)"
+    r"((?!(?:Mr|Mrs|Ms|Dr|Mme)\b)(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?)"
     r"(?:\s(?:(?:bin|bint|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,3})"
     r"(?=\s(?:" + _BARE_NAME_VERBS + r")\b|,\s[a-z][^,.;]{2,60},\s(?:" + _BARE_NAME_VERBS + r")\b)")
 # words that end the names of bodies, places and things, or open sentences: a span with one is no person

@@ -1192,6 +1192,13 @@ _MET_THING_I = re.compile(r"\s+(?:(?:their|its|his|her|the|all|these|those|our)\
 _AND_DEMANDS_I = re.compile(r"\band\s+$", re.IGNORECASE)
 _DEMAND_VERB_I = re.compile(r"(?:demand(?:s|ed)|urg(?:es|ed)|call(?:s|ed)\s+(?:on|for))\b", re.IGNORECASE)
 _VAGUE_REFS = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
+# a speaker's words opening on a thing: "said the clinic", "told reporters a convoy"
+_SAID_THING_I = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists)|reported|added|stated)\s+(?:that\s+)?"
+                           r"(?:the|a|an|its|their|his|her|several|two|three|some)\s+(?-i:[a-z])", re.IGNORECASE)
+_PASSIVE_GAP_I = re.compile(r"\s+(?:was|were|is|are|(?:has|have|had)\s+been|being)\s+(?:\w+ly\s+)?", re.IGNORECASE)
+# a speaker, then the verb of speech ("Lucas Ferreira, the mayor, said the"), then more words
+_SPEAKER_GAP_I = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:said|says|told\s+(?:reporters|journalists)|added|stated)\s+"
+                            r"(?!(?:on|in|at|last|this)\b)\w", re.IGNORECASE)
 _WHO_CLAUSE_I = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
 # what a text or a call asks for: "a joint declaration urging an end to the persecution of Christians in the Middle East"
 _CONTENT_PARTICIPLE_I = re.compile(r"\b(?:urging|calling\s+(?:for|on)|demanding|condemning|seeking|asking|pledging|"
@@ -1879,6 +1886,23 @@ class _Sentence:
         return kept
 
     # ------------------------------------------------------------- roles
+    def _passive_subject(self, a, ci):
+        """Who a passive verb is done to: the clause's subject, unless that is a speaker whose words name a
+        thing instead ("Amina Yusuf said the clinic was attacked": the clinic, not her)."""
+        near = next((x for x in reversed(self.agents) if x.end <= a and not x.rep
+                     and _PASSIVE_GAP_I.fullmatch(self.text, x.end, a)), None)
+        if near is not None:
+            return near  # "Amina Yusuf said Kenya was attacked": Kenya
+        subject = self._subject(a, ci)
+        if subject is not None and _SAID_THING_I.search(self.text, subject.end, a):
+            return None
+        return subject
+
+    def _speaks_before(self, x, a) -> bool:
+        """Whether actor x, before the trigger at a, is the speaker of words the trigger is in: "Amina Yusuf said
+        the clinic was attacked" (she told of the attack; she is no party to it)."""
+        return x.end <= a and _SPEAKER_GAP_I.match(self.text, x.end, a) is not None
+
     def _subject(self, a, ci):
         """The acting actor of a clause: its first actor not inside a prepositional phrase."""
         c_lo = self.clauses[ci][0]
@@ -1949,9 +1973,9 @@ class _Sentence:
             actor1, actor2 = poss[-1], of_x
         elif agent is not None and self._cue_before(_PASSIVE_AUX, a, 12):
             actor1 = agent  # "Ukraine was invaded by Russia"
-            actor2 = self._subject(a, ci)
+            actor2 = self._passive_subject(a, ci)
         elif etype in _DONE_TO and self._cue_before(_PASSIVE_AUX, a, 12):
-            actor2 = self._subject(a, ci)  # "a car of a town councillor was set on fire": done to it, by someone
+            actor2 = self._passive_subject(a, ci)  # "a car of a town councillor was set on fire": done to it
         elif agent is not None or (etype in _NOMINAL_AGENT_OF and of_x is not None):
             actor1 = agent or of_x  # "an invitation from Putin", "at the invitation of Putin"
             subject = self._subject(a, ci)
@@ -2562,7 +2586,8 @@ class _Sentence:
                     and not (etype == "protest" and x.start > b and target.search(ltext, b, x.start)) \
                     and not (x.start > b and self.may_prevent and prevented.search(ltext, b, x.start)) \
                     and not (x.category == "state" and x.country in people_countries) \
-                    and not (x.start > b and self._topic_state(etype, b, x)):
+                    and not (x.start > b and self._topic_state(etype, b, x)) \
+                    and not (etype not in _SPEECH_ACTS and self._speaks_before(x, a)):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
                 last_end = x.end
                 took_after = took_after or x.start > b
