@@ -1802,3 +1802,53 @@ def test_events_an_honorific_opens_an_unlisted_name():
     frame = timeline.parse_text("Mr Lucas Ferreira said the talks would resume on Friday.", published="2021-03-10")
     assert sorted((r.event_type, r.actors, r.status) for r in frame.itertuples()) == [
         ("statement", "Lucas Ferreira", "occurred"), ("talks", "Lucas Ferreira", "planned")]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the first word after a dateline opens the sentence; it is no name's word
+    ("RIYADH \u2014 Drone strikes claimed by Yemen's Houthi rebels set off fires at two oil facilities at Abqaiq on "
+     "Saturday.", "2019-09-15", [("military action", "2019-09-14", "Abqaiq")]),
+    # crowds that storm, loot and burn; troops that exchange fire; a war that broke out
+    ("Protesters storm and set fire to the mayor's office in Almaty.", "2022-01-05",
+     [("military action", "2022-01-05", "Almaty")]),
+    ("Rioters loot and burn buildings in Honiara's Chinatown.", "2021-11-25",
+     [("military action", "2021-11-25", "Honiara")]),
+    ("Kyrgyz and Tajik border troops exchange fire near Vorukh.", "2021-04-29",
+     [("military action", "2021-04-29", "Vorukh")]),
+    ("Relations had been frozen since the border war that broke out in 1998 between Ethiopia and Eritrea.",
+     "2018-07-09", [("military action", "1998-01-01", "Eritrea")]),
+    # breaking relations; taking office; a cessation of hostilities signed
+    ("Nicolas Maduro responds by breaking diplomatic relations with the United States.", "2019-01-23",
+     [("expulsion", "2019-01-23", None)]),
+    ("Filipe Nyusi and Ossufo Momade signed a cessation of hostilities in Gorongosa on August 1.", "2019-08-06",
+     [("agreement", "2019-08-01", "Gorongosa")]),
+    # a duration measured from an undated main event in the present tense: from the report's day
+    ("Thousands of supporters of Jair Bolsonaro storm the National Congress in Brasilia, a week after Luiz Inacio "
+     "Lula da Silva took office.", "2023-01-08",
+     [("leadership change", "2023-01-01", "Brazil"), ("military action", "2023-01-08", "Brasília")]),
+    # an operation that "met heavy resistance" or "was met by gunmen" is no meeting
+    ("The raid met heavy resistance from Maute fighters in Marawi City on Tuesday.", "2017-05-24",
+     [("military action", "2017-05-23", "Marawi City")]),
+    ("The operation was met by Maute Group gunmen on Tuesday.", "2017-05-24", []),
+    # welcoming a judgment says something; it receives nobody
+    ("Chilean President Sebastian Pinera welcomed the judgment as a clear victory.", "2018-10-01",
+     [("statement", "2018-10-01", "Chile")]),
+])
+def test_events_tenth_probe_patterns(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    got = sorted((r.event_type, r.date_start.date().isoformat(), r.location if isinstance(r.location, str) else None)
+                 for r in frame.itertuples())
+    assert got == sorted(expected)
+
+
+def test_events_the_capital_is_the_story_towns_state():
+    frame = timeline.parse_text("Robert Mugabe resigns as President of Zimbabwe in a letter read out in Harare. The "
+                                "army had taken control of the capital on November 15.", published="2017-11-21")
+    row = one(frame, "military action")
+    assert (row["location"], row["date_start"].date().isoformat()) == ("Harare", "2017-11-15")
+
+
+def test_events_a_president_elect_is_not_the_one_in_office():
+    frame = timeline.parse_text("U.S. President-elect Donald Trump speaks by telephone with Taiwanese President Tsai "
+                                "Ing-wen.", published="2016-12-02")
+    assert one(frame, "phone call")["actors"] == "Donald Trump; Tsai Ing-wen"

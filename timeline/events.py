@@ -31,6 +31,7 @@ import hashlib
 import itertools
 import logging
 import re
+from typing import NamedTuple
 
 from . import gazetteer, geo, sentences, temporal
 from .readers.text import find_dateline
@@ -65,7 +66,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"legislation)\b)|sign(?=\s+(?:a|an|the|two|three|several|new|joint|an?)\s)|treaty|accord|pact|truce|cease-?fire|brokered|"
                   r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus|"
                   r"(?:reach|reached|reaches|reaching|negotiated|negotiates)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?settlement|"
-                  r"(?:put|puts|putting)\s+(?:their|his|her|its)\s+(?:names?|signatures?)\s+to"),
+                  r"(?:put|puts|putting)\s+(?:their|his|her|its)\s+(?:names?|signatures?)\s+to|cessation\s+of\s+hostilities"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
                     # membership: "Morocco was readmitted to the African Union", "Finland joined NATO"
                     r"(?:re)?admitt(?:ed|ing)\s+(?:as\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?member|to|into)\b|"
@@ -105,7 +106,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freezes?|tariffs?|export\s+(?:controls|bans?)|"
                  r"travel\s+bans?|bann?(?:ed|ing|s)?(?=\s+(?:[\w.'-]+\s+){1,10}?from\s+entering\b)"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
-                  r"(?:cut|cuts|cutting|sever|severed|severs|severing|broke\s+off|breaks\s+off|breaking\s+off)\s+"
+                  r"(?:cut|cuts|cutting|sever|severed|severs|severing|broke(?:\s+off)?|breaks?(?:\s+off)?|breaking(?:\s+off)?)\s+"
                   r"(?:diplomatic\s+)?(?:ties|relations)|"
                   r"recall(?:ed|s|ing)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|diplomats?)|order(?:s|ed)?\s+(?:[\w'-]+\s+){1,4}?to\s+leave\b"),
     # a missile fired at nothing ("into the sea", "a test") is a show of force, not an attack
@@ -135,7 +136,13 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
                         r"chord|note|tone|pose)\b)))|"
                         r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
-                        r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|set\s+fire\s+to|loot(?:ed|ing)|"
+                        r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|(?<!\bthe\s)(?<!\ba\s)storm(?=\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:the|a|an|(?-i:[A-Z]))\b)|"
+                        r"exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:heavy\s+|gun\s*|small-arms\s+|artillery\s+|mortar\s+)?fire|"
+                        r"(?:(?<=war\s)|(?<=war\sthat\s)|(?<=war\swhich\s)|(?<=conflict\s)|(?<=conflict\sthat\s))(?:broke|breaks)\s+out|"
+                        r"loot(?=\s+(?:and|shops|stores|businesses|buildings|the)\b)|"
+                        r"(?:burn(?:ed|t|s)?|torch(?:es)?)\s+(?:down\s+)?(?:[\w-]+\s+){0,3}?(?:buildings?|houses|homes|cars|vehicles|"
+                        r"shops|stores|businesses|offices?|stations?|churches|mosques|villages?|huts)\b|"
+                        r"poison(?:ed|ing)(?=\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z]))|set\s+fire\s+to|loot(?:ed|ing)|"
                         r"br(?:oke|eak|eaks|eaking)\s+into|"
                         r"set(?:ting|s)?\s+(?:[\w-]+\s+){1,5}?(?:on\s+fire|ablaze|alight)|"
                         r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+"
@@ -169,7 +176,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                 r"fist-?fights?|brawls?|scuffles?|stun\s+grenades|water\s+cannons?"),
     # who takes or leaves office: resignations, swearing-in, impeachment, removal, dismissal
     ("leadership change", r"resign(?:s|ed|ing|ation)?|(?:step|steps|stepped|stepping|stand|stands|stood|standing)\s+down|"
-                          r"sworn\s+in|(?:swears?|swore|swearing)\s+in|inaugurat(?:ed|ion|es)|impeach(?:ed|es|ment)?|"
+                          r"sworn\s+in|(?:swears?|swore|swearing)\s+in|(?:took|takes|take|taking|assumed|assumes|assume)\s+office|"
+                          r"oust(?:ed|s|ing)?(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|him|her|elected|government|prime|president))|inaugurat(?:ed|ion|es)|impeach(?:ed|es|ment)?|"
                           r"(?:took|takes|take|taking)\s+the\s+(?:presidential\s+)?oath|oath\s+of\s+office|"
                           r"remov(?:e|ed|es|al)(?:\s+(?:[\w.'-]+\s+){0,4}?from\s+(?:office|power)|(?=\s+(?-i:President|Prime)))|"
                           r"dismiss(?:es|ed|al)(?=\s+(?:of\s+)?(?:[\w'-]+\s+){0,3}?(?:president|prime\s+minister|premier|"
@@ -301,7 +309,8 @@ _NOT_EVENT_BEFORE = re.compile(
 _THING_AFTER = re.compile(
     r"\s+(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|surrender|agreement|deal|"
     r"announcement|news|step|resolution|release|ceasefire|cease-fire|truce|plan|proposal|initiative|outcome|results?|"
-    r"vote|report|statement|efforts?|progress|election|talks|declaration|letter|message|request|offer|support)\b",
+    r"vote|report|statement|efforts?|progress|election|talks|declaration|letter|message|request|offer|support|"
+    r"judge?ment|verdict|ruling|award|victory|win|appointment|nomination)\b",
     re.IGNORECASE)
 # "met Putin on his arrival in Moscow": the arrival is when the meeting happened, not an event of its own
 _CIRCUMSTANCE = re.compile(r"\b(?:on|upon|after)\s+(?:his|her|their|its|the|\w+['\u2019]s)\s+$", re.IGNORECASE)
@@ -564,6 +573,7 @@ class _Context:
         self.organisation: str | None = None
         self.states: list[tuple[str, str | None]] = []
         self.place_country: str | None = None  # the country of the last place named: where the story goes on
+        self.city_country: str | None = None  # the country of the last town named
 
     def antecedent(self, family: str) -> Event | None:
         """What "the summit" refers to: the latest summit of the story being reported (dated near
@@ -1078,6 +1088,12 @@ class _Unlisted:
     location: str | None = None
 
 
+# "the capital" named alone (not "the capital of ...", "Harare, the capital", "capital markets")
+_BARE_CAPITAL = re.compile(r"(?<!, )\bthe\s+capital\b(?!\s+(?:of|city\s+of|markets?|gains?|punishment|flight|controls?|"
+                           r"expenditure|base|requirements?|stock|spending|investment)\b)(?!,\s+(?-i:[A-Z]))",
+                           re.IGNORECASE)
+
+
 def _unlisted_places(text: str, lo: int, taken, places, actors) -> list[tuple[int, int, _Unlisted]]:
     found = []
     matches = list(_UNLISTED.finditer(text, lo))
@@ -1188,7 +1204,10 @@ _IN_WHICH_I = re.compile(r",\s+(?:in|during|at|by)\s+which\b", re.IGNORECASE)
 # what is met that is no one: "if the Taliban meet their commitments"
 _MET_THING_I = re.compile(r"\s+(?:(?:their|its|his|her|the|all|these|those|our)\s+)?(?:[\w-]+\s+)?(?:commitments|obligations|"
                           r"demands|targets|needs|conditions|requirements|deadlines?|goals|criteria|expectations|"
-                          r"standards|costs|challenges?)\b", re.IGNORECASE)
+                          r"standards|costs|challenges?|resistance|opposition|fire|gunfire|force)\b"
+                          # "was met by Maute Group gunmen": who an operation ran into, not a meeting
+                          r"|\s+(?:by|with)\s+(?:[\w'-]+\s+){0,4}?(?:gunmen|fighters|militants|rebels|insurgents|gunfire|"
+                          r"fire|resistance|protests?|protesters|tear\s+gas|violence)\b", re.IGNORECASE)
 _AND_DEMANDS_I = re.compile(r"\band\s+$", re.IGNORECASE)
 _DEMAND_VERB_I = re.compile(r"(?:demand(?:s|ed)|urg(?:es|ed)|call(?:s|ed)\s+(?:on|for))\b", re.IGNORECASE)
 _VAGUE_REFS = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
@@ -1255,6 +1274,16 @@ _CUE_TWINS = {id(pattern): _cased(pattern) for pattern in (_PREP_BEFORE, _PASSIV
 
 _PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|men|heads\s+of\s+state|sides|countries|nations|governments)\b",
                    re.IGNORECASE)
+
+
+class _ReportDay(NamedTuple):
+    """The report's date standing in for a main event's date the sentence does not name."""
+    date_start: dt.date
+    date_end: dt.date
+    precision: str
+    text: str
+    start: int
+    end: int
 
 
 class _Sentence:
@@ -1336,7 +1365,17 @@ class _Sentence:
                 self.actors.append(actor)
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
         self.places.extend(_unlisted_places(stext, self.body, taken + dates, self.places, self.actors))
+        story = ctx.city_country or ctx.place_country
+        if "the capital" in stext and story and not any(p[2].country != story for p in self.places if p[2].country):
+            # "the army had taken control of the capital": the capital of where the story is (the state of the
+            # last town named: "stormed her residence in Dhaka ... police stations in the capital")
+            seat = _capital_mention(story)
+            for m in _BARE_CAPITAL.finditer(stext, self.body):
+                if seat is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+                    self.places.append((m.start(), m.end(), seat))
         self.places.sort(key=lambda p: p[0])
+        ctx.city_country = next((p[2].country for p in reversed(self.places)
+                                 if p[2].precision == "city" and p[2].country), ctx.city_country)
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
         home = None
         # ("near Kidal, Mali": a state after a comma names where the place lies, and does not act)
@@ -1532,7 +1571,10 @@ class _Sentence:
                     continue  # a word inside a name or a date: "Eastern Economic Forum", "in March"
                 else:
                     etype, named = "forum", True  # "spoke at the Eastern Economic Forum": the gathering attended
-            if not named and stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "":
+            if not named and stext[a].isupper() and a > self.body and not stext[self.body:a].strip(" \"'\u201c") == "" \
+                    and not (self.s0 < self.ctx.dateline_end <= self.s0 + a
+                             and stext[self.ctx.dateline_end - self.s0:a].strip(" \"'\u201c") == ""):
+                # (the first word after a dateline opens the sentence: "RIYADH \u2014 Drone strikes ...")
                 continue  # capitalised mid-sentence: part of a name ("Korean War", "Belt and Road Forum")
             if not_after.match(ltext[b:b + 25]) or (not_before.search(ltext[max(0, a - 25):a])
                                                     and not stext.endswith(("State ", "State's "), 0, a)):
@@ -1550,7 +1592,7 @@ class _Sentence:
                 etype = "military action"  # "rockets carrying sarin landed on Zamalka": a strike, not a visit
             if etype == "protest" and stext[a:a + 4].lower() == "rall" and _AT_A_RALLY_I.search(stext, max(0, a - 30), a):
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
-            if etype == "meeting" and stext[a:a + 4].lower() == "meet" and _MET_THING_I.match(stext, b):
+            if etype == "meeting" and stext[a:a + 2].lower() == "me" and _MET_THING_I.match(stext, b):
                 continue  # "if the Taliban meet their commitments": a condition fulfilled, not a meeting
             if etype == "military action" and _CITING_I.search(stext, max(0, a - 25), a):
                 continue  # "withdrew from the runoff, citing attacks on his supporters": a reason given, not told here
@@ -1692,7 +1734,8 @@ class _Sentence:
             mains = [ta for ta, _, _ in found if ta < lo]  # (the main event may stand before a comma)
             duration = next((t for t in self.ctx.durations if self.body <= t.start - self.s0
                              and 0 <= lo - (t.end - self.s0) <= 2), None)
-            main_dated = self._main_date(lo) is not None
+            # (a duration measures from the main event, dated by the report if the sentence names no date)
+            main_dated = self._main_date(lo, report=duration is not None) is not None
             if not any(b <= ta and tb <= hi for _, ta, tb in self.timexes) and (duration is None or not main_dated):
                 # no date of its own: it shares the main event's ("met after arriving on Monday"), unless
                 # a duration says how far apart they are ("on Monday, a week after ministers met")
@@ -1776,11 +1819,18 @@ class _Sentence:
                 return i
         return -1
 
-    def _main_date(self, lo: int):
-        """The last date before ``lo`` that is not in an adjunct told apart nor after "since": the main event's."""
-        return next((t for t, ta, tb in reversed(self.timexes) if tb <= lo and t.date_start is not None
+    def _main_date(self, lo: int, report: bool = False):
+        """The last date before ``lo`` that is not in an adjunct told apart nor after "since": the main event's.
+        With ``report``, a sentence that names none and goes on from no earlier date ("Crowds storm the
+        Congress, a week after Lula took office") is at the report's date."""
+        told = next((t for t, ta, tb in reversed(self.timexes) if tb <= lo and t.date_start is not None
                      and t.date_end is not None and t.precision and not any(x <= ta < y for x, y, _ in self._apart)
                      and not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta])), None)
+        if told is None and report and self.ctx.report_date is not None and self.ctx.last_dated is None \
+                and not any(ta < lo for _, ta, _ in self.timexes) and not (_PAST_NARRATIVE.search(self.text, 0, lo) and not _PERFECT.search(self.text, 0, lo)):
+            day = self.ctx.report_date
+            return _ReportDay(day, day, "day", "", self.s0 + lo, self.s0 + lo)
+        return told
 
     def _adjunct_date(self, a: int):
         """ "The visit came two months after his summit with Trump ended in February": an event with no date of
@@ -1792,7 +1842,7 @@ class _Sentence:
         for lo, hi, duration in self._apart:
             if duration is not None and lo <= a < hi:
                 m = _PERIOD.fullmatch(duration.value)
-                main = self._main_date(lo)
+                main = self._main_date(lo, report=True)
                 if m is None or main is None:
                     return None
                 n, unit = int(m.group(1)), m.group(2)
@@ -1806,7 +1856,7 @@ class _Sentence:
                     start = dt.date(start.year, 1 if unit == "Y" else start.month, 1)
                     end = dt.date(start.year, 12, 31) if unit == "Y" else _moved(start, start, 1, "M")[0] - dt.timedelta(days=1)
                 da, db = min(duration.start, main.start) - self.s0, max(duration.end, main.end) - self.s0
-                return start, end, precision, f"{duration.text} {'after' if later else 'before'} {main.text}", \
+                return start, end, precision, f"{duration.text} {'after' if later else 'before'} {main.text}".strip(), \
                     [da, db]
             if duration is None or a >= lo or self.clause_at[lo] != ci:
                 continue

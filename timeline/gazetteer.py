@@ -1301,7 +1301,8 @@ class _Composer:
         holder = None
         indefinite = _INDEFINITE.search(text, max(0, start - 10), start) is not None   # "a Chinese premier"
         plural = _PLURAL_TITLE.match(tname + " ") is not None  # ("EU foreign ministers": not the one in office)
-        if (qual is not None or has_the) and office in _HELD_OFFICES and not indefinite and not plural:
+        coming = text.startswith(("-elect", "-designate", " elect "), end)  # ("President-elect": not in office yet)
+        if (qual is not None or has_the) and office in _HELD_OFFICES and not indefinite and not plural and not coming:
             holder = self.last_by_office.get((qual, office))
             if holder is None and office == "leader":
                 holder = self.last_by_office.get((qual, "hos")) or self.last_by_office.get((qual, "hog"))
