@@ -1852,3 +1852,20 @@ def test_events_a_president_elect_is_not_the_one_in_office():
     frame = timeline.parse_text("U.S. President-elect Donald Trump speaks by telephone with Taiwanese President Tsai "
                                 "Ing-wen.", published="2016-12-02")
     assert one(frame, "phone call")["actors"] == "Donald Trump; Tsai Ing-wen"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a locative phrase after the opening date places the sentence; the next sentence goes on there
+    ("On 12 July 2021, in Durban (eThekwini, KwaZulu-Natal), rioters looted and torched shopping centres. Police "
+     "fired rubber bullets and arrested dozens of people.",
+     [("military action", "Police Forces of South Africa", "2021-07-12", "Durban"),
+      ("military action", "Rioters (South Africa)", "2021-07-12", "Durban")]),
+    # shooting at a crowd is violence
+    ("Around 8 July 2018 (as reported), in Diriamba and Jinotepe (Carazo), police launched an operation to clear "
+     "roadblocks, shooting at demonstrators.",
+     [("military action", "Police Forces of Nicaragua; Rioters (Nicaragua)", "2018-07-08", "Diriamba")]),
+])
+def test_events_acled_openings_place_the_note(text, expected):
+    frame = timeline.parse_text(text)
+    got = sorted((r.event_type, r.actors, r.date_start.date().isoformat(), r.location) for r in frame.itertuples())
+    assert got == sorted(expected)

@@ -125,6 +125,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"killed|kills|kill(?=\s+(?:President|Prime|the|a|an|at\s+least|\d|(?-i:[A-Z])))|"
                         r"fir(?:ed|es|e)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|shells|drones)|"
                         r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
+                        r"(?:shot|shoot|shoots|shooting)\s+(?:at|into)\b|"
                         r"shoot(?:s|ing)?\s+down|shot\s+down|storms|advanc(?:ed|es|ing)\s+into|incursions?|"
                         r"(?:military|ground|air|large-scale|counter-?terrorism|counter-?insurgency|armed)\s+"
                         r"(?:[\w-]+\s+)?operations?|coups?(?:\s+(?:attempt|d['\u2019][e\u00e9]tat))?|putsch|"
@@ -1188,7 +1189,10 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:(?:the|this|that|these)\s+|(?:his|her)\s+(?
                               r"new|previous|maiden)\s))(?:\w+\s+)?$", re.IGNORECASE)
 _PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
 # a locative phrase that opens a sentence, up to its comma ("At the World Economic Forum in Davos, Switzerland,")
-_FRONTED_I = re.compile(r"(?:at|in|inside|outside|from|meeting\s+in|speaking\s+(?:in|at))\s+[^,;:.]{2,80}"
+# (after a date that opens the sentence: "On 12 July 2021, in Durban (eThekwini, KwaZulu-Natal), rioters ...")
+_FRONTED_I = re.compile(r"(?:(?:on|around)\s+[^,;:.()]{3,40}(?:\s+\([^()]{0,40}\))?,\s+(?:(?:at\s+)?(?:dawn|night|noon|midnight|"
+                        r"(?:in\s+the\s+)?(?:morning|afternoon|evening)),\s+)?)?"
+                        r"(?:at|in|inside|outside|from|meeting\s+in|speaking\s+(?:in|at))\s+(?:[^,;:.()]|\([^()]{0,60}\)){2,80}"
                         r"(?:,\s+(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+)*)?,", re.IGNORECASE)
 _PLACE_RANK = {"venue": 0, "event": 1, "city": 2, "region": 3}
 # what lands or arrives when something is struck ("rockets carrying sarin landed on Zamalka")
@@ -2576,6 +2580,9 @@ class _Sentence:
             loc = (m.name, m.country, m.lat, m.lon, "country")
         elif self._fronted_place() is not None:
             loc = _loc_of(self._fronted_place())  # "At the World Economic Forum in Davos, ...": the whole sentence
+        elif narrative is not None and isinstance(narrative.location, str) and narrative.geo_precision != "country":
+            # "... rioters looted shops in Durban. Police fired rubber bullets.": the story goes on where it was
+            loc = (narrative.location, narrative.country, narrative.lat, narrative.lon, narrative.geo_precision)
         elif ctx.dateline is not None and etype in _DATELINE_TYPES:
             loc = _loc_of(ctx.dateline)  # filed from Brussels: decided, said or met there
         elif (etype in _SPEECH_ACTS or etype in ("election", "leadership change")) and actor1 is not None \
