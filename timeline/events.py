@@ -868,6 +868,9 @@ _DEMANDED_LIST_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
+# between a date and the noun it dates: "the October 2017 independence referendum", "the disputed 2019 election"
+_DATED_NOUN_GAP = re.compile(r"\s+(?:(?!(?:following|after|before|since|until|in|on|at|of|for|to|and|or|by|with|from|"
+                             r"during|amid|over|as|when|the|a|an|its|their|his|her)\b)[a-z][\w-]*\s+){0,2}")
 _SHOWN = frozenset({"military exercise", "weapons test", "summit", "talks", "meeting", "phone call", "visit",
                     "expulsion", "sanction", "leadership change"})
 _LASTING_I = re.compile(r"\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour|summit|talks|meeting|"
@@ -1662,6 +1665,9 @@ class _Sentence:
         # "hold their first formal bilateral talks": talks someone holds are what the clause tells
         strong_at.update(a for a, _, etype in chosen.values()
                          if etype == "talks" and _HELD_BEFORE_I.search(self.text, max(0, a - 70), a))
+        # "protests over the disputed October 20 election": a weak noun with a date of its own is an event told
+        strong_at.update(a for a, _, etype in chosen.values() if etype in _WEAK and any(
+            0 <= a - tb <= 30 and _DATED_NOUN_GAP.fullmatch(self.text, tb, a) for _, _, tb in self.timexes))
         kept = sorted(chosen.values())
         triggers = self._unframe(kept)
         if len(triggers) < len(kept):
@@ -2186,6 +2192,11 @@ class _Sentence:
             dated = next((u for u in self.timexes if u[2] == when.start()), None)
             if dated is not None:
                 return [(dated[0], dated[1], dated[2], 0)]
+        # "the results of the 2019 election on Monday": a date before the noun, modifying it, is the event's
+        modifier = next((u for u in self.timexes if a - 30 <= u[2] <= a and self._modifies(u[2], a)
+                         and self._determined(u[1], u[2])), None)
+        if modifier is not None:
+            return [(modifier[0], modifier[1], modifier[2], 0)]
         ci = self.clause_at[a]
         c_lo = self.clauses[ci][0]
         if ci > 0 and _IN_WHICH_I.match(self.text, c_lo):
@@ -2768,7 +2779,8 @@ class _Sentence:
         if antecedent is None:
             ctx.by_family.setdefault(FAMILY[etype], []).append(event)
         if "date" in spans and (not self._apart or self._unit(a) < 0) \
-                and not (picked and picked[0][0].value in _VAGUE_REFS):
-            # (a background event told in an adjunct does not move the story's time, nor one "in past decades")
+                and not (picked and picked[0][0].value in _VAGUE_REFS) and not self._dated_by_modifier(a):
+            # (a background event told in an adjunct does not move the story's time, nor one "in past decades",
+            # nor a noun dated by its modifier: "against the outcome of the 2022 election")
             ctx.last_dated = event
         return event
