@@ -1895,3 +1895,18 @@ def test_events_a_background_noun_does_not_date_the_story():
                                 "of the 2022 election. Police fired tear gas to disperse the crowd.")
     assert sorted((r.event_type, r.date_start.date().isoformat()) for r in frame.itertuples()) == [
         ("election", "2022-01-01"), ("protest", "2023-03-20")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # gendarmes and carabineros are police; youths in a riot are rioters
+    ("On 13 May 2024, in Noumea, pro-independence youths torched businesses and clashed with gendarmes.",
+     "Rioters (New Caledonia); Police Forces of New Caledonia"),
+    ("On 18 October 2019, in Santiago, students clashed with Carabineros across the city centre.",
+     "Students (Chile); Police Forces of Chile; Rioters (Chile)"),
+    # "IS militants" are the Islamic State's; schoolgirls taken are civilians
+    ("Around 3 August 2014, IS militants overran Sinjar town.", "Islamic State"),
+    ("On 14 April 2014, Boko Haram militants raided a school in Chibok and abducted 276 schoolgirls.",
+     "Boko Haram; Civilians (Nigeria)"),
+])
+def test_events_police_names_and_victims(text, expected):
+    assert one(timeline.parse_text(text), "military action")["actors"] == expected
