@@ -1910,3 +1910,21 @@ def test_events_a_background_noun_does_not_date_the_story():
 ])
 def test_events_police_names_and_victims(text, expected):
     assert one(timeline.parse_text(text), "military action")["actors"] == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a possessive before "elected government" is an adjective, no election; the coup keeps its own date
+    ("It was the general's first trip abroad since the armed forces overthrew Aung San Suu Kyi's elected government "
+     "on February 1.", "2021-04-24", [("military action", "2021-02-01", None)]),
+    # when a ceasefire takes effect is not when it was agreed
+    ("The Democratic Republic of Congo and Rwanda have agreed to a ceasefire that will take effect at midnight on "
+     "August 4, Angola's presidency said on Tuesday.", "2024-07-30", [("agreement", "2024-07-30", None)]),
+    # the lifting of sanctions imposes none; a capital owning a programme is its state, the dateline the place
+    ("VIENNA \u2014 Iran and six world powers struck a landmark deal on Tuesday that limits Tehran's nuclear programme "
+     "in return for the lifting of international sanctions.", "2015-07-14", [("agreement", "2015-07-14", "Vienna")]),
+])
+def test_events_news_openings_dates_and_places(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    got = sorted((r.event_type, r.date_start.date().isoformat(), r.location if isinstance(r.location, str) else None)
+                 for r in frame.itertuples())
+    assert got == expected

@@ -185,7 +185,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                           r"government|cabinet|governor))|no-?confidence\s+(?:vote|motion)|vote\s+of\s+no\s+confidence"),
     # ("the elected government", "a democratically elected president": an adjective, not an election)
     ("election", r"elections?|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!democratically\s)(?<!popularly\s)"
-                 r"(?<!newly\s)(?<!freely\s)(?<!legally\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)elected|re-elected|"
+                 r"(?<!newly\s)(?<!freely\s)(?<!legally\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!'s\s)(?<!\u2019s\s)"
+                 r"elected|re-elected|"
                  r"referendum|polls|run-?offs?|(?:presidential|parliamentary|general|legislative|snap|local|regional|"
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
@@ -904,7 +905,7 @@ _ANNIVERSARY_BEFORE = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?(?:[\
 _QUOTED_LABEL = re.compile(r"\b(?:called|calls|dubbed|termed|named|labelled|labeled|described\s+as)\s+(?:an?\s+|the\s+|it\s+"
                            r"(?:an?\s+)?)?[\"\u201c\u2018'](?:[\w-]+\s+)?$", re.IGNORECASE)
 _SANCTIONS_UNDONE_BEFORE = re.compile(
-    r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|breach(?:es|ed|ing)?|violat(?:e|es|ed|ing|ions?\s+of)|evad(?:e|es|ed|ing)|"
+    r"\b(?:(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing))(?:\s+of)?|breach(?:es|ed|ing)?|violat(?:e|es|ed|ing|ions?\s+of)|evad(?:e|es|ed|ing)|"
     r"evasion\s+of|circumvent(?:s|ed|ing)?|relief\s+from|removal\s+of|end\s+to|despite|under)\s+"
     r"(?:(?:the|existing|international|western|UN|U\.N\.|US|U\.S\.|EU|[\w-]+-imposed|its|their)\s+)*$",
     re.IGNORECASE)
@@ -1032,7 +1033,15 @@ def _capital_faced(m, text: str, start: int) -> bool:
 
 
 def _capital_speaks(m, text: str, end: int) -> bool:
-    return _is_capital(m) and _SPEAKS.match(text, end) is not None
+    return _is_capital(m) and (_SPEAKS.match(text, end) is not None or _CAPITAL_OWNS.match(text, end) is not None)
+
+
+# a capital owning what only a state has ("limits Tehran's nuclear programme", "Moscow's decision"): its state
+_CAPITAL_OWNS = re.compile(
+    r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:nuclear|programme|program|policy|policies|decision|position|stance|demands?|"
+    r"response|support|allies|ally|claims?|move|plans?|missiles?|military|forces|troops|government|regime|leadership|"
+    r"diplomats?|envoys?|ambassadors?|backing|refusal|objections?|concerns?|ties|relations|aggression|invasion|"
+    r"intervention|involvement|sanctions)\b")
 
 
 _PLACE_NOUN = re.compile(
@@ -1178,6 +1187,8 @@ _PAST_VERB_I = re.compile(r"\b(?:[a-z]{3,}ed|had|has|have|was|were|broke|fell|be
                           r"hit|said|told|paid|laid|kept|fled|sold|bought|brought|sought|caught|chose|rose|drove|saw|"
                           r"knew|grew|threw|flew|swore|stood|spent|dealt|meant|felt|found|heard|seized|tore|wore|"
                           r"taken|given|driven|fallen|begun|overran|overrun|beaten|stolen|blown|thrown)\b")
+_EFFECT_VERB_I = re.compile(r"\b(?:will|would|is\s+to|are\s+to|is\s+due\s+to|due\s+to|shall)\s+(?:take\s+effect|"
+                            r"come\s+into\s+(?:force|effect)|enter\s+into\s+force|expire|lapse)\b", re.IGNORECASE)
 _WORD_BEFORE_I = re.compile(r"([A-Za-z]+)\s*,?\s*$")
 _THAT_VERBS = frozenset("""said says announced announces confirmed confirms agreed agrees warned warns stated states
 added adds noted notes reported reports believe believes believed hope hopes hoped insisted insists argued argues claimed
@@ -2329,6 +2340,8 @@ class _Sentence:
             before = _WORD_BEFORE_I.search(self.text, max(0, rel.start(1) - 20), rel.start(1))
             if rel.group(1).lower() != "that" or before is None or before.group(1).lower() not in _THAT_VERBS:
                 return True
+        if rel is not None and end is not None and _EFFECT_VERB_I.search(self.text, rel.end(1), ta) is not None:
+            return True  # "agreed to a ceasefire that will take effect on August 4": when it binds, not when agreed
         m = _AFTER_PHRASE.search(self.text, max(a, ta - 150), ta)
         return m is not None and (self.text.endswith(("the ", "The ", "a "), 0, ta)
                                   or _OWN_VERB_I.search(self.text, m.end(1), ta) is not None)
