@@ -1928,3 +1928,23 @@ def test_events_news_openings_dates_and_places(text, published, expected):
     got = sorted((r.event_type, r.date_start.date().isoformat(), r.location if isinstance(r.location, str) else None)
                  for r in frame.itertuples())
     assert got == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a body the data does not know, named by what it is, speaks
+    ("The Bougainville Referendum Commission announces in Buka that 97.7 percent of voters chose independence.",
+     "2019-12-11", ("statement", "Bougainville Referendum Commission")),
+    # an armed body's name holds a region's: the body, not the region
+    ("Militants of the Arakan Rohingya Salvation Army attack around 30 police posts in northern Rakhine State.",
+     "2017-08-25", ("military action", "Arakan Rohingya Salvation Army; Police Forces of Myanmar")),
+    # a crowd in a summary's present tense protests
+    ("Thousands of protesters block access to Barcelona airport.", "2019-10-14", ("protest", "Protesters (Spain)")),
+    # authorities opening a sentence are the story's government; people listed after a plural role word
+    ("NEW DELHI \u2014 India on Monday scrapped the special status of Jammu and Kashmir. Authorities had placed former "
+     "chief ministers Omar Abdullah and Mehbooba Mufti under house arrest in Srinagar on Sunday night.", "2019-08-05",
+     ("arrest", "Government of India; Omar Abdullah; Mehbooba Mufti")),
+])
+def test_events_unlisted_bodies_crowds_and_lists(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    row = one(frame, expected[0])
+    assert row["actors"] == expected[1]

@@ -117,6 +117,11 @@ _ARMED_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|de|du)[
                         r"(?:Forces|Army|Front|Movement|Brigades?|Militia|Battalions?|Guards?))\b"
                         r"(?![ \t]+(?:for|of|Day)\b|[ \t]*\()")
 _ARMED_ORG_WORDS = (" Forces", " Army", " Front", " Movement", " Brigade", " Militia", " Battalion", " Guard")
+# a civil body the data does not know, named in capitals by what it is ("the Bougainville Referendum Commission")
+_CIVIL_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|on|and)[ \t]+)?){1,5}"
+                        r"(?:Commission|Committee|Council|Tribunal|Authority|Agency|Coalition))\b"
+                        r"(?![ \t]+(?:for|of|on)\b|[ \t]*\()")
+_CIVIL_ORG_WORDS = (" Commission", " Committee", " Council", " Tribunal", " Authority", " Agency", " Coalition")
 _LAW_AFTER = re.compile(r"\s+(?:Bill|Act|Law|Treaty|Agreement|Accord|Convention|Resolution)\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,11}\)")
 _ACRONYM_ORG = re.compile(r"((?:[A-Z][\w'’&.\-]*[ \t]+(?:(?:of|for|the|and|&|de|du|des|la|le|in|on)[ \t]+)*){1,8}"
@@ -158,6 +163,12 @@ earlier later meanwhile however instead several both many some most officials au
 analysts critics voters leaders ministers lawmakers diplomats troops rebels protesters""".split())
 # a title in the plural opens a list of names: "opposition leaders Morgan Tsvangirai and Arthur Mutambara"
 _PLURAL_TITLE = re.compile(r"(?:opposition\s+leaders|presidents|prime\s+ministers|foreign\s+ministers)\s", re.IGNORECASE)
+# people the data does not know, listed after a plural role word: "former chief ministers Omar Abdullah and Mehbooba
+# Mufti", "opposition politicians Maria Kalesnikava and Maxim Znak"
+_ROLE_LIST = re.compile(r"\b(?:ministers|leaders|activists|lawmakers|politicians|journalists|dissidents|legislators|"
+                        r"candidates|figures|governors|mayors|commanders|generals)\s+(?=[A-Z][a-z])")
+_OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+_FIRST_LISTED = re.compile(r"\s([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")
 _LISTED_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")
 _PLACE_PREFIX = {"Greater", "Central", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                  "Old", "Downtown", "Metropolitan", "Upper", "Lower", "Inner", "Outer", "Little", "Port", "Fort",

@@ -137,7 +137,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
                         r"chord|note|tone|pose)\b)))|"
                         r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
-                        r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|(?<!\bthe\s)(?<!\ba\s)storm(?=\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:the|a|an|(?-i:[A-Z]))\b)|"
+                        r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|(?<!\bthe\s)(?<!\ba\s)storm(?=\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?"
+                        r"(?:the|a|an|(?-i:[A-Z])|government|parliament|police|state|public|buildings?|offices?|"
+                        r"barracks|prisons?|embassy|compounds?|homes?|houses?)\b)|"
                         r"exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:heavy\s+|gun\s*|small-arms\s+|artillery\s+|mortar\s+)?fire|"
                         r"(?:(?<=war\s)|(?<=war\sthat\s)|(?<=war\swhich\s)|(?<=conflict\s)|(?<=conflict\sthat\s))(?:broke|breaks)\s+out|"
                         r"loot(?=\s+(?:and|shops|stores|businesses|buildings|the)\b)|"
@@ -383,6 +385,7 @@ _PLAIN_BEFORE = re.compile(r"(?:^|[,.;:(]\s*|\b(?:the|some|several|many|dozens\s
 _GROUP_RE = re.compile(
     r"\b(?:(?P<mod>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+)?(?P<noun>" + _GROUP_NOUNS + r")\b"
     r"(?!\s+(?:sources?|media|spokes\w+|reports?|statements?|officials?\s+said|buildings?|facilit\w+))")
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+\b")
 _GROUP_SKIP_MOD = frozenset({"The", "A", "An", "On", "In", "At", "By", "Some", "Many", "Two", "Three", "Several",
                              "Both", "All", "His", "Her", "Their", "Its", "Our", "This", "That", "Local", "Unnamed"})
 
@@ -411,6 +414,11 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
     ``home``: the state the sentence happens in, when no state acts in it: bare "soldiers" are its army.
     ``story``: the state of the last place the text named: "the government" and "opposition groups" are its."""
     found = []
+    head = _FIRST_WORD.match(text, lo)
+    if head is not None and head.group().lower() in ("authorities", "government"):
+        # "Authorities had cut phone lines": a sentence's first word, in capitals, is the group word still
+        text = text[:lo] + text[lo].lower() + text[lo + 1:]
+        words = words + (head.group().lower(),)
     if not any(word in text for word in words):
         return found
     for m in _GROUP_RE.finditer(text, lo, hi):
@@ -438,7 +446,7 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
             a = m.start("noun")
         elif noun.lower() in ("government", "authorities"):
             where = home or story
-            if not (where and text.endswith(("the ", "The "), 0, m.start("noun"))):
+            if not (where and (text.endswith(("the ", "The "), 0, m.start("noun")) or m.start("noun") == lo)):
                 continue  # (a government named by a state is the gazetteer's: "the Syrian government")
             # "the government denied using chemical weapons": the government of where the story is
             name, country = f"Government of {geo.country_name(where)}", where
@@ -885,6 +893,9 @@ _BACKERS_BEFORE = re.compile(r"\b(?:supporters|followers|loyalists|backers|parti
 # a crowd as the subject of a past verb: "protesters gathered", "demonstrators opposing the bill forced"
 _CROWD_ACTS = re.compile(r"\s+(?:\([^)]{0,40}\)\s+)?(?:(?:[\w,'-]+\s+){0,8}?)(?:[a-z]{3,}ed|took|set|broke|went|came|threw|"
                          r"burnt|held|stormed|marched|rallied|gathered|blocked|clashed|"
+                         # (the present of a summary: "Thousands of protesters block access to the airport")
+                         r"(?:block|occupy|occupie|storm|march|marche|rallie|gather|clash|clashe|surround|throw|burn|"
+                         r"besiege|barricade|take\s+to\s+the\s+streets)s?|"
                          r"to\s+(?:gather|march|rally|assemble|take\s+to\s+the\s+streets|block|occupy))\b")
 # how many: "thousands of protesters", "tens of thousands of demonstrators", "a crowd of"
 _CROWD_SIZE = re.compile(r"\b(?:hundreds|thousands|dozens|scores|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands|"

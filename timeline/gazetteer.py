@@ -109,12 +109,15 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _BARE_PERSON,
     _BARE_PERSON_BEFORE,
     _CITY_DISPLAY,
+    _CIVIL_ORG,
+    _CIVIL_ORG_WORDS,
     _CLAN,
     _COMMA,
     _COMMON_SURNAMES,
     _COMMON_WORDS,
     _COMPANY,
     _COMPANY_WORDS,
+    _FIRST_LISTED,
     _GAP_ADJ,
     _GAP_PERSON,
     _GROUP_HOME,
@@ -132,10 +135,12 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _NO_COUNTRY_NAME,
     _NOT_PERSON_WORDS,
     _OF,
+    _OF_THE_GAP,
     _PLACE_PREFIX,
     _PLACE_WORDS,
     _PLURAL_TITLE,
     _PREFIX_WORDS,
+    _ROLE_LIST,
     _START,
     _THE_COUNTRIES,
     _TITLE_DISPLAY,
@@ -552,7 +557,7 @@ class Gazetteer:
         elif isinstance(published, str):
             published = _date(published)
         hits = self._hits(text)
-        if not hits and not (_BARE_PERSON.search(text) or any(w in text for w in _ARMED_ORG_WORDS)
+        if not hits and not (_BARE_PERSON.search(text) or any(w in text for w in _ARMED_ORG_WORDS + _CIVIL_ORG_WORDS)
                              or ("(" in text and _ACRONYM.search(text))):
             return []  # (names nobody lists may still stand in a text with no known one)
         return _Reader(self, text, published, hits).run()
@@ -1037,7 +1042,10 @@ class _Composer:
             self._clans()
             out.sort(key=_START)
         if any(w in text for w in _ARMED_ORG_WORDS):
-            self._armed_orgs()
+            self._armed_orgs(_ARMED_ORG, "group")
+            out.sort(key=_START)
+        if any(w in text for w in _CIVIL_ORG_WORDS):
+            self._armed_orgs(_CIVIL_ORG, "organisation")
             out.sort(key=_START)
         if "bloc" in text:
             self._blocs()
@@ -1045,6 +1053,9 @@ class _Composer:
             out.sort(key=_START)
         if any(o.category == "person" and _PLURAL_TITLE.match(o.text) for o in out):
             self._listed_persons()
+            out.sort(key=_START)
+        if _ROLE_LIST.search(text):
+            self._role_listed_persons()
             out.sort(key=_START)
         return out
 
@@ -1072,6 +1083,23 @@ class _Composer:
                 elif known.category != "person":
                     break
                 pos = b
+    def _role_listed_persons(self) -> None:
+        """Names the data does not know, listed right after a plural role word ("former chief ministers Omar
+        Abdullah and Mehbooba Mufti"): each a person, while the list goes on with full names."""
+        text, out = self.text, self.out
+        for r in _ROLE_LIST.finditer(text):
+            pos = r.end() - 1  # (at the blank before the first name)
+            first = True
+            while True:
+                m = (_FIRST_LISTED if first else _LISTED_NAME).match(text, pos)
+                if m is None:
+                    break
+                a, b = m.span(1)
+                if any(x.start < b and a < x.end for x in out) or not _person_words(m.group(1).split()):
+                    break
+                out.append(_mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None))
+                pos, first = b, False
+
     def _bare_persons(self) -> bool:
         """People the data does not know and no title introduces, named in full as a subject: "Adama Barrow takes
         the oath", "Jean-Bertrand Aristide resigns". Not a span that overlaps a known name, nor one with a word
@@ -1109,12 +1137,13 @@ class _Composer:
             if o.kind == "actor" and o.category == "organisation":
                 last = o
 
-    def _armed_orgs(self) -> None:
-        """Armed bodies the data does not know, named in capitals by what they are: "Republican Forces loyal to
-        Alassane Ouattara", "Ras Kamboni Brigade". Not when a known name or a state's word is inside the span
+    def _armed_orgs(self, pattern: re.Pattern, category: str) -> None:
+        """Bodies the data does not know, named in capitals by what they are: armed ones ("Republican Forces loyal
+        to Alassane Ouattara", "Ras Kamboni Brigade"), with ``_ARMED_ORG``, and civil ones ("the Bougainville
+        Referendum Commission"), with ``_CIVIL_ORG``. Not when a known name or a state's word is inside the span
         ("Kenya Defence Forces", "Somali National Army": those are known or a state's military)."""
         text, out = self.text, self.out
-        for m in _ARMED_ORG.finditer(text):
+        for m in pattern.finditer(text):
             words = m.group(1).split()
             while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an")):
                 words.pop(0)
@@ -1122,9 +1151,18 @@ class _Composer:
                 continue  # ("Armed Forces", "Security Forces": a kind of body, not a named one)
             a = m.end(1) - len(" ".join(words))
             b = m.end(1)
-            if text[a:b] != " ".join(words) or any(o.start < b and a < o.end for o in out):
+            inside = [o for o in out if o.start < b and a < o.end]
+            if text[a:b] != " ".join(words) or any(o.kind != "place" or o.category == "state" or o.start < a - 4
+                                                   for o in inside):
                 continue
-            out.append(_mention(a, b, text[a:b], "actor", text[a:b], self.r.main_country, None, None, None, "group",
+            # a region's name inside is part of the body's: "Arakan Rohingya Salvation Army"; and "militants of" the
+            # body are its own
+            for o in inside:
+                out.remove(o)
+            for o in [o for o in out if o.kind == "actor" and o.category == "group" and o.end <= a
+                      and _OF_THE_GAP.fullmatch(text, o.end, a)]:
+                out.remove(o)
+            out.append(_mention(a, b, text[a:b], "actor", text[a:b], self.r.main_country, None, None, None, category,
                                 None, None))
 
     def _clans(self) -> None:
