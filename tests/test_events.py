@@ -1948,3 +1948,20 @@ def test_events_unlisted_bodies_crowds_and_lists(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     row = one(frame, expected[0])
     assert row["actors"] == expected[1]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # another state's reaction to what was just told is news of the report's day
+    ("NEW DELHI \u2014 Authorities placed former chief ministers Omar Abdullah and Mehbooba Mufti under house arrest "
+     "in Srinagar on Sunday night. Pakistan condemned the move.", "2019-08-05",
+     [("arrest", "2019-08-04"), ("criticism", "2019-08-05")]),
+    # dismissing an accusation rejects it; the accusation is only spoken of
+    ("Mike Pompeo blamed Iran on Saturday. Iran's foreign ministry dismissed the accusation on Sunday as "
+     "meaningless.", "2019-09-15", [("accusation", "2019-09-14"), ("rejection", "2019-09-15")]),
+    # towns seized are territory taken
+    ("The rebels seized a string of towns in North Kivu on Monday.", "2024-07-30",
+     [("military action", "2024-07-29")]),
+])
+def test_events_reactions_rejections_and_towns(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert sorted((r.event_type, r.date_start.date().isoformat()) for r in frame.itertuples()) == expected

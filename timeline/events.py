@@ -96,6 +96,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)|"
                r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
     ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
+                  r"dismiss(?:ed|es|ing)?(?=\s+(?:the|these|those|such|all|any|its|their)\s+(?:[\w-]+\s+)?(?:accusations?|"
+                  r"allegations?|claims?|charges?|reports?|criticism|charge)\b)|"
                   r"(?:denied|denies|deny|denying)(?=\s+(?:that|any|all|responsibility|involvement|the\s+(?:allegations?|"
                   r"accusations?|claims?|reports?|charges?))\b|\s+\w+ing\b)|"
                   r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
@@ -152,8 +154,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:full\s+|complete\s+|effective\s+|total\s+)?control\s+of|"
                         r"(?:retook|recaptur(?:e|ed|es))\b|"
                         r"(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing))\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,6}?"
-                        r"(?:city|town|village|capital|district|province|region|airport|base|port|vessels?|ships?|"
-                        r"territory|positions?|palace|headquarters|parliament|building|compound|ministry|"
+                        r"(?:city|cities|towns?|villages?|capital|districts?|provinces?|region|airport|bases?|port|"
+                        r"vessels?|ships?|territory|positions?|palace|headquarters|parliament|building|compound|ministry|"
                         r"broadcaster|television|radio)\b|"
                         r"abduct(?:ed|s|ing|ion)|kidnapp?(?:ed|s|ing)|rap(?:ed|es)|sexual(?:ly)?\s+(?:assault(?:ed)?|"
                         r"violence|abused)|vandali[sz](?:ed|es)|surgical\s+strikes?|"
@@ -941,7 +943,10 @@ _ABOUT_I = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?(?:[\w-]+\
 _PAST_ACT_I = re.compile(r"\b(?:blocked|gathered|marched|rallied|took|staged|held|burned|burnt|chanted|stormed|"
                          r"occupied|walked)\b", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}")
-_SPEECH_VERB_I = re.compile(r"(?:denounc|condemn|criticis|criticiz|welcom|reject|praised|hailed|slammed|blasted|"
+# a speech act named by a noun ("dismissed the accusation"): what is spoken of, when a verb of speech takes it
+_SPOKEN_NOUN_I = re.compile(r"accusations?|threats?|demands?|criticism|concerns?|condemnation|ultimatum|declaration|"
+                            r"announcement|statement", re.IGNORECASE)
+_SPEECH_VERB_I = re.compile(r"(?:denounc|condemn|criticis|criticiz|welcom|reject|dismiss|deni|deny|praised|hailed|slammed|blasted|"
                             r"decried|deplor|suspend|call(?:ed|s)?\s+off|cancel|postpon|halt)", re.IGNORECASE)
 _CALLED_ON_TO_I = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing))\s+[^.;:]{0,50}?\bto\s+"
                              r"(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
@@ -1726,7 +1731,7 @@ class _Sentence:
                 subject = self._subject(a, self.clause_at[a])
                 if subject is None or (subject.category == "group" and not _CLAIM_I.match(self.text, a)):
                     continue  # (a group's word counts when it claims an attack: "Islamic State claimed ...")
-            if etype not in _SPEECH_ACTS and any(
+            if (etype not in _SPEECH_ACTS or _SPOKEN_NOUN_I.fullmatch(self.text, a, b)) and any(
                     t[2] in _SPEECH_ACTS and 0 <= a - t[1] <= 30 and _OBJECT_GAP.fullmatch(self.text, t[1], a)
                     and _SPEECH_VERB_I.match(self.text, t[0]) for t in triggers):
                 continue  # "China denounced the deal": the deal is what is spoken of, told before or known
@@ -1968,6 +1973,16 @@ class _Sentence:
         return kept
 
     # ------------------------------------------------------------- roles
+    def _reacts(self, etype, actor1, told) -> bool:
+        """Whether a speech act is another state's reaction to what was just told, news of the report's day
+        rather than of the day the story told ("... under house arrest on Sunday night. Pakistan condemned the
+        move"): a state that is no party to it, in a report dated after it."""
+        report = self.ctx.report_date
+        return etype in _SPEECH_ACTS and actor1 is not None and actor1.category in ("state", "government") \
+            and report is not None and told.date_end is not None \
+            and told.date_end < report and actor1.name not in _names(told) \
+            and not (actor1.country and actor1.country in (told.actor1_country, told.actor2_country, told.country))
+
     def _passive_subject(self, a, ci):
         """Who a passive verb is done to: the clause's subject, unless that is a speaker whose words name a
         thing instead ("Amina Yusuf said the clinic was attacked": the clinic, not her)."""
@@ -2578,7 +2593,8 @@ class _Sentence:
             if status in ("planned", "possible"):
                 start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
             elif ctx.last_dated is not None and self._past_narrative() and ctx.last_dated.status == "occurred" \
-                    and not _LATER_I.search(stext, max(0, a - 20), a):
+                    and not _LATER_I.search(stext, max(0, a - 20), a) \
+                    and not self._reacts(etype, actor1, ctx.last_dated):
                 # ("Biden later accused": after it; what was done does not take the date of what was announced)
                 prev = ctx.last_dated  # past-tense narrative goes on from the last dated event
                 start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
