@@ -1965,3 +1965,23 @@ def test_events_unlisted_bodies_crowds_and_lists(text, published, expected):
 def test_events_reactions_rejections_and_towns(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     assert sorted((r.event_type, r.date_start.date().isoformat()) for r in frame.itertuples()) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the pronoun subject of the first of two coordinated verbs acts in the second
+    ("Fiji's military commander, Commodore Frank Bainimarama, announces that he has assumed executive authority and "
+     "dismissed Prime Minister Laisenia Qarase.", "2006-12-05",
+     ("leadership change", "Frank Bainimarama", "Laisenia Qarase")),
+    # water cannon fired at a ship is force at sea, not a street protest
+    ("Chinese ships fired water cannon on Saturday at a Philippine vessel.", "2023-08-06",
+     ("military action", "China", None)),
+])
+def test_events_coordinated_pronoun_and_force_at_sea(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    row = one(frame, expected[0])
+    assert (row["event_type"], row["actor1"], row["actor2"] if isinstance(row["actor2"], str) else None) == expected
+
+
+def test_events_water_cannon_on_a_crowd_is_still_a_protest():
+    frame = timeline.parse_text("Police used water cannon on protesters in Minsk on Sunday.", published="2020-08-10")
+    assert list(frame["event_type"]) == ["protest"]

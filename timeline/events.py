@@ -960,6 +960,9 @@ _PURPOSE_I = re.compile(r"\b(?:in\s+(?:an\s+effort|a\s+bid|order)\s+to|aimed\s+a
 # "the Black Sea resort of Sochi", "the port city of Odesa": the place named after "of" is where
 _PLACE_OF_I = re.compile(r"\b(?:resort|city|town|village|port|capital|enclave|district)\s+of\s+$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
+_AT_VESSEL_I = re.compile(r"[^.;]{0,30}?\b(?:at|on|against|toward|towards)\s+(?:an?\s+|the\s+|two\s+|several\s+)?"
+                          r"(?:[\w-]+\s+){0,2}(?:vessels?|ships?|boats?|trawlers?|supply\s+ships?)\b", re.IGNORECASE)
+_PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+|just\s+|also\s+|already\s+|now\s+)?$",
                                 re.IGNORECASE)
@@ -1617,6 +1620,8 @@ class _Sentence:
                 # "his fighters' march on Moscow": armed men on the move, not a protest; "M23 rebels march into
                 # Goma": they take it
                 etype = "military action" if _INTO_I.match(stext, b) else "mobilization"
+            if etype == "protest" and stext[a:b].lower().startswith("water") and _AT_VESSEL_I.match(stext, b):
+                etype = "military action"  # "fired water cannon at a Philippine vessel": force at sea, no crowd
             if etype == "arrest" and _SEIZE_I.match(stext, a) and self._place_follows(b):
                 etype = "military action"  # "Taliban fighters captured Zaranj": territory taken, not an arrest
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
@@ -2126,6 +2131,14 @@ class _Sentence:
                 actor2 = actor2 or _Actor(-1, -1, told.actor2, told.actor2_country, "person")
         if actor1 is None and self.may_pronoun:
             pronoun = _PRONOUN_SUBJECT_I.search(stext, max(0, a - 30), a)
+            if pronoun is None:
+                # "that he has assumed executive authority and dismissed the prime minister": the subject of the
+                # first of two coordinated verbs is the second's
+                lead = _PRONOUN_LEAD_I.match(stext, self.clauses[ci][0])
+                if lead is not None and lead.end() < a and stext.endswith(" and ", 0, a) \
+                        and _PAST_VERB_I.match(stext, a) and " to " not in stext[lead.end():a] \
+                        and not any(lead.end() <= x.start < a for x in self.actors):
+                    pronoun = lead
             if pronoun is not None:
                 # "Iran denied that it had supplied missiles": the pronoun is the one who speaks before it
                 kinds = ("person",) if pronoun.group(1).lower() in ("he", "she") else \
