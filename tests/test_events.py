@@ -1985,3 +1985,23 @@ def test_events_coordinated_pronoun_and_force_at_sea(text, published, expected):
 def test_events_water_cannon_on_a_crowd_is_still_a_protest():
     frame = timeline.parse_text("Police used water cannon on protesters in Minsk on Sunday.", published="2020-08-10")
     assert list(frame["event_type"]) == ["protest"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the areas in parentheses say where an unlisted place lies; crowds and victims are of where they are
+    ("On 9 August 2018, a Saudi-led coalition airstrike hit a bus carrying schoolchildren in the market of Dahyan "
+     "(Majz, Saada).", ("military action", "Saudi-led coalition; Civilians (Yemen)", "Dahyan", "YEM")),
+    ("On 25 August 2019, Rohingya refugees rallied in Kutupalong camp (Ukhia, Cox's Bazar) demanding citizenship.",
+     ("protest", "Refugees (Bangladesh); Protesters (Bangladesh)", "Kutupalong", "BGD")),
+    # a gun battle between the fighters of two named clans, near a village of a district
+    ("On 18 February 2024, near Akom village (Enga), a gun battle broke out between fighters of the Sikin and Ambulin "
+     "clans.", ("military action", "Sikin Communal Group; Ambulin Communal Group", "Akom", None)),
+    # a place qualified by its district in parentheses stays the place
+    ("On 27 November 2016, UPDF soldiers and police stormed the palace of the king, Charles Wesley Mumbere, in Kasese "
+     "town (Kasese), a day after royal guards had attacked police posts in the area.",
+     ("military action", "Military Forces of Uganda; Police Forces of Uganda; Charles Wesley Mumbere", "Kasese", "UGA")),
+])
+def test_events_acled_areas_in_parentheses(text, expected):
+    row = one(timeline.parse_text(text), expected[0])
+    assert (row["event_type"], row["actors"], row["location"], row["country"] if isinstance(row["country"], str)
+            else None) == expected

@@ -167,6 +167,7 @@ _PLURAL_TITLE = re.compile(r"(?:opposition\s+leaders|presidents|prime\s+minister
 # Mufti", "opposition politicians Maria Kalesnikava and Maxim Znak"
 _ROLE_LIST = re.compile(r"\b(?:ministers|leaders|activists|lawmakers|politicians|journalists|dissidents|legislators|"
                         r"candidates|figures|governors|mayors|commanders|generals)\s+(?=[A-Z][a-z])")
+_IN_PARENS_AREA = re.compile(r"[A-Za-z)]\s\((?:[A-Z][^(),]{1,30},\s)?$")
 _OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _FIRST_LISTED = re.compile(r"\s([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")
 _LISTED_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")

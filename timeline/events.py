@@ -139,7 +139,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
                         r"chord|note|tone|pose)\b)))|"
                         r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
-                        r"open(?:ed|s)?\s+fire|overr(?:an|un)|stormed|(?<!\bthe\s)(?<!\ba\s)storm(?=\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?"
+                        r"open(?:ed|s)?\s+fire|gun\s*battles?|gunfights?|fire-?fights?|shoot-?outs?|overr(?:an|un)|stormed|(?<!\bthe\s)(?<!\ba\s)storm(?=\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?"
                         r"(?:the|a|an|(?-i:[A-Z])|government|parliament|police|state|public|buildings?|offices?|"
                         r"barracks|prisons?|embassy|compounds?|homes?|houses?)\b)|"
                         r"exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:heavy\s+|gun\s*|small-arms\s+|artillery\s+|mortar\s+)?fire|"
@@ -471,6 +471,14 @@ def _unidentified(country: str | None) -> str:
     where = geo.country_name(country) if country else None
     kind = "Unidentified Gang" if country in _GANG_COUNTRIES else "Unidentified Armed Group"
     return f"{kind} ({where})" if where else kind
+
+
+_CROWD_NAMES = ("Protesters (", "Rioters (", "Civilians (")
+
+
+def _placed_crowd(name: str, here: str) -> str:
+    """ "Protesters (Myanmar)" at a place in Bangladesh -> "Protesters (Bangladesh)"."""
+    return name[:name.index("(") + 1] + here + ")" if name.startswith(_CROWD_NAMES) else name
 
 
 def _rioters(name: str) -> str:
@@ -1085,7 +1093,8 @@ def _is_demonym(m) -> bool:
 _VICTIM = re.compile(r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+){0,2}?(?:man|woman|men|women|person|people|"
                      r"civilians?|villagers?|residents?|farmers?|councill?ors?|journalists?|child|children|boy|girl|"
                      r"shop|house|home|car|vehicle)\b", re.IGNORECASE)
-_UNLISTED = re.compile(r"\b(?:in|near|at|outside|from|into|(?:town|city|village|district|capital)\s+of|"
+_UNLISTED = re.compile(r"\b(?:in|near|at|outside|from|into|(?:town|city|village|district|capital|market|outskirts|"
+                       r"suburbs?|area|vicinity|centre|center)\s+of|"
                        r"control\s+of)\s+((?:[A-Z][a-z][A-Za-z'-]*)(?:\s+(?:[A-Z][a-z][A-Za-z'-]*|al|el|de|di|du))"
                        r"{0,3})(?=\s+(?:village|town|city|district|subdistrict|area|region|province|camp|"
                        r"neighbou?rhood|municipality|LGA|territory|county|commune|governorate|department|raion|ward|"
@@ -1120,6 +1129,8 @@ class _Unlisted:
     location: str | None = None
 
 
+# between a place and the areas it lies in: "Kasese town (", "Dahyan (Majz, ", "Kutupalong camp (Ukhia, "
+_AREA_AFTER_PLACE = re.compile(r"(?:\s+[a-z]+)?\s+\((?:[^(),]{1,30},\s)?")
 # "the capital" named alone (not "the capital of ...", "Harare, the capital", "capital markets")
 _BARE_CAPITAL = re.compile(r"(?<!, )\bthe\s+capital\b(?!\s+(?:of|city\s+of|markets?|gains?|punishment|flight|controls?|"
                            r"expenditure|base|requirements?|stock|spending|investment)\b)(?!,\s+(?-i:[A-Z]))",
@@ -1225,7 +1236,7 @@ _PROTEST_NAME = re.compile(r"protest|demonstrat|riot", re.IGNORECASE)
 # (after a date that opens the sentence: "On 12 July 2021, in Durban (eThekwini, KwaZulu-Natal), rioters ...")
 _FRONTED_I = re.compile(r"(?:(?:on|around)\s+[^,;:.()]{3,40}(?:\s+\([^()]{0,40}\))?,\s+(?:(?:at\s+)?(?:dawn|night|noon|midnight|"
                         r"(?:in\s+the\s+)?(?:morning|afternoon|evening)),\s+)?)?"
-                        r"(?:at|in|inside|outside|from|meeting\s+in|speaking\s+(?:in|at))\s+(?:[^,;:.()]|\([^()]{0,60}\)){2,80}"
+                        r"(?:at|in|near|inside|outside|from|meeting\s+in|speaking\s+(?:in|at))\s+(?:[^,;:.()]|\([^()]{0,60}\)){2,80}"
                         r"(?:,\s+(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w.'-]+)*)?,", re.IGNORECASE)
 _PLACE_RANK = {"venue": 0, "event": 1, "city": 2, "region": 3}
 # what lands or arrives when something is struck ("rockets carrying sarin landed on Zamalka")
@@ -1402,6 +1413,12 @@ class _Sentence:
                 self.actors.append(actor)
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
         self.places.extend(_unlisted_places(stext, self.body, taken + dates, self.places, self.actors))
+        if "(" in stext and len(self.places) > 1:
+            # "in Kasese town (Kasese)", "in the market of Dahyan (Majz, Saada)": the areas in parentheses say where
+            # the place before them lies (an unlisted one took its coordinates from them); they are not another place
+            self.places.sort(key=lambda p: p[0])
+            self.places = [p for i, p in enumerate(self.places)
+                           if not (i > 0 and _AREA_AFTER_PLACE.fullmatch(stext, self.places[i - 1][1], p[0]))]
         story = ctx.city_country or ctx.place_country
         if "the capital" in stext and story and not any(p[2].country != story for p in self.places if p[2].country):
             # "the army had taken control of the capital": the capital of where the story is (the state of the
@@ -2747,6 +2764,15 @@ class _Sentence:
                 # "vendors clashed with police", "members of two clans clashed": a riot, fought by rioters
                 where = geo.country_name(loc[1]) if loc[1] else None
                 names.insert(0, f"Rioters ({where})" if where else "Rioters")
+        if loc[1] and loc[4] in ("city", "region") and any(n.startswith(_CROWD_NAMES) for n in names):
+            # crowds and victims are named by where they are ("Rohingya refugees rallied in Cox's Bazar": protesters
+            # in Bangladesh; a Saudi-led strike in Saada kills civilians of Yemen)
+            here = geo.country_name(loc[1])
+            if here:
+                names = [_placed_crowd(n, here) for n in names]
+                actor1, actor2 = (x if x is None or not x.name.startswith(_CROWD_NAMES) else
+                                  _Actor(x.start, x.end, _placed_crowd(x.name, here), loc[1], x.category)
+                                  for x in (actor1, actor2))
         if etype == "election" and any(n.startswith(("Protesters", "Rioters")) for n in names):
             # "demonstrators rejecting the results of the elections": a crowd votes in no election as a crowd
             names = [n for n in names if not n.startswith(("Protesters", "Rioters"))]

@@ -123,6 +123,7 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _GROUP_HOME,
     _GROUP_NAMED,
     _HELD_OFFICES,
+    _IN_PARENS_AREA,
     _INDEFINITE,
     _LAW_AFTER,
     _LEADER_FALLBACK,
@@ -716,7 +717,9 @@ class _Reader:
 
     def _place_cue(self, s: int, e: int) -> bool:
         before = self.text[max(0, s - 30):s]
-        return bool(_PLACE_WORDS.search(before)) or bool(_AFTER_PLACE.match(self.text, e))
+        # (or the areas a place lies in, in parentheses after it: "in the market of Dahyan (Majz, Saada)")
+        return bool(_PLACE_WORDS.search(before)) or bool(_AFTER_PLACE.match(self.text, e)) \
+            or bool(_IN_PARENS_AREA.search(before) and self.text.startswith(")", e))
 
     def _pick(self, s: int, e: int, cands) -> tuple[int, str] | None:
         E, ctx = self.E, self.ctx
@@ -1178,6 +1181,10 @@ class _Composer:
                     continue
                 name = f"{m.group(k)} Communal Group" + (f" ({cname})" if cname else "")
                 out.append(_mention(a, b, text[a:b], "actor", name, country, None, None, None, "group", None, None))
+            # ("fighters of the Sikin and Ambulin clans": the clans' own)
+            for o in [o for o in out if o.kind == "actor" and o.category == "group" and o.end <= m.start()
+                      and _OF_THE_GAP.fullmatch(text, o.end, m.start())]:
+                out.remove(o)
 
     def _acronym_orgs(self) -> None:
         """Organisations the data does not know, introduced the way news and ACLED notes do:
