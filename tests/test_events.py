@@ -2006,3 +2006,21 @@ def test_events_acled_areas_in_parentheses(text, expected):
     row = frame[frame["date_start"] == frame["date_start"].max()].iloc[0]  # (the main event, not the day before)
     assert (row["event_type"], row["actors"], row["location"], row["country"] if isinstance(row["country"], str)
             else None) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # what protesters demand has not happened
+    ("On 6 April 2019, thousands of protesters marched to the army command in Khartoum demanding that President Omar "
+     "al-Bashir step down.", None, [("protest", "Protesters (Sudan); Military Forces of Sudan", "2019-04-06")]),
+    # a strike begun by a union introduced with its acronym
+    ("Members of the Association of Mineworkers and Construction Union (AMCU) began an indefinite strike at platinum "
+     "mines around Rustenburg.", "2014-01-23",
+     [("protest", "Association of Mineworkers and Construction Union; Protesters (South Africa)", "2014-01-23")]),
+    # a group that claims an attack nobody was named for made it; the claim is a statement of its own day
+    ("On 17 January 2019, a car bomb exploded inside the police cadet school in southern Bogota during a ceremony. "
+     "The ELN claimed the attack four days later.", None,
+     [("military action", "ELN; Police Forces of Colombia", "2019-01-17"), ("statement", "ELN", "2019-01-21")]),
+])
+def test_events_demands_strikes_and_claims(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert sorted((r.event_type, r.actors, r.date_start.date().isoformat()) for r in frame.itertuples()) == expected

@@ -75,6 +75,7 @@ GROUPS = {
     "worshippers": ("Civilians ({c})", "group"), "villagers": ("Civilians ({c})", "group"),
     "schoolchildren": ("Civilians ({c})", "group"), "schoolgirls": ("Civilians ({c})", "group"),
     "passengers": ("Civilians ({c})", "group"), "youths": ("Protesters ({c})", "group"),
+    "mourners": ("Protesters ({c})", "group"),
     "refugees": ("Refugees ({c})", "group"), "migrants": ("Migrants ({c})", "group"),
     "teachers": ("Teachers ({c})", "group"), "doctors": ("Health Workers ({c})", "group"),
     "fighters": ("Unidentified Armed Group ({c})", "group"), "militia": ("Unidentified Armed Group ({c})", "group"),

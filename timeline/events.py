@@ -160,7 +160,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"abduct(?:ed|s|ing|ion)|kidnapp?(?:ed|s|ing)|rap(?:ed|es)|sexual(?:ly)?\s+(?:assault(?:ed)?|"
                         r"violence|abused)|vandali[sz](?:ed|es)|surgical\s+strikes?|"
                         r"assassinat(?:ed|ion)|beheaded|"
-                        r"projectiles|explosions?|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
+                        r"projectiles|explosions?|explod(?:ed|es)|detonat(?:e|ed)|set\s+on\s+fire|torched|burnt\s+down|burned\s+down|"
                         r"(?:found|shot|stabbed|beaten)\s+(?:to\s+)?dead|murder(?:ed|s)?|lynched|ambush(?:ed)?"),
     ("military exercise", r"(?:joint|naval|military|air|army|live-fire|large-scale|annual|amphibious|missile|"
                           r"nuclear|combined)\s+(?:[\w-]+\s+)?(?:drills?|exercises?|maneuvers|manoeuvres|war\s+games)"
@@ -176,7 +176,10 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                r"(?:free[sd]?|releas(?:e|ed|es))\s+(?:\w+\s+){0,3}(?:prisoners|hostages|detainees|captives|activists|President|"
                r"Prime)"),
     ("protest", r"protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|march(?:ed|es)?|"
-                r"(?:general|transport|national|labou?r|workers'?|hunger)\s+strike|strike\s+action|sit-in|riots?|"
+                r"(?:general|transport|national|labou?r|workers'?|hunger|indefinite|nationwide|wildcat|"
+                r"week-long|day-long|two-day|three-day|24-hour|48-hour)\s+strike|strike\s+action|sit-in|riots?|"
+                r"(?:began|begin|begins|launched|launch|launches|staged|stage|stages|called|declared|started|start|starts|"
+                r"held|joined|join|joins)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+)?strikes?\b|"
                 r"(?:went|go|goes|going)\s+on\s+strike|took\s+to\s+the\s+streets|tear\s+gas|"
                 r"fist-?fights?|brawls?|scuffles?|stun\s+grenades|water\s+cannons?"),
     # who takes or leaves office: resignations, swearing-in, impeachment, removal, dismissal
@@ -195,7 +198,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
-                  r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|apologi[sz](?:e|ed|es)|"
+                  r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|"
+                  r"claim(?:s|ed|ing)?(?=\s+(?:the|this|that|both)\s+(?:[\w-]+\s+)?(?:attacks?|bombings?|assaults?|killings?|"
+                  r"strikes?|blasts?|raids?|abductions?|kidnappings?|ambush)\b)|apologi[sz](?:e|ed|es)|"
                   r"admit(?:s|ted)(?=\s+(?:on\s+\w+\s+)?(?:that|to\s+\w+ing)\b)|"
                   r"acknowledg(?:e|ed|es)(?=\s+(?:on\s+\w+\s+)?that\b)|"
                   r"conced(?:e|ed|es)(?=\s+(?:that|defeat)\b)|congratulat(?:e|ed|es)|"
@@ -764,7 +769,7 @@ def _credit_claims(rows: list[Event]) -> list[Event]:
     """ "Two bombings struck crowds in Kampala. Al Shabaab claimed responsibility": who claims an attack whose
     maker the text did not name made it (the claim stays a statement of its own)."""
     for i, e in enumerate(rows):
-        if e.event_type != "statement" or not e.actor1 or not _CLAIM_I.match(e.trigger):
+        if e.event_type != "statement" or not e.actor1 or not e.trigger.lower().startswith("claim"):
             continue
         attack = next((r for r in reversed(rows[:i]) if r.event_type == "military action"), None)
         if attack is not None and (attack.actor1 is None or attack.actor1.startswith("Unidentified")):
@@ -877,6 +882,8 @@ _AND_THEN_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?[a-z]+ed\b
 _DENIED_THAT_I = re.compile(r"\b(?:denied|denies|deny|denying)\s+(?:on\s+\w+\s+)?(?:reports\s+|claims\s+)?that\s+"
                             r"(?:[\w'\u2019]+\s+){0,4}$", re.IGNORECASE)
 _LATER_I = re.compile(r"\b(?:later|subsequently|afterwards|since\s+then)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DEMANDED_THAT_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|insist(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(?:ing|es|ed))\s+"
+                              r"(?:that\s+[^.;:,]{0,70}|[^.;:,]{0,50}\bto\s+(?:\w+\s+)?)$", re.IGNORECASE)
 _DEMANDED_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for|urg(?:ing|es|ed)|seek(?:ing|s)?|sought|"
                          r"push(?:ing|es|ed)?\s+for)\s+(?:an?\s+|the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,2}$",
                          re.IGNORECASE)
@@ -954,7 +961,7 @@ _OBJECT_GAP = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her)\s+
 # a speech act named by a noun ("dismissed the accusation"): what is spoken of, when a verb of speech takes it
 _SPOKEN_NOUN_I = re.compile(r"accusations?|threats?|demands?|criticism|concerns?|condemnation|ultimatum|declaration|"
                             r"announcement|statement", re.IGNORECASE)
-_SPEECH_VERB_I = re.compile(r"(?:denounc|condemn|criticis|criticiz|welcom|reject|dismiss|deni|deny|praised|hailed|slammed|blasted|"
+_SPEECH_VERB_I = re.compile(r"(?:claim|denounc|condemn|criticis|criticiz|welcom|reject|dismiss|deni|deny|praised|hailed|slammed|blasted|"
                             r"decried|deplor|suspend|call(?:ed|s)?\s+off|cancel|postpon|halt)", re.IGNORECASE)
 _CALLED_ON_TO_I = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing))\s+[^.;:]{0,50}?\bto\s+"
                              r"(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
@@ -1242,7 +1249,7 @@ _PLACE_RANK = {"venue": 0, "event": 1, "city": 2, "region": 3}
 # what lands or arrives when something is struck ("rockets carrying sarin landed on Zamalka")
 _MUNITION_BEFORE_I = re.compile(r"\b(?:rockets?|shells?|missiles?|mortars?|mortar\s+rounds|projectiles?|bombs?|grenades?|"
                                 r"drones?)\b[^,;:]*$", re.IGNORECASE)
-_CLAIM_I = re.compile(r"claim(?:s|ed|ing)?\s+responsibility", re.IGNORECASE)
+_CLAIM_I = re.compile(r"claim(?:s|ed|ing)?(?:\s+responsibility|(?=\s+(?:the|this|that|both)\s))", re.IGNORECASE)
 _SURVEILLED_I = re.compile(r"\b(?:intercept|tap|tapp|monitor|record|eavesdropp|bugg|hack|wiretapp|listen)(?:ed|ing|s)?\b"
                            r"(?:\s+(?:to|on))?\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
 _QUALIFIER = re.compile(r" \([^()]+\)$")
@@ -1760,7 +1767,9 @@ class _Sentence:
             if etype not in _SPEECH_ACTS and self.may_call and _CALLED_ON_TO_I.search(self.text, max(self.body, a - 90), a):
                 continue  # "called on all states not to use force to seize territory": asked for, not done
             if etype in _TOPICAL and (_DEMANDED_I.search(self.text, max(self.body, a - 40), a)
-                                      or _DEMANDED_LIST_I.search(self.text, max(self.body, a - 110), a)):
+                                      or _DEMANDED_LIST_I.search(self.text, max(self.body, a - 110), a)
+                                      or _DEMANDED_THAT_I.search(self.text, max(self.body, a - 90), a)):
+                # ("demanding that President Omar al-Bashir step down": asked for, not done)
                 continue  # "protesters demanding a deal": what is demanded has not happened (its date still counts)
             event = self._build(a, b, etype)
             if event is not None:

@@ -1197,7 +1197,10 @@ class _Composer:
                 continue
             full, acro = m.group(1), m.group(2)
             words = full.split()
-            while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an")):
+            # ("Members of the Association of Mineworkers and Construction Union (AMCU)": the name starts where
+            # the acronym's first letter does)
+            while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an", "of", "for", "and")
+                             or (words[0][0] != acro[0] and len(words) > 2 and acro.isupper())):
                 words.pop(0)
             if len(words) < 2 or words[0][0] != acro[0] or _LAW_AFTER.match(text, m.end()):
                 continue
