@@ -2024,3 +2024,24 @@ def test_events_acled_areas_in_parentheses(text, expected):
 def test_events_demands_strikes_and_claims(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     assert sorted((r.event_type, r.actors, r.date_start.date().isoformat()) for r in frame.itertuples()) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # "May" in a name is no modal; a date and a place in an "after" clause with a verb of its own are that clause's
+    ("Theresa May announces the expulsion of 23 Russian diplomats after Moscow fails to explain the use of a nerve "
+     "agent in Salisbury on 4 March.", "2018-03-14",
+     [("expulsion", "2018-03-14", None, "occurred"), ("statement", "2018-03-14", "United Kingdom", "occurred")]),
+    # trade frozen or suspended with a state is a sanction (talks suspended are not)
+    ("Saudi Arabia expels Canada's ambassador and freezes all new trade and investment with Canada.", "2018-08-06",
+     [("expulsion", "2018-08-06", None, "occurred"), ("sanction", "2018-08-06", None, "occurred")]),
+    ("Pakistan suspends bilateral trade with India.", "2019-08-07", [("sanction", "2019-08-07", None, "occurred")]),
+    # an adjunct "a day after <a long subject> concluded her visit" is told apart and moved back
+    ("China begins large-scale live-fire exercises surrounding Taiwan, a day after U.S. House Speaker Nancy Pelosi "
+     "concluded her visit to the island.", "2022-08-04",
+     [("military exercise", "2022-08-04", None, "occurred"), ("visit", "2022-08-03", None, "occurred")]),
+])
+def test_events_names_are_not_modals_and_trade_stopped(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    got = sorted((r.event_type, r.date_start.date().isoformat(), r.location if isinstance(r.location, str) else None,
+                  r.status) for r in frame.itertuples())
+    assert got == expected

@@ -101,12 +101,17 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"(?:denied|denies|deny|denying)(?=\s+(?:that|any|all|responsibility|involvement|the\s+(?:allegations?|"
                   r"accusations?|claims?|reports?|charges?))\b|\s+\w+ing\b)|"
                   r"fail(?:s|ed)?\s+(?:on\s+\w+\s+)?to\s+(?:pass|approve|adopt|ratify|agree)|veto(?:ed|es)?|"
-                  r"ended\s+(?:\w+\s+)?without|cut\s+short|suspend(?:ed|s|ing)?|call(?:ed|s)?\s+off|"
+                  r"ended\s+(?:\w+\s+)?without|cut\s+short|"
+                  r"suspend(?:ed|s|ing)?(?!\s+(?:all\s+|bilateral\s+|its\s+|new\s+)*(?:trade|imports|exports|investment))|"
+                  r"call(?:ed|s)?\s+off|"
                   r"(?:withdr(?:aw|aws|ew|awn|awing)|withdrawal)\s+(?:(?:the|its|their)\s+(?:\w+\s+){0,2})?from\s+(?:the\s+)?"
                   r"(?:[\w-]+\s+){0,4}?(?:agreement|accord|treaty|deal|"
                   r"pact|talks|organi[sz]ation|alliance|council|bloc|union|(?-i:[A-Z]{3,}))\b"),
     ("sanction", r"sanction(?:s|ed)?|embargo|blacklist(?:ed)?|asset\s+freezes?|tariffs?|export\s+(?:controls|bans?)|"
-                 r"travel\s+bans?|bann?(?:ed|ing|s)?(?=\s+(?:[\w.'-]+\s+){1,10}?from\s+entering\b)"),
+                 r"travel\s+bans?|bann?(?:ed|ing|s)?(?=\s+(?:[\w.'-]+\s+){1,10}?from\s+entering\b)|"
+                 # trade stopped with a state: "freezes all new trade and investment with Canada"
+                 r"(?:suspend|freez|halt)(?:s|es|ed|e|ing)?\s+(?:all\s+|bilateral\s+|its\s+|new\s+)*"
+                 r"(?:trade|imports|exports|investment)\b"),
     ("expulsion", r"expel(?:led|s)?|expulsion|persona\s+non\s+grata|"
                   r"(?:cut|cuts|cutting|sever|severed|severs|severing|broke(?:\s+off)?|breaks?(?:\s+off)?|breaking(?:\s+off)?)\s+"
                   r"(?:diplomatic\s+)?(?:ties|relations)|"
@@ -843,13 +848,15 @@ _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|
 # following meetings in Pyongyang in 2000 and 2007", "(came) two months after his summit with Trump ended in
 # February". Its dates and places are that other event's, and it is a (background) event of its own.
 _APART = re.compile(r"\b(?:following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded)"
-                    r"\s+(?:[\w.'\u2019-]+\s+){0,6}$")
+                    r"\s+(?:[\w.'\u2019-]+\s+){0,8}$")
 _APART_WORDS = ("follow", "after", "before", "since", "ahead", "prior", "preced")  # one is in every match of _APART
 # an ordinal or a count before the event the adjunct hangs on ("the third summit", "Kim's first with Putin")
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                       r"latest|previous|last)\b")
 # a verb of the adjunct's own ("after his summit with Trump ended", "following talks held in Geneva")
-_OWN_VERB = re.compile(r"\b(?:[a-z]{3,}ed|broke|fell|took\s+place|began|ran|went|died|fled|led)\b")
+_OWN_VERB = re.compile(r"\b(?:[a-z]{3,}ed|broke|fell|took\s+place|began|ran|went|died|fled|led|"
+                       # (a summary's present: "after Moscow fails to explain ... on 4 March")
+                       r"fails|refuses|declines|agrees|admits|announces|rejects|says)\b")
 # "without a deal": an event named as missing is the complement of another; it takes no date from it
 _WITHOUT = re.compile(r"\bwithout\s+(?:an?\s+|any\s+)?$")
 # a noun event as the subject of a verb event ("his summit with Trump ended in February"): one time
@@ -977,6 +984,7 @@ _PLACE_OF_I = re.compile(r"\b(?:resort|city|town|village|port|capital|enclave|di
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 _AT_VESSEL_I = re.compile(r"[^.;]{0,30}?\b(?:at|on|against|toward|towards)\s+(?:an?\s+|the\s+|two\s+|several\s+)?"
                           r"(?:[\w-]+\s+){0,2}(?:vessels?|ships?|boats?|trawlers?|supply\s+ships?)\b", re.IGNORECASE)
+_MODAL_IN_NAME_I = re.compile(r"\b(?:may|will|might|could|would|not|never|if|next|set)\b", re.IGNORECASE)
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+|just\s+|also\s+|already\s+|now\s+)?$",
@@ -1030,7 +1038,8 @@ _SPEAKS = re.compile(
     r"denied|rejected|insisted|responded|replied|will|would|is|was|and\s+\w+\s+(?:have|had|said)|"
     r"cut|severed|recalled|expelled|summoned|imposed|signed|agreed|suspended|restored|retaliated|threatened|"
     r"vowed|refused|blamed|critici[sz]ed|welcomed|protested|sent|launched|closed|lodged|lodges|filed|condemned|called|"
-    r"calls|rejected|dismissed|summoned|expelled)\b",
+    r"calls|rejected|dismissed|summoned|expelled|fails|failed|refuses|agrees|insists|denies|rejects|accuses|"
+    r"says|announces|warns|vows|plans|wants|hopes|seeks|sought)\b",
     re.IGNORECASE)
 
 
@@ -1368,6 +1377,7 @@ class _Sentence:
         self.actors: list[_Actor] = []
         self.places: list[tuple[int, int, object]] = []
         self._fronted = False  # the place of a locative phrase opening the sentence, worked out on first use
+        self._unnamed: str | None = None  # the text _status searches, names blanked, worked out on first use
         self.sources: list[tuple[int, int, object]] = []
         stext = self.text
         dates = [(ta, tb) for _, ta, tb in self.timexes]
@@ -1792,7 +1802,7 @@ class _Sentence:
         for a, b, _ in found:
             if spans and spans[-1][0] <= a < spans[-1][1]:
                 continue
-            m = apart.search(ltext, max(0, a - 60), a)
+            m = apart.search(ltext, max(0, a - 75), a)
             if m is None:
                 continue
             lo, ci = m.start(), self.clause_at[a]
@@ -2439,6 +2449,13 @@ class _Sentence:
         # a modal or a negation governs the verb phrase it stands in: look back to the clause
         # or comma segment start, whichever is nearer
         c_lo = max(c_lo, self.segments[self.segment_at[a]][0])
+        if self._unnamed is None:
+            # the text with names blanked out: "Theresa May announces" holds no "may"
+            self._unnamed = ltext
+            for x in self.actors:
+                if x.start >= 0 and _MODAL_IN_NAME_I.search(ltext, x.start, x.end):
+                    self._unnamed = self._unnamed[:x.start] + " " * (x.end - x.start) + self._unnamed[x.end:]
+        ltext = self._unnamed
         near = ltext[max(c_lo, a - 100):a]
         if self.may_deny and (denied.search(ltext[max(c_lo, a - 30):a])
                               or _DENIED_THAT_I.search(stext, max(self.body, a - 70), a)):
@@ -2524,6 +2541,10 @@ class _Sentence:
             # "with Ali al-Sistani, the most senior Shiite cleric in Iraq, at his home in Najaf": a place in an
             # apposition describes the person, not where the event is
             places = [p for p in places if not self._in_apposition(p[0])] or places
+        if "after" in stext or "since" in stext or "following" in stext:
+            # "expels 23 diplomats after Moscow fails to explain the attack in Salisbury": a place in an "after"
+            # or "since" phrase with a verb of its own is where that happened
+            places = [p for p in places if not (p[0] > b and self._after_since(a, p[0]))]
         if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
             places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
         if speech or etype == "sanction":
