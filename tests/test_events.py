@@ -2045,3 +2045,16 @@ def test_events_names_are_not_modals_and_trade_stopped(text, published, expected
     got = sorted((r.event_type, r.date_start.date().isoformat(), r.location if isinstance(r.location, str) else None,
                   r.status) for r in frame.itertuples())
     assert got == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a state's body named with its possessive is that state's
+    ("Brazil's Federal Senate votes 61-20 to remove President Dilma Rousseff from office.", "2016-08-31",
+     ("leadership change", "Federal Senate of Brazil; Dilma Rousseff")),
+    # a name in apposition, then a passive verb
+    ("Huawei's chief financial officer, Meng Wanzhou, was arrested in Vancouver on 1 December at the request of the "
+     "United States.", "2018-12-06", ("arrest", "Meng Wanzhou; United States")),
+])
+def test_events_possessed_bodies_and_appositive_names(text, published, expected):
+    row = one(timeline.parse_text(text, published=published), expected[0])
+    assert row["actors"] == expected[1]

@@ -120,9 +120,10 @@ _ARMED_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|de|du)[
 _ARMED_ORG_WORDS = (" Forces", " Army", " Front", " Movement", " Brigade", " Militia", " Battalion", " Guard")
 # a civil body the data does not know, named in capitals by what it is ("the Bougainville Referendum Commission")
 _CIVIL_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|on|and)[ \t]+)?){1,5}"
-                        r"(?:Commission|Committee|Council|Tribunal|Authority|Agency|Coalition))\b"
+                        r"(?:Commission|Committee|Council|Tribunal|Authority|Agency|Coalition|Senate))\b"
                         r"(?![ \t]+(?:for|of|on)\b|[ \t]*\()")
-_CIVIL_ORG_WORDS = (" Commission", " Committee", " Council", " Tribunal", " Authority", " Agency", " Coalition")
+_CIVIL_ORG_WORDS = (" Commission", " Committee", " Council", " Tribunal", " Authority", " Agency", " Coalition",
+                    " Senate")
 _LAW_AFTER = re.compile(r"\s+(?:Bill|Act|Law|Treaty|Agreement|Accord|Convention|Resolution)\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,11}\)")
 _ACRONYM_ORG = re.compile(r"((?:[A-Z][\w'’&.\-]*[ \t]+(?:(?:of|for|the|and|&|de|du|des|la|le|in|on)[ \t]+)*){1,8}"
@@ -152,7 +153,10 @@ _BARE_PERSON_BEFORE = re.compile(r"(?:^|[.;:(\u2014\u2013-]\s|,\s|\band\s|\n|\b(
 _BARE_PERSON = re.compile(
     r"((?!(?:Mr|Mrs|Ms|Dr|Mme)\b)(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?)"
     r"(?:\s(?:(?:bin|bint|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,3})"
-    r"(?=\s(?:" + _BARE_NAME_VERBS + r")\b|,\s[a-z][^,.;]{2,60},\s(?:" + _BARE_NAME_VERBS + r")\b)")
+    r"(?=\s(?:" + _BARE_NAME_VERBS + r")\b|,\s[a-z][^,.;]{2,60},\s(?:" + _BARE_NAME_VERBS + r")\b"
+    # ("Huawei's chief financial officer, Meng Wanzhou, was arrested")
+    r"|,\s(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:arrested|detained|freed|released|killed|abducted|"
+    r"kidnapped|charged|sentenced|jailed|extradited|expelled|sworn|elected|appointed|named)\b)")
 # words that end the names of bodies, places and things, or open sentences: a span with one is no person
 _NOT_PERSON_WORDS = frozenset("""watch international borders group party council committee union association bank
 agency office ministry forces army front movement fund institute foundation court commission news post times press

@@ -1148,7 +1148,11 @@ class _Composer:
         text, out = self.text, self.out
         for m in pattern.finditer(text):
             words = m.group(1).split()
-            while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an")):
+            owner = None
+            while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an")
+                             or words[0].endswith(("'s", "\u2019s"))):
+                if words[0].endswith(("'s", "\u2019s")):
+                    owner = words[0][:-2]  # "Brazil's Federal Senate": the body of that state
                 words.pop(0)
             if len(words) < 2 or " ".join(words).lower() in GROUPS:
                 continue  # ("Armed Forces", "Security Forces": a kind of body, not a named one)
@@ -1165,8 +1169,10 @@ class _Composer:
             for o in [o for o in out if o.kind == "actor" and o.category == "group" and o.end <= a
                       and _OF_THE_GAP.fullmatch(text, o.end, a)]:
                 out.remove(o)
-            out.append(_mention(a, b, text[a:b], "actor", text[a:b], self.r.main_country, None, None, None, category,
-                                None, None))
+            state = next((o for o in out if owner and o.category == "state" and o.text == owner), None)
+            name = f"{text[a:b]} of {state.name}" if state is not None and category == "organisation" else text[a:b]
+            out.append(_mention(a, b, text[a:b], "actor", name, state.country if state is not None
+                                else self.r.main_country, None, None, None, category, None, None))
 
     def _clans(self) -> None:
         """Named clans and tribes, as ACLED names them: "members of Malik and Bepari clans" ->
