@@ -2058,3 +2058,25 @@ def test_events_names_are_not_modals_and_trade_stopped(text, published, expected
 def test_events_possessed_bodies_and_appositive_names(text, published, expected):
     row = one(timeline.parse_text(text, published=published), expected[0])
     assert row["actors"] == expected[1]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a name in apposition after a role acts
+    ("Colombian President Juan Manuel Santos and the commander of the FARC rebels, Rodrigo Londono, put their names to "
+     "a reworked peace accord on Thursday.", "2016-11-24",
+     [("agreement", "Juan Manuel Santos; FARC; Rodrigo Londono", "2016-11-24")]),
+    # quitting as president is leaving office
+    ("ALGIERS (AP) \u2014 Abdelaziz Bouteflika quit as Algeria's president on Tuesday after two decades in office.",
+     "2019-04-03", [("leadership change", "Abdelaziz Bouteflika; Algeria", "2019-04-02")]),
+    # "a 2013 stroke" dates the stroke, not the call told around it
+    ("Gaid Salah had called last week for the leader, rarely seen since a 2013 stroke, to be declared unfit.",
+     "2019-04-03", [("statement", "Gaid Salah", "2019-03-25")]),
+    # sanctions lifted are not imposed; a missile's flight is no trip
+    ("Joe Biden warned that sanctions lifted over the past decade could be brought back.", "2021-02-01",
+     [("threat", "Joe Biden", "2021-02-01")]),
+    ("The missile was launched from Pyongsong and flew for about 53 minutes before falling into the sea.",
+     "2017-11-29", []),
+])
+def test_events_appositions_quitting_and_things_dated(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert sorted((r.event_type, r.actors, r.date_start.date().isoformat()) for r in frame.itertuples()) == expected

@@ -145,7 +145,8 @@ _BARE_NAME_VERBS = ("says|said|tells|told|announces|announced|resigns|resigned|t
                     "meets|met|visits|visited|signs|signed|leads|led|accuses|accused|denies|denied|urges|urged|"
                     "arrives|arrived|flees|fled|returns|returned|steps|stepped|concedes|conceded|vows|vowed|warns|"
                     "warned|agrees|agreed|rejects|rejected|declares|declared|insists|insisted|is|was|has|had|will|"
-                    "would|hands|handed|dissolves|dissolved|calls|called|condemns|condemned|thanks|thanked")
+                    "would|hands|handed|dissolves|dissolved|calls|called|condemns|condemned|thanks|thanked|quit|quits|"
+                    "launches|launched|orders|ordered|claims|claimed|pledges|pledged|promises|promised")
 # (what may stand before it, a sentence start, a comma or "and", is checked apart: a look-behind at every
 # offset of the text would cost more than the whole search)
 # (an honorific before the name: "Mr Lucas Ferreira said")
@@ -173,6 +174,14 @@ _PLURAL_TITLE = re.compile(r"(?:opposition\s+leaders|presidents|prime\s+minister
 _ROLE_LIST = re.compile(r"\b(?:ministers|leaders|activists|lawmakers|politicians|journalists|dissidents|legislators|"
                         r"candidates|figures|governors|mayors|commanders|generals)\s+(?=[A-Z][a-z])")
 _IN_PARENS_AREA = re.compile(r"[A-Za-z)]\s\((?:[A-Z][^(),]{1,30},\s)?$")
+# an unlisted name in apposition after a role: "the commander of the FARC rebels, Rodrigo Londono,", "Eritrea's
+# information minister, Yemane Gebremeskel."
+_ROLE_APPOSITION = re.compile(
+    r"\b(?:commander|leader|chief|head|spokes(?:man|woman|person)|envoy|ambassador|governor|mayor|officer|secretary|"
+    r"chairman|chairwoman|director|minister|president|founder|negotiator|general|adviser|advisor|editor|activist|"
+    r"lawyer|candidate|deputy)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)?,\s+"
+    r"([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s(?:(?:bin|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?"
+    r"[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})(?=\s*[,.;)]|\s+(?:and|who|said|says|told)\b)")
 _OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _FIRST_LISTED = re.compile(r"\s([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")
 _LISTED_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")

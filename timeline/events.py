@@ -188,7 +188,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                 r"(?:went|go|goes|going)\s+on\s+strike|took\s+to\s+the\s+streets|tear\s+gas|"
                 r"fist-?fights?|brawls?|scuffles?|stun\s+grenades|water\s+cannons?"),
     # who takes or leaves office: resignations, swearing-in, impeachment, removal, dismissal
-    ("leadership change", r"resign(?:s|ed|ing|ation)?|(?:step|steps|stepped|stepping|stand|stands|stood|standing)\s+down|"
+    ("leadership change", r"resign(?:s|ed|ing|ation)?|quits?(?=\s+as\b)|quit(?=\s+(?:his|her|the)\s+(?:post|office|job|"
+                          r"presidency|premiership|government))|(?:step|steps|stepped|stepping|stand|stands|stood|standing)\s+down|"
                           r"sworn\s+in|(?:swears?|swore|swearing)\s+in|(?:took|takes|take|taking|assumed|assumes|assume)\s+office|"
                           r"oust(?:ed|s|ing)?(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|him|her|elected|government|prime|president))|inaugurat(?:ed|ion|es)|impeach(?:ed|es|ment)?|"
                           r"(?:took|takes|take|taking)\s+the\s+(?:presidential\s+)?oath|oath\s+of\s+office|"
@@ -944,7 +945,7 @@ _SANCTIONS_UNDONE_BEFORE = re.compile(
     r"evasion\s+of|circumvent(?:s|ed|ing)?|relief\s+from|removal\s+of|end\s+to|despite|under)\s+"
     r"(?:(?:the|existing|international|western|UN|U\.N\.|US|U\.S\.|EU|[\w-]+-imposed|its|their)\s+)*$",
     re.IGNORECASE)
-_SANCTIONS_UNDONE_AFTER = re.compile(r"\s+(?:to\s+be|be|were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+_SANCTIONS_UNDONE_AFTER = re.compile(r"\s+(?:(?:to\s+be|be|were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
                                      r"(?:lifted|eased|removed|relaxed|suspended|dropped)\b", re.IGNORECASE)
 _HELD_BEFORE_I = re.compile(
     r"\b(?<!to\s)(?:hold|holds|held|holding|conduct(?:s|ed|ing)?|open(?:s|ed)?|beg[ia]n|begins|start(?:s|ed)?|"
@@ -985,6 +986,9 @@ _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-
 _AT_VESSEL_I = re.compile(r"[^.;]{0,30}?\b(?:at|on|against|toward|towards)\s+(?:an?\s+|the\s+|two\s+|several\s+)?"
                           r"(?:[\w-]+\s+){0,2}(?:vessels?|ships?|boats?|trawlers?|supply\s+ships?)\b", re.IGNORECASE)
 _MODAL_IN_NAME_I = re.compile(r"\b(?:may|will|might|could|would|not|never|if|next|set)\b", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
+_NOUN_AFTER_DATE_I = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|by|with|from|when|as|after|before|that|which|who|"
+                                r"was|were|is|are|had|has|have|will|would)\b)[a-z][\w-]*\b")
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+|just\s+|also\s+|already\s+|now\s+)?$",
@@ -1663,6 +1667,9 @@ class _Sentence:
             if etype == "visit" and stext[a:a + 4].lower() in ("land", "arri") \
                     and _MUNITION_BEFORE_I.search(stext, max(self.clauses[self.clause_at[a]][0], a - 60), a):
                 etype = "military action"  # "rockets carrying sarin landed on Zamalka": a strike, not a visit
+            if etype == "visit" and stext[a:a + 3].lower() in ("fle", "tra", "fli") \
+                    and _MUNITION_BEFORE_I.search(stext, max(self.clauses[self.clause_at[a]][0], a - 60), a):
+                continue  # "the missile ... flew for about 53 minutes": a flight path, not a trip
             if etype == "protest" and stext[a:a + 4].lower() == "rall" and _AT_A_RALLY_I.search(stext, max(0, a - 30), a):
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
             if etype == "meeting" and stext[a:a + 2].lower() == "me" and _MET_THING_I.match(stext, b):
@@ -2309,6 +2316,7 @@ class _Sentence:
         if candidates and any(self._determined(c[1], c[2]) for c in candidates):
             # "rejects the outcome of the 1 December presidential election": a date on another event noun is its own
             candidates = [c for c in candidates if not self._on_other_noun(a, c[1], c[2])]
+        candidates = [c for c in candidates if not self._year_of_a_thing(a, c[1], c[2])]
         unit = -1
         if self._apart:  # an adjunct told apart keeps its dates
             unit = self._unit(a)
@@ -2391,6 +2399,14 @@ class _Sentence:
         """Whether the date at [ta, tb) stands before another event noun as its modifier: "the 1 December
         presidential election", "Sunday's vote"."""
         return self._determined(ta, tb) and any(oa != a and self._modifies(tb, oa) for oa, _, _ in self.all_triggers)
+
+    def _year_of_a_thing(self, a: int, ta: int, tb: int) -> bool:
+        """Whether the year at [ta, tb) modifies a noun that is no event word here: "a 2002 ruling", "since a 2013
+        stroke" (it dates that thing, not the event at ``a``)."""
+        return self.text.endswith(("a ", "A ", "an ", "the ", "The ", "his ", "her ", "its ", "their "), 0, ta) \
+            and _YEAR_ONLY.fullmatch(self.text, ta, tb) is not None and not self._modifies(tb, a) \
+            and _NOUN_AFTER_DATE_I.match(self.text, tb) is not None \
+            and not any(self._modifies(tb, oa) for oa, _, _ in self.all_triggers)
 
     def _dated_by_modifier(self, oa: int) -> bool:
         """Whether the event noun at ``oa`` has a date of its own before it ("the 2019 summit", "Sunday's vote")."""

@@ -141,6 +141,7 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _PLACE_WORDS,
     _PLURAL_TITLE,
     _PREFIX_WORDS,
+    _ROLE_APPOSITION,
     _ROLE_LIST,
     _START,
     _THE_COUNTRIES,
@@ -1060,6 +1061,9 @@ class _Composer:
         if _ROLE_LIST.search(text):
             self._role_listed_persons()
             out.sort(key=_START)
+        if ", " in text and _ROLE_APPOSITION.search(text):
+            self._appositive_persons()
+            out.sort(key=_START)
         return out
 
     def _listed_persons(self) -> None:
@@ -1086,6 +1090,16 @@ class _Composer:
                 elif known.category != "person":
                     break
                 pos = b
+    def _appositive_persons(self) -> None:
+        """Names the data does not know, in apposition after a role ("the commander of the FARC rebels, Rodrigo
+        Londono, put ...", "Eritrea's information minister, Yemane Gebremeskel."): each a person."""
+        text, out = self.text, self.out
+        for m in _ROLE_APPOSITION.finditer(text):
+            a, b = m.span(1)
+            if any(x.start < b and a < x.end for x in out) or not _person_words(m.group(1).split()):
+                continue
+            out.append(_mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None))
+
     def _role_listed_persons(self) -> None:
         """Names the data does not know, listed right after a plural role word ("former chief ministers Omar
         Abdullah and Mehbooba Mufti"): each a person, while the list goes on with full names."""
