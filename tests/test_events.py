@@ -2080,3 +2080,17 @@ def test_events_possessed_bodies_and_appositive_names(text, published, expected)
 def test_events_appositions_quitting_and_things_dated(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     assert sorted((r.event_type, r.actors, r.date_start.date().isoformat()) for r in frame.itertuples()) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # "him" in a call or a meeting is the person told of before
+    ("Xi Jinping arrived in Moscow. Vladimir Putin met him at the Kremlin on Monday.", "2023-03-21",
+     ("meeting", "Vladimir Putin", "Xi Jinping")),
+    # a participle after a name and a comma: the name acts
+    ("Lukashenko told his supporters he would never hand the country over. The Kremlin said Russian President Vladimir "
+     "Putin, speaking to him by phone on Sunday, had promised assistance.", "2020-08-16",
+     ("phone call", "Vladimir Putin", "Alexander Lukashenko")),
+])
+def test_events_object_pronouns_and_participles(text, published, expected):
+    row = one(timeline.parse_text(text, published=published), expected[0])
+    assert (row["event_type"], row["actor1"], row["actor2"]) == expected

@@ -989,6 +989,8 @@ _MODAL_IN_NAME_I = re.compile(r"\b(?:may|will|might|could|would|not|never|if|nex
 _YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 _NOUN_AFTER_DATE_I = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|by|with|from|when|as|after|before|that|which|who|"
                                 r"was|were|is|are|had|has|have|will|would)\b)[a-z][\w-]*\b")
+_OBJECT_PRONOUN_I = re.compile(r"[\w\s-]*?\b(?:with|to|met|meets|meet|called|calls|phoned|telephoned|received|hosted)\s+"
+                               r"(?:him|her)\b", re.IGNORECASE)
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+|just\s+|also\s+|already\s+|now\s+)?$",
@@ -1528,7 +1530,7 @@ class _Sentence:
                                                              "filming", " of "))
         self.may_call = lowered is None or _holds(lowered, ("call", "urg", "ask"))
         self.may_pronoun = lowered is None or _holds(lowered, (" his ", " her ", " their ", " it ", " he ", " she ",
-                                                               " they ", "they ", "which"))
+                                                               " they ", "they ", "which", " him", " her"))
         self.may_be_possible = lowered is None or _holds(lowered, _POSSIBLE_WORDS)
 
     def _prep_place(self, a: int) -> bool:
@@ -2060,6 +2062,9 @@ class _Sentence:
                 if head:
                     return head[-1]
         pool = [x for x in self.agents if c_lo <= x.start and x.end <= a and not x.rep]
+        if pool and self.text.endswith(", ", 0, a) and pool[-1].end == a - 2 \
+                and self.text[a:a + 20].split(" ")[0].endswith("ing"):
+            return pool[-1]  # "Vladimir Putin, speaking to him by phone": the participle's subject is the one before it
         if not pool and ci > 0 and _RELATIVE.match(self.text, c_lo):
             pronoun = _CLAUSE_PRONOUN_I.match(self.text, c_lo) if self.may_pronoun else None
             if pronoun is not None:
@@ -2211,6 +2216,17 @@ class _Sentence:
                 actor1 = own
             elif self.ctx.people and (actor2 is None or self.ctx.people[-1][0] != actor2.name):
                 actor1 = _Actor(-1, -1, *self.ctx.people[-1], "person")
+        if actor1 is not None and actor2 is None and FAMILY[etype] in ("meet", "call") and self.may_pronoun \
+                and _OBJECT_PRONOUN_I.match(stext, a, min(len(stext), b + 12)):
+            # "Putin, speaking to him by phone": the person told of before, other than the one who acts
+            other = next((x for x in reversed(self.agents) if x.category == "person" and x.end <= a
+                          and x.name != actor1.name), None)
+            if other is not None:
+                actor2 = other
+            else:
+                named = next((p for p in reversed(self.ctx.people) if p[0] != actor1.name), None)
+                if named is not None:
+                    actor2 = _Actor(-1, -1, named[0], named[1], "person")
         if actor1 is None and actor2 is not None and etype in ("statement", "criticism") \
                 and actor2.start - b > 3:
             actor2 = None  # a speaker stands before the verb ("X said") or right after it ("said X")
