@@ -2094,3 +2094,15 @@ def test_events_appositions_quitting_and_things_dated(text, published, expected)
 def test_events_object_pronouns_and_participles(text, published, expected):
     row = one(timeline.parse_text(text, published=published), expected[0])
     assert (row["event_type"], row["actor1"], row["actor2"]) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause between a subject and its verb keeps its dates, and its events date nothing after it
+    ("Maduro, who was sworn in for a second term on Jan. 10 after a disputed vote, hit back by severing diplomatic "
+     "ties with Washington.", [("expulsion", "2019-01-23"), ("leadership change", "2019-01-10")]),
+    ("Vladimir Putin, who met Xi Jinping on Monday, said Russia was ready.",
+     [("meeting", "2019-01-21"), ("statement", "2019-01-23")]),
+])
+def test_events_an_inserted_relative_clause_keeps_its_dates(text, expected):
+    frame = timeline.parse_text(text, published="2019-01-23")
+    assert sorted((r.event_type, r.date_start.date().isoformat()) for r in frame.itertuples()) == expected

@@ -991,6 +991,9 @@ _NOUN_AFTER_DATE_I = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|by|with|fro
                                 r"was|were|is|are|had|has|have|will|would)\b)[a-z][\w-]*\b")
 _OBJECT_PRONOUN_I = re.compile(r"[\w\s-]*?\b(?:with|to|met|meets|meet|called|calls|phoned|telephoned|received|hosted)\s+"
                                r"(?:him|her)\b", re.IGNORECASE)
+_RESUMED_I = re.compile(r",\s+(?!(?:and|or|but|which|who|whom|whose|when|where|while|in|on|at|of|for|to|from|with|by|"
+                        r"after|before|during|the|a|an|its|his|her|their|including|according)\b)(?-i:[a-z]+)\b",
+                        re.IGNORECASE)
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+|just\s+|also\s+|already\s+|now\s+)?$",
@@ -1384,6 +1387,7 @@ class _Sentence:
         self.places: list[tuple[int, int, object]] = []
         self._fronted = False  # the place of a locative phrase opening the sentence, worked out on first use
         self._unnamed: str | None = None  # the text _status searches, names blanked, worked out on first use
+        self._built_at: dict[int, int] = {}  # id of each event built here -> where its word stands
         self.sources: list[tuple[int, int, object]] = []
         stext = self.text
         dates = [(ta, tb) for _, ta, tb in self.timexes]
@@ -2023,6 +2027,13 @@ class _Sentence:
         return kept
 
     # ------------------------------------------------------------- roles
+    def _told_inside(self, told, a: int) -> bool:
+        """Whether ``told`` is an event of a relative clause inserted before the word at ``a`` in this sentence
+        ("Putin, who met Xi on Monday, said ...": the meeting's date is not the saying's)."""
+        at = self._built_at.get(id(told))
+        inserted = self._inserted_relative(a) if at is not None else None
+        return inserted is not None and inserted[0] <= at < inserted[1]
+
     def _reacts(self, etype, actor1, told) -> bool:
         """Whether a speech act is another state's reaction to what was just told, news of the report's day
         rather than of the day the story told ("... under house arrest on Sunday night. Pakistan condemned the
@@ -2292,6 +2303,17 @@ class _Sentence:
                 self._past_tense = bool(_PAST_NARRATIVE.search(self.text)) and not _PERFECT.search(self.text)
         return self._past_tense
 
+    def _inserted_relative(self, a: int):
+        """(start, end) of a relative clause inserted between a subject and its verb, when the word at ``a``
+        stands after it ("Maduro, who was sworn in on Jan. 10, hit back by severing ties"), else None."""
+        ci = self.clause_at[a]
+        c_lo = self.clauses[ci][0]
+        if ci > 0 and _WHO_CLAUSE_I.match(self.text, c_lo):
+            back = self.text.rfind(",", c_lo + 1, a)
+            if back > 0 and _RESUMED_I.match(self.text, back):
+                return c_lo, back
+        return None
+
     def _own_timexes(self, a, b, etype):
         """The time expressions that date the trigger at [a, b): those nearer to it than to any other trigger."""
         # ("the Hanoi summit in February, which ended without agreement": the clause tells of that event)
@@ -2333,6 +2355,11 @@ class _Sentence:
             # "rejects the outcome of the 1 December presidential election": a date on another event noun is its own
             candidates = [c for c in candidates if not self._on_other_noun(a, c[1], c[2])]
         candidates = [c for c in candidates if not self._year_of_a_thing(a, c[1], c[2])]
+        inserted = self._inserted_relative(a)
+        if inserted is not None:
+            # "Maduro, who was sworn in on Jan. 10 after a disputed vote, hit back by severing ties": past the
+            # relative clause the main clause goes on, and the relative clause's dates are its own
+            candidates = [c for c in candidates if not (inserted[0] <= c[1] < inserted[1])]
         unit = -1
         if self._apart:  # an adjunct told apart keeps its dates
             unit = self._unit(a)
@@ -2686,7 +2713,8 @@ class _Sentence:
                 start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
             elif ctx.last_dated is not None and self._past_narrative() and ctx.last_dated.status == "occurred" \
                     and not _LATER_I.search(stext, max(0, a - 20), a) \
-                    and not self._reacts(etype, actor1, ctx.last_dated):
+                    and not self._reacts(etype, actor1, ctx.last_dated) \
+                    and not self._told_inside(ctx.last_dated, a):
                 # ("Biden later accused": after it; what was done does not take the date of what was announced)
                 prev = ctx.last_dated  # past-tense narrative goes on from the last dated event
                 start, end, precision, date_text = prev.date_start, prev.date_end, prev.date_precision, prev.date_text
@@ -2917,6 +2945,7 @@ class _Sentence:
             sources=1, confidence=round(max(0.05, min(0.95, confidence)), 2),
         )
         event.event_id = _stable_id(article.id, s0 + a, etype)
+        self._built_at[id(event)] = a
         if antecedent is None:
             ctx.by_family.setdefault(FAMILY[etype], []).append(event)
         if "date" in spans and (not self._apart or self._unit(a) < 0) \
