@@ -758,3 +758,9 @@ def test_gazetteer_the_kingdom_without_a_monarchy_named_is_nothing(text):
 ])
 def test_gazetteer_alternate_town_spellings_do_not_swallow_names(text, names):
     assert [m.name for m in gazetteer.find(text)] == names
+
+
+def test_a_town_name_with_a_number_after_a_hyphen_is_a_thing_named_after_it():
+    # "the Hwasong-15" is a missile; "in Hwasong" alone may still be the town
+    assert [m.text for m in gazetteer.find("North Korea tested the Hwasong-15 on Wednesday.")
+            if m.kind == "place"] == []

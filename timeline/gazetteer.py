@@ -167,7 +167,8 @@ _OCEAN_COMPOUND = re.compile(r"-(?:Pacific|Atlantic)\b")
 _KNOWN_AS = re.compile(r"\b(?:known\s+as|dubbed|called|nicknamed)\s+(?:the\s+)?$", re.IGNORECASE)
 _THE_BLOC = re.compile(r"(?:the\s+)?bloc", re.IGNORECASE)
 # an Arabic name's particle after a word: the word is part of a longer name ("Riad al-Solh", "Sharm el-Sheikh")
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|bou|ben|Al|El|Abu|Bin|Ibn)-\w")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|bou|ben|Al|El|Abu|Bin|Ibn)-\w"
+                           r"|-\d")  # ("the Hwasong-15": a missile named after the town)
 
 
 @dataclass(frozen=True, slots=True)
