@@ -2106,3 +2106,16 @@ def test_events_object_pronouns_and_participles(text, published, expected):
 def test_events_an_inserted_relative_clause_keeps_its_dates(text, expected):
     frame = timeline.parse_text(text, published="2019-01-23")
     assert sorted((r.event_type, r.date_start.date().isoformat()) for r in frame.itertuples()) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a possessive state before a known armed body's own possessive name does not cut it
+    ("China's People's Liberation Army begins large-scale live-fire exercises surrounding Taiwan.", "2022-08-04",
+     ("military exercise", "China; Taiwan")),
+    # protesters who stormed an embassy stay of their country when the event told is the expulsion that followed
+    ("Saudi Arabia cuts diplomatic ties with Iran in Riyadh after Iranian protesters stormed its embassy in Tehran.",
+     "2016-01-03", ("expulsion", "Saudi Arabia; Iran; Protesters (Iran)")),
+])
+def test_events_possessives_and_crowds_stay_theirs(text, published, expected):
+    row = one(timeline.parse_text(text, published=published), expected[0])
+    assert (row["event_type"], row["actors"]) == expected

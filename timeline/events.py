@@ -2027,6 +2027,11 @@ class _Sentence:
         return kept
 
     # ------------------------------------------------------------- roles
+    def _after_clause(self, a: int, pa: int) -> bool:
+        """Whether ``pa`` stands in an "after ..." clause with a verb of its own, after the word at ``a``."""
+        m = _AFTER_PHRASE.search(self.text, max(a, pa - 150), pa)
+        return m is not None and _OWN_VERB_I.search(self.text, m.end(1), pa) is not None
+
     def _told_inside(self, told, a: int) -> bool:
         """Whether ``told`` is an event of a relative clause inserted before the word at ``a`` in this sentence
         ("Putin, who met Xi on Monday, said ...": the meeting's date is not the saying's)."""
@@ -2600,10 +2605,10 @@ class _Sentence:
             # "with Ali al-Sistani, the most senior Shiite cleric in Iraq, at his home in Najaf": a place in an
             # apposition describes the person, not where the event is
             places = [p for p in places if not self._in_apposition(p[0])] or places
-        if "after" in stext or "since" in stext or "following" in stext:
+        if "after" in stext or "following" in stext:
             # "expels 23 diplomats after Moscow fails to explain the attack in Salisbury": a place in an "after"
-            # or "since" phrase with a verb of its own is where that happened
-            places = [p for p in places if not (p[0] > b and self._after_since(a, p[0]))]
+            # phrase with a verb of its own is where that happened
+            places = [p for p in places if not (p[0] > b and self._after_clause(a, p[0]))]
         if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
             places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
         if speech or etype == "sanction":
@@ -2854,7 +2859,8 @@ class _Sentence:
                 # "vendors clashed with police", "members of two clans clashed": a riot, fought by rioters
                 where = geo.country_name(loc[1]) if loc[1] else None
                 names.insert(0, f"Rioters ({where})" if where else "Rioters")
-        if loc[1] and loc[4] in ("city", "region") and any(n.startswith(_CROWD_NAMES) for n in names):
+        if loc[1] and loc[4] in ("city", "region") and etype in ("protest", "military action", "arrest") \
+                and any(n.startswith(_CROWD_NAMES) for n in names):
             # crowds and victims are named by where they are ("Rohingya refugees rallied in Cox's Bazar": protesters
             # in Bangladesh; a Saudi-led strike in Saada kills civilians of Yemen)
             here = geo.country_name(loc[1])

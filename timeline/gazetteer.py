@@ -1091,6 +1091,10 @@ class _Composer:
                 elif known.category != "person":
                     break
                 pos = b
+    def _state_words(self) -> set[str]:
+        """The words of the text that name a state ("Brazil" in "Brazil's Federal Senate")."""
+        return {o.text for o in self.out if o.category == "state"}
+
     def _appositive_persons(self) -> None:
         """Names the data does not know, in apposition after a role ("the commander of the FARC rebels, Rodrigo
         Londono, put ...", "Eritrea's information minister, Yemane Gebremeskel."): each a person."""
@@ -1165,7 +1169,8 @@ class _Composer:
             words = m.group(1).split()
             owner = None
             while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an")
-                             or words[0].endswith(("'s", "\u2019s"))):
+                             or (owner is None and category == "organisation"
+                                 and words[0].endswith(("'s", "\u2019s")) and words[0][:-2] in self._state_words())):
                 if words[0].endswith(("'s", "\u2019s")):
                     owner = words[0][:-2]  # "Brazil's Federal Senate": the body of that state
                 words.pop(0)
