@@ -2119,3 +2119,15 @@ def test_events_an_inserted_relative_clause_keeps_its_dates(text, expected):
 def test_events_possessives_and_crowds_stay_theirs(text, published, expected):
     row = one(timeline.parse_text(text, published=published), expected[0])
     assert (row["event_type"], row["actors"]) == expected
+
+
+def test_events_a_strike_retaliated_for_is_its_own_event_at_its_own_date():
+    # "in retaliation for the drone strike that killed X on Friday": the strike is another event, dated by its
+    # relative clause; a dateline of two cities says where neither event was
+    frame = timeline.parse_text("BAGHDAD/DUBAI (Reuters) - Iran fired more than a dozen ballistic missiles at two "
+                                "Iraqi bases early on Wednesday, in retaliation for the American drone strike that "
+                                "killed Iranian commander Qassem Soleimani at Baghdad airport on Friday.",
+                                published="2020-01-08")
+    got = sorted((r.date_start.date().isoformat(), r.actor1, r.location if isinstance(r.location, str) else None)
+                 for r in frame.itertuples())
+    assert got == [("2020-01-03", "United States", "Baghdad"), ("2020-01-08", "Iran", None)]

@@ -690,7 +690,7 @@ def is_english(text: str, sample_words: int = 400) -> bool:
 def _dateline_place(text: str, anchor, gaz, line):
     """The place of a dateline ("BRUSSELS (AP) -", "NEW DELHI, September 9."), as a gazetteer mention."""
     if line is not None and line.place:
-        place = line.place.title()
+        place = line.place.split("/")[0].title()  # ("BAGHDAD/DUBAI": filed from both; the first is named first)
     else:  # "New Delhi: Prime Minister ..." (a place and a colon opening the text)
         lead = _COLON_DATELINE.match(text)
         if lead is None:
@@ -848,9 +848,10 @@ _AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:\w+ly\s+)?(?:reach|reached|sign|
 # An adjunct of time that names another event, told apart from the event it hangs on: "(the third summit,)
 # following meetings in Pyongyang in 2000 and 2007", "(came) two months after his summit with Trump ended in
 # February". Its dates and places are that other event's, and it is a (background) event of its own.
-_APART = re.compile(r"\b(?:following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded)"
+_APART = re.compile(r"\b(?:following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded|"
+                    r"in\s+(?:retaliation|revenge|response)\s+(?:for|to))"
                     r"\s+(?:[\w.'\u2019-]+\s+){0,8}$")
-_APART_WORDS = ("follow", "after", "before", "since", "ahead", "prior", "preced")  # one is in every match of _APART
+_APART_WORDS = ("follow", "after", "before", "since", "ahead", "prior", "preced", "retaliation", "revenge", "response")  # one is in every match of _APART
 # an ordinal or a count before the event the adjunct hangs on ("the third summit", "Kim's first with Putin")
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                       r"latest|previous|last)\b")
@@ -994,6 +995,8 @@ _OBJECT_PRONOUN_I = re.compile(r"[\w\s-]*?\b(?:with|to|met|meets|meet|called|cal
 _RESUMED_I = re.compile(r",\s+(?!(?:and|or|but|which|who|whom|whose|when|where|while|in|on|at|of|for|to|from|with|by|"
                         r"after|before|during|the|a|an|its|his|her|their|including|according)\b)(?-i:[a-z]+)\b",
                         re.IGNORECASE)
+_THAT_VERB_GAP_I = re.compile(r"\s+(?:that|which)\s+(?:\w+ly\s+)?", re.IGNORECASE)
+_THAT_AT_I = re.compile(r"\s*that\s", re.IGNORECASE)
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
                                 r"had\s+been\s+|is\s+|are\s+)?(?:\w+ly\s+|just\s+|also\s+|already\s+|now\s+)?$",
@@ -1004,7 +1007,8 @@ _CLAUSE_PRONOUN_I = re.compile(r"[,;]?\s*(?:(?:as|when|while|after|before|and|bu
 _THEIR_I = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _HIS_I = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PERIOD = re.compile(r"P(\d{1,4})([DWMY])")
-_APART_WORD = re.compile(r"following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded",
+_APART_WORD = re.compile(r"following|after|before|since|ahead\s+of|prior\s+to|follows|followed|precedes|preceded|"
+                         r"in\s+(?:retaliation|revenge|response)\s+(?:for|to)",
                          re.IGNORECASE)
 # "since 2000, when he met Kim Jong Il": a clause opened by "when" right after a date is at that date
 _WHEN_AFTER_DATE = re.compile(r"\)?,\s+(?:(?:when|where)\s+[^,;:.()]*|which\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
@@ -1388,6 +1392,7 @@ class _Sentence:
         self._fronted = False  # the place of a locative phrase opening the sentence, worked out on first use
         self._unnamed: str | None = None  # the text _status searches, names blanked, worked out on first use
         self._built_at: dict[int, int] = {}  # id of each event built here -> where its word stands
+        self._heads: dict[int, int] = {}  # a relative clause's event word -> the noun it tells of ("strike that killed")
         self.sources: list[tuple[int, int, object]] = []
         stext = self.text
         dates = [(ta, tb) for _, ta, tb in self.timexes]
@@ -1455,6 +1460,9 @@ class _Sentence:
                 if seat is not None and not any(a < m.end() and m.start() < b for a, b in taken):
                     self.places.append((m.start(), m.end(), seat))
         self.places.sort(key=lambda p: p[0])
+        if self.s0 < ctx.dateline_end and "/" in self.text[:ctx.dateline_end - self.s0]:
+            # "BAGHDAD/DUBAI (Reuters) -": filed from two places at once, neither says where it happened
+            self.places = [p for p in self.places if p[0] >= ctx.dateline_end - self.s0]
         ctx.city_country = next((p[2].country for p in reversed(self.places)
                                  if p[2].precision == "city" and p[2].country), ctx.city_country)
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
@@ -1721,12 +1729,18 @@ class _Sentence:
         self._trigger_spans = [(ta, tb, FAMILY[t], self.clause_at[ta]) for ta, tb, t in found]
         chosen: dict[tuple[int, int, str], tuple[int, int, str]] = {}
         strong: set[tuple] = set()  # the events told by at least one word that is not weak
+        heads = {}  # "the drone strike that killed Soleimani": the relative clause's verb tells the noun's event
+        for (ha, hb, ht), (a, _, etype) in zip(found, found[1:]):
+            if FAMILY[ht] == FAMILY[etype] and _THAT_VERB_GAP_I.fullmatch(self.text, hb, a):
+                heads[a] = heads.get(ha, ha)
+        self._heads = heads
         for a, b, etype in found:
             # one event per clause and family: it stands where its first word stands (usually the verb,
             # which its date and roles hang on) and takes the most specific label ("met ... in a summit");
             # an adjunct told apart ("following meetings in 2000") is an event of its own
             # ("met on the sidelines of the G20 summit": the meeting and the summit are two events)
-            key = (self.clause_at[a], self._unit(a), FAMILY[etype], FAMILY[etype] == "meet" and self._during(a))
+            at = heads.get(a, a)
+            key = (self.clause_at[at], self._unit(at), FAMILY[etype], FAMILY[etype] == "meet" and self._during(at))
             best = chosen.get(key)
             if best is not None and best[2] == etype and self._listed_apart(best[0], best[1], a):
                 # "after the Singapore summit last year and the Hanoi summit in February": two summits
@@ -1822,6 +1836,10 @@ class _Sentence:
             if self.clause_at[lo] != ci or any(lo <= ta < a for _, ta, _ in self.timexes):
                 continue
             hi = min(self.clauses[ci][1], self.segments[self.segment_at[a]][1])
+            if ci + 1 < len(self.clauses) and self.clauses[ci + 1][0] == hi and _THAT_AT_I.match(self.text, hi):
+                # "in retaliation for the drone strike that killed Soleimani on Friday": the adjunct's noun goes
+                # on in its relative clause
+                hi = min(self.clauses[ci + 1][1], self.segments[self.segment_at[hi + 1]][1])
             mains = [ta for ta, _, _ in found if ta < lo]  # (the main event may stand before a comma)
             duration = next((t for t in self.ctx.durations if self.body <= t.start - self.s0
                              and 0 <= lo - (t.end - self.s0) <= 2), None)
@@ -2378,6 +2396,7 @@ class _Sentence:
         others = [] if in_adjunct[a] else [
             (ta, tb, tci) for ta, tb, tfamily, tci in self._trigger_spans
             if (ta, tb) != (a, b) and not (tfamily == family and tci == ci and not (self._listed and ta in self._listed))
+            and self._heads.get(ta) != a
             and not in_adjunct[ta]
             and (not self._apart or self._unit(ta) == unit) and not self._shares_time(a, b, ta, tb)
             and not (family == "travel" and tfamily == "meet" and _FOR_PURPOSE_I.search(self.text, max(b, ta - 16), ta))

@@ -120,7 +120,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _U, _L = "A-ZÀ-ÖØ-ÞА-ЯЁ", "a-zß-öø-ÿа-яё"                                 # upper, lower case
 # Words never hold the "-" or " " that joins them, so a match has one way to split a
 # place into words and the regex cannot backtrack exponentially ("AA-AA-AA-...").
-_CAPS = rf"[{_U}][{_U}'’.]*(?:[ \-][{_U}][{_U}'’.]*)*"                          # MOSCOW, NEW YORK
+_CAPS = rf"[{_U}][{_U}'’.]*(?:[ \-/][{_U}][{_U}'’.]*)*"                         # MOSCOW, NEW YORK, BAGHDAD/DUBAI
 _TITLED = rf"[{_U}][{_L}'’.]+(?:[ \-][{_U}][{_L}'’.]+)*"                         # Russia, South Korea
 _REGION = rf"(?:,\s*(?!{_MONTH}\s)(?:{_TITLED}|{_CAPS}))?"
 _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
