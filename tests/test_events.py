@@ -2131,3 +2131,22 @@ def test_events_a_strike_retaliated_for_is_its_own_event_at_its_own_date():
     got = sorted((r.date_start.date().isoformat(), r.actor1, r.location if isinstance(r.location, str) else None)
                  for r in frame.itertuples())
     assert got == [("2020-01-03", "United States", "Baghdad"), ("2020-01-08", "Iran", None)]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the one blamed for an attack made it; the one who blames accuses
+    ("COLOMBO (AFP) - Sri Lanka's government blamed a little-known local Islamist group, National Thowheed Jamath, on "
+     "Monday for the Easter Sunday suicide attacks on churches in Colombo that killed 290 people.", "2019-04-22",
+     [("accusation", "Government of Sri Lanka", "National Thowheed Jamath"),
+      ("military action", "National Thowheed Jamath", None)]),
+    # a plan endorsed or an outline accepted is an agreement
+    ("Georgian President Mikheil Saakashvili accepted the outline of the peace plan on Tuesday.", "2008-08-12",
+     [("agreement", "Mikheil Saakashvili", None)]),
+    # a court named with its state's possessive is that state's
+    ("Spain's Constitutional Court had suspended the vote on Sept. 7.", "2017-10-01",
+     [("rejection", "Constitutional Court of Spain", None)]),
+])
+def test_events_blame_plans_and_courts(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    got = sorted((r.event_type, r.actor1, r.actor2 if isinstance(r.actor2, str) else None) for r in frame.itertuples())
+    assert got == expected

@@ -120,10 +120,10 @@ _ARMED_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|de|du)[
 _ARMED_ORG_WORDS = (" Forces", " Army", " Front", " Movement", " Brigade", " Militia", " Battalion", " Guard")
 # a civil body the data does not know, named in capitals by what it is ("the Bougainville Referendum Commission")
 _CIVIL_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|on|and)[ \t]+)?){1,5}"
-                        r"(?:Commission|Committee|Council|Tribunal|Authority|Agency|Coalition|Senate))\b"
+                        r"(?:Commission|Committee|Council|Tribunal|Authority|Agency|Coalition|Senate|Court))\b"
                         r"(?![ \t]+(?:for|of|on)\b|[ \t]*\()")
 _CIVIL_ORG_WORDS = (" Commission", " Committee", " Council", " Tribunal", " Authority", " Agency", " Coalition",
-                    " Senate")
+                    " Senate", " Court")
 _LAW_AFTER = re.compile(r"\s+(?:Bill|Act|Law|Treaty|Agreement|Accord|Convention|Resolution)\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,11}\)")
 _ACRONYM_ORG = re.compile(r"((?:[A-Z][\w'’&.\-]*[ \t]+(?:(?:of|for|the|and|&|de|du|des|la|le|in|on)[ \t]+)*){1,8}"
@@ -182,6 +182,10 @@ _ROLE_APPOSITION = re.compile(
     r"lawyer|candidate|deputy)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)?,\s+"
     r"([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s(?:(?:bin|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?"
     r"[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})(?=\s*[,.;)]|\s+(?:and|who|said|says|told)\b)")
+# an unlisted body in apposition after what it is: "a little-known local Islamist group, National Thowheed Jamath,"
+_GROUP_APPOSITION = re.compile(
+    r"\b(?:group|organi[sz]ation|movement|militia|faction|outfit|network|party|alliance|coalition),\s+"
+    r"((?:[A-Z][\w'\u2019-]+\s+){1,4}[A-Z][\w'\u2019-]+)(?=\s*[,.;)]|\s+(?:on|in|for|and|which|that)\b)")
 _OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _FIRST_LISTED = re.compile(r"\s([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")
 _LISTED_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")

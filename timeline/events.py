@@ -66,7 +66,10 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"legislation)\b)|sign(?=\s+(?:a|an|the|two|three|several|new|joint|an?)\s)|treaty|accord|pact|truce|cease-?fire|brokered|"
                   r"adopt(?:ed|s|ion)|ratif(?:y|ied|ies|ication)|deal|consensus|"
                   r"(?:reach|reached|reaches|reaching|negotiated|negotiates)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?settlement|"
-                  r"(?:put|puts|putting)\s+(?:their|his|her|its)\s+(?:names?|signatures?)\s+to|cessation\s+of\s+hostilities"),
+                  r"(?:put|puts|putting)\s+(?:their|his|her|its)\s+(?:names?|signatures?)\s+to|cessation\s+of\s+hostilities|"
+                  # "endorsed a six-point peace plan", "accepted the outline": a plan taken on
+                  r"(?:endors|accept)(?:ed|es|e|ing)?(?=\s+(?:an?|the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|"
+                  r"outline|proposals?|deal|terms|ceasefire|truce|roadmap|road\s+map|framework|peace\s+plan)\b)"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
                     # membership: "Morocco was readmitted to the African Union", "Finland joined NATO"
                     r"(?:re)?admitt(?:ed|ing)\s+(?:as\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?member|to|into)\b|"
@@ -995,6 +998,9 @@ _OBJECT_PRONOUN_I = re.compile(r"[\w\s-]*?\b(?:with|to|met|meets|meet|called|cal
 _RESUMED_I = re.compile(r",\s+(?!(?:and|or|but|which|who|whom|whose|when|where|while|in|on|at|of|for|to|from|with|by|"
                         r"after|before|during|the|a|an|its|his|her|their|including|according)\b)(?-i:[a-z]+)\b",
                         re.IGNORECASE)
+# "blamed X on Monday for the", "accused Y of the": who is blamed for the event word that follows
+_BLAMED_FOR_I = re.compile(r"\b(?:blam(?:ed|es|e|ing)|accus(?:ed|es|e|ing))\b(?P<who>[^.;:]{1,120}?)\b(?:for|of)\s+"
+                           r"(?:the\s+|a\s+|an\s+|last\s+\w+['\u2019]s\s+)?(?:[\w'\u2019-]+\s+){0,4}$", re.IGNORECASE)
 _THAT_VERB_GAP_I = re.compile(r"\s+(?:that|which)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _THAT_AT_I = re.compile(r"\s*that\s", re.IGNORECASE)
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
@@ -2079,6 +2085,16 @@ class _Sentence:
             return None
         return subject
 
+    def _blamed_for(self, a):
+        """The one blamed or accused for the event word at ``a`` ("the government blamed X for the attacks"), or
+        None."""
+        if not ("blam" in self.text or "accus" in self.text):
+            return None
+        m = _BLAMED_FOR_I.search(self.text, self.clauses[self.clause_at[a]][0], a)
+        if m is None:
+            return None
+        return next((x for x in self.agents if m.start("who") <= x.start and x.end <= m.end("who")), None)
+
     def _speaks_before(self, x, a) -> bool:
         """Whether actor x, before the trigger at a, is the speaker of words the trigger is in: "Amina Yusuf said
         the clinic was attacked" (she told of the attack; she is no party to it)."""
@@ -2133,6 +2149,9 @@ class _Sentence:
                 return body, None
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
+        blamed = self._blamed_for(a)
+        if blamed is not None:
+            return blamed, None  # "blamed a little-known group, National Thowheed Jamath, for the attacks": it made them
         cand = self.agents
         if self._apart:
             # who acts in an adjunct told apart acts in that other event ("their first summit" in one is the main
@@ -2839,7 +2858,9 @@ class _Sentence:
                     and not (x.start > b and self.may_prevent and prevented.search(ltext, b, x.start)) \
                     and not (x.category == "state" and x.country in people_countries) \
                     and not (x.start > b and self._topic_state(etype, b, x)) \
-                    and not (etype not in _SPEECH_ACTS and self._speaks_before(x, a)):
+                    and not (etype not in _SPEECH_ACTS and self._speaks_before(x, a)) \
+                    and not (actor1 is not None and x.end <= a and self._blamed_for(a) is actor1
+                             and x.end <= actor1.start):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
                 last_end = x.end
                 took_after = took_after or x.start > b

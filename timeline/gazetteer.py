@@ -120,6 +120,7 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _FIRST_LISTED,
     _GAP_ADJ,
     _GAP_PERSON,
+    _GROUP_APPOSITION,
     _GROUP_HOME,
     _GROUP_NAMED,
     _HELD_OFFICES,
@@ -1065,6 +1066,13 @@ class _Composer:
         if ", " in text and _ROLE_APPOSITION.search(text):
             self._appositive_persons()
             out.sort(key=_START)
+        if ", " in text and _GROUP_APPOSITION.search(text):
+            for m in _GROUP_APPOSITION.finditer(text):
+                a, b = m.span(1)
+                if not any(x.start < b and a < x.end for x in out):
+                    out.append(_mention(a, b, text[a:b], "actor", text[a:b], self.r.main_country, None, None, None,
+                                        "group", None, None))
+            out.sort(key=_START)
         return out
 
     def _listed_persons(self) -> None:
@@ -1190,6 +1198,9 @@ class _Composer:
                       and _OF_THE_GAP.fullmatch(text, o.end, a)]:
                 out.remove(o)
             state = next((o for o in out if owner and o.category == "state" and o.text == owner), None)
+            if state is None and category == "organisation" and words[-1] in ("Court", "Senate") \
+                    and self.r.main_country in self.g._states:
+                state = self.E[self.g._states[self.r.main_country]]  # a state's own court: of the text's state
             name = f"{text[a:b]} of {state.name}" if state is not None and category == "organisation" else text[a:b]
             out.append(_mention(a, b, text[a:b], "actor", name, state.country if state is not None
                                 else self.r.main_country, None, None, None, category, None, None))
