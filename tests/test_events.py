@@ -2150,3 +2150,11 @@ def test_events_blame_plans_and_courts(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     got = sorted((r.event_type, r.actor1, r.actor2 if isinstance(r.actor2, str) else None) for r in frame.itertuples())
     assert got == expected
+
+
+def test_events_a_protest_with_no_place_is_where_its_police_and_crowd_are():
+    frame = timeline.parse_text("Hong Kong police fired tear gas and rubber bullets on Wednesday to push back tens of "
+                                "thousands of protesters who had surrounded the city's legislature.",
+                                published="2019-06-12")
+    row = one(frame, "protest")
+    assert (row["location"], row["geo_precision"]) == ("Hong Kong", "country")

@@ -2804,6 +2804,13 @@ class _Sentence:
             home = geo.countries().get(actor1.country)  # said (or elected) at home: the acting state
             if home and home["lat"] is not None:
                 loc = (home["name"], actor1.country, home["lat"], home["lon"], "country")
+        elif etype in ("protest", "arrest"):
+            # "Hong Kong police fired tear gas at protesters": crowds and police act at home
+            crowd = next((x for x in (actor1, actor2) if x is not None and x.country
+                          and x.name.startswith(("Protesters (", "Rioters (", "Police Forces of "))), None)
+            home = geo.countries().get(crowd.country) if crowd is not None else None
+            if home and home["lat"] is not None:
+                loc = (home["name"], crowd.country, home["lat"], home["lon"], "country")
 
         # a visit's destination state is the one visited: "visit Russia"
         if etype == "visit" and place is not None and place[2].category == "state" \
