@@ -2158,3 +2158,15 @@ def test_events_a_protest_with_no_place_is_where_its_police_and_crowd_are():
                                 published="2019-06-12")
     row = one(frame, "protest")
     assert (row["location"], row["geo_precision"]) == ("Hong Kong", "country")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the fighting a signed statement ends is no attack of its own
+    ("Nikol Pashinyan, Ilham Aliyev and Vladimir Putin sign a statement ending six weeks of fighting over "
+     "Nagorno-Karabakh.", ["agreement"]),
+    # with no deal told, an assault that ended took place
+    ("Russian troops ended their assault on the city on Monday.", ["military action"]),
+])
+def test_events_fighting_a_deal_ends(text, expected):
+    frame = timeline.parse_text(text, published="2020-11-10")
+    assert sorted(frame["event_type"]) == expected

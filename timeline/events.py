@@ -1001,6 +1001,8 @@ _RESUMED_I = re.compile(r",\s+(?!(?:and|or|but|which|who|whom|whose|when|where|w
 # "blamed X on Monday for the", "accused Y of the": who is blamed for the event word that follows
 _BLAMED_FOR_I = re.compile(r"\b(?:blam(?:ed|es|e|ing)|accus(?:ed|es|e|ing))\b(?P<who>[^.;:]{1,120}?)\b(?:for|of)\s+"
                            r"(?:the\s+|a\s+|an\s+|last\s+\w+['\u2019]s\s+)?(?:[\w'\u2019-]+\s+){0,4}$", re.IGNORECASE)
+_ENDED_BEFORE_I = re.compile(r"\b(?:ending|end(?:s|ed)?|halting|halt(?:s|ed)?|stopping|(?:an?\s+)?(?:end|halt|stop)\s+to)"
+                             r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w,-]+\s+){0,4}?(?:of\s+)?$", re.IGNORECASE)
 _THAT_VERB_GAP_I = re.compile(r"\s+(?:that|which)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _THAT_AT_I = re.compile(r"\s*that\s", re.IGNORECASE)
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
@@ -1694,6 +1696,9 @@ class _Sentence:
                 continue  # "a suicide bomber blew himself up at a political rally": the rally is where, not what
             if etype == "meeting" and stext[a:a + 2].lower() == "me" and _MET_THING_I.match(stext, b):
                 continue  # "if the Taliban meet their commitments": a condition fulfilled, not a meeting
+            if etype == "military action" and _ENDED_BEFORE_I.search(stext, max(0, a - 45), a) \
+                    and any(t == "agreement" and ta - self.s0 < a for ta, _, t in s_triggers):
+                continue  # "sign a statement ending six weeks of fighting": what the deal ends, not an attack
             if etype == "military action" and _CITING_I.search(stext, max(0, a - 25), a):
                 continue  # "withdrew from the runoff, citing attacks on his supporters": a reason given, not told here
             if etype == "talks" and stext[a:a + 4].lower() in ("spok", "spea", "talk") \
