@@ -764,3 +764,15 @@ def test_a_town_name_with_a_number_after_a_hyphen_is_a_thing_named_after_it():
     # "the Hwasong-15" is a missile; "in Hwasong" alone may still be the town
     assert [m.text for m in gazetteer.find("North Korea tested the Hwasong-15 on Wednesday.")
             if m.kind == "place"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "The <plural role> of <states>, <name>, <name> and <name>": each name a person, known or not, with any
+    # Latin letters
+    ("The presidents of Bosnia and Herzegovina, Serbia and Croatia, Alija Izetbegović, Slobodan Milošević and "
+     "Franjo Tuđman, initial a peace agreement.", ["Alija Izetbegović", "Slobodan Milosevic", "Franjo Tuđman"]),
+    ("The prime ministers of Serbia and Kosovo, Ivica Dačić and Hashim Thaçi, initial an agreement in Brussels.",
+     ["Ivica Dačić", "Hashim Thaçi"]),
+])
+def test_names_listed_after_a_plural_role_of_states(text, expected):
+    assert [m.name for m in gazetteer.find(text) if m.category == "person"] == expected

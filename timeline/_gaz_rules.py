@@ -152,8 +152,8 @@ _BARE_NAME_VERBS = ("says|said|tells|told|announces|announced|resigns|resigned|t
 # (an honorific before the name: "Mr Lucas Ferreira said")
 _BARE_PERSON_BEFORE = re.compile(r"(?:^|[.;:(\u2014\u2013-]\s|,\s|\band\s|\n|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s)$")
 _BARE_PERSON = re.compile(
-    r"((?!(?:Mr|Mrs|Ms|Dr|Mme)\b)(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?)"
-    r"(?:\s(?:(?:bin|bint|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,3})"
+    r"((?!(?:Mr|Mrs|Ms|Dr|Mme)\b)(?:[A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff\u0100-\u024f]+)?)"
+    r"(?:\s(?:(?:bin|bint|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+){1,3})"
     r"(?=\s(?:" + _BARE_NAME_VERBS + r")\b|,\s[a-z][^,.;]{2,60},\s(?:" + _BARE_NAME_VERBS + r")\b"
     # ("Huawei's chief financial officer, Meng Wanzhou, was arrested")
     r"|,\s(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:arrested|detained|freed|released|killed|abducted|"
@@ -172,7 +172,10 @@ _PLURAL_TITLE = re.compile(r"(?:opposition\s+leaders|presidents|prime\s+minister
 # people the data does not know, listed after a plural role word: "former chief ministers Omar Abdullah and Mehbooba
 # Mufti", "opposition politicians Maria Kalesnikava and Maxim Znak"
 _ROLE_LIST = re.compile(r"\b(?:ministers|leaders|activists|lawmakers|politicians|journalists|dissidents|legislators|"
-                        r"candidates|figures|governors|mayors|commanders|generals)\s+(?=[A-Z][a-z])")
+                        r"candidates|figures|governors|mayors|commanders|generals|presidents)"
+                        # ("The presidents of Bosnia, Serbia and Croatia, Alija Izetbegovic, Slobodan Milosevic and ...")
+                        r"(?:\s+of\s+[^,.;]{3,60}?(?:,\s+[A-Z][^,.;]{2,40}?){0,3}?,\s+(?=[A-Z][a-z\u00e0-\u024f'-]+\s[A-Z])"
+                        r"|\s+(?=[A-Z][a-z]))")
 _IN_PARENS_AREA = re.compile(r"[A-Za-z)]\s\((?:[A-Z][^(),]{1,30},\s)?$")
 # an unlisted name in apposition after a role: "the commander of the FARC rebels, Rodrigo Londono,", "Eritrea's
 # information minister, Yemane Gebremeskel."
@@ -180,15 +183,15 @@ _ROLE_APPOSITION = re.compile(
     r"\b(?:commander|leader|chief|head|spokes(?:man|woman|person)|envoy|ambassador|governor|mayor|officer|secretary|"
     r"chairman|chairwoman|director|minister|president|founder|negotiator|general|adviser|advisor|editor|activist|"
     r"lawyer|candidate|deputy)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)?,\s+"
-    r"([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s(?:(?:bin|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?"
-    r"[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})(?=\s*[,.;)]|\s+(?:and|who|said|says|told)\b)")
+    r"([A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+(?:\s(?:(?:bin|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?"
+    r"[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+){1,2})(?=\s*[,.;)]|\s+(?:and|who|said|says|told)\b)")
 # an unlisted body in apposition after what it is: "a little-known local Islamist group, National Thowheed Jamath,"
 _GROUP_APPOSITION = re.compile(
     r"\b(?:group|organi[sz]ation|movement|militia|faction|outfit|network|party|alliance|coalition),\s+"
     r"((?:[A-Z][\w'\u2019-]+\s+){1,4}[A-Z][\w'\u2019-]+)(?=\s*[,.;)]|\s+(?:on|in|for|and|which|that)\b)")
 _OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
-_FIRST_LISTED = re.compile(r"\s([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")
-_LISTED_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff'\u2019-]+){1,2})")
+_FIRST_LISTED = re.compile(r"\s([A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+){1,2})")
+_LISTED_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+){1,2})")
 _PLACE_PREFIX = {"Greater", "Central", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                  "Old", "Downtown", "Metropolitan", "Upper", "Lower", "Inner", "Outer", "Little", "Port", "Fort",
                  "Saint", "St", "Lake", "Mount", "Mt", "Cape", "Gulf", "Bay"}

@@ -1125,7 +1125,11 @@ class _Composer:
                 if m is None:
                     break
                 a, b = m.span(1)
-                if any(x.start < b and a < x.end for x in out) or not _person_words(m.group(1).split()):
+                known = next((x for x in out if x.start < b and a < x.end), None)
+                if known is not None and known.category == "person" and known.start == a:
+                    pos, first = known.end, False  # a known person in the list: it goes on after them
+                    continue
+                if known is not None or not _person_words(m.group(1).split()):
                     break
                 out.append(_mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None))
                 pos, first = b, False
