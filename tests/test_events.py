@@ -2170,3 +2170,23 @@ def test_events_a_protest_with_no_place_is_where_its_police_and_crowd_are():
 def test_events_fighting_a_deal_ends(text, expected):
     frame = timeline.parse_text(text, published="2020-11-10")
     assert sorted(frame["event_type"]) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # what a court decides is a court ruling, where the court sits
+    ("THE HAGUE \u2014 The International Court of Justice ruled on Monday that Chile has no legal obligation to "
+     "negotiate with Bolivia.", "2018-10-01",
+     [("court ruling", "International Court of Justice", "The Hague", "occurred"),
+      ("talks", "Chile", "The Hague", "denied")]),
+    ("Spain's Supreme Court sentences nine Catalan separatist leaders to prison terms of up to 13 years.",
+     "2019-10-14", [("court ruling", "Supreme Court of Spain", None, "occurred")]),
+    ("An arbitral tribunal in The Hague rules in favour of the Philippines in its case against China.", "2016-07-12",
+     [("court ruling", None, "The Hague", "occurred")]),
+    # ruling something out, the ruling party: no ruling
+    ("The ruling party ruled out a coalition with the opposition.", "2019-10-14", []),
+])
+def test_events_court_rulings(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    got = sorted((r.event_type, r.actor1 if isinstance(r.actor1, str) else None,
+                  r.location if isinstance(r.location, str) else None, r.status) for r in frame.itertuples())
+    assert got == expected

@@ -205,6 +205,11 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                  r"elected|re-elected|"
                  r"referendum|polls|run-?offs?|(?:presidential|parliamentary|general|legislative|snap|local|regional|"
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
+    # what a court decides: rulings, verdicts, sentences ("the tribunal rules in favour of the Philippines")
+    ("court ruling", r"rul(?:ed|es)(?=\s+(?:on\s+\w+\s+)?(?:that|in\s+favou?r|against|on\b))|"
+                     r"ruling(?=\s+(?:that|in\s+favou?r|against)\b)|verdicts?|"
+                     r"sentenc(?:ed|es)(?=\s+(?:[\w.'\u2019-]+\s+){1,8}?to\b)|convicted|acquitted|"
+                     r"(?:struck|strikes)\s+down|upheld\s+(?:the|a|an)\b"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
                   r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|"
@@ -224,7 +229,7 @@ FAMILY = {
     "cooperation": "cooperate", "aid": "aid", "criticism": "accuse", "accusation": "accuse",
     "threat": "threaten", "demand": "demand", "rejection": "reject", "sanction": "sanction",
     "expulsion": "expel", "military action": "fight", "mobilization": "mobilize", "military exercise": "mobilize", "weapons test": "mobilize", "arrest": "coerce",
-    "protest": "protest", "election": "elect", "leadership change": "govern",
+    "protest": "protest", "election": "elect", "leadership change": "govern", "court ruling": "judge",
 }
 # Which type wins when one clause holds several triggers of one family.
 _SPECIFICITY = {"summit": 3, "phone call": 3, "forum": 2, "talks": 2, "meeting": 1, "visit": 1}
@@ -350,14 +355,15 @@ _POSSIBLE = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|never|denied|deny|denies|"
-    r"ruled\s+out|no\s+longer|not|without(?!\s+(?:warning|delay|notice|charges?|trial|permission|a\s+warrant)\b)|"
+    r"ruled\s+out|no\s+longer|no\s+(?:legal\s+)?(?:obligation|intention|plans?|right|need)\s+to|not|without(?!\s+(?:warning|delay|notice|charges?|trial|permission|a\s+warrant)\b)|"
     r"rather\s+than|instead\s+of)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # every match of _POSSIBLE, of _DENIED holds one of these words: a sentence with none of them is not searched
 _POSSIBLE_WORDS = ("could", "may", "might", "potentially", "possib", "perhaps", "considering", "likely", "rumo",
                    "speculat", "suggest", "if")
-_DENIED_WORDS = ("not", "n't", "never", "denied", "deny", "denies", "ruled", "longer", "without", "rather", "instead")
+_DENIED_WORDS = ("not", "n't", "never", "denied", "deny", "denies", "ruled", "longer", "without", "rather", "instead",
+                 "no ")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(
     r"^\s*(?:as\s+(?:reported|announced|said|stated)\b|according\s+to\b|citing\b|reported\b|reports?\b|"
@@ -699,8 +705,10 @@ def _dateline_place(text: str, anchor, gaz, line):
         if lead is None:
             return None
         place = lead.group(1)
-    places = [m for m in gaz.find(place, published=anchor)
-              if (m.kind == "place" or m.category == "state") and m.end - m.start >= len(place.strip()) - 1]
+    # (read as "in <place>": a town needs a word that says it is a place)
+    places = [m for m in gaz.find("in " + place, published=anchor)
+              if (m.kind == "place" or m.category == "state") and m.end - m.start >= len(place.strip()) - 1 - 4 * (
+                  place.startswith("The "))]
     return places[0] if places else None
 
 
@@ -839,7 +847,7 @@ _RELATIVE = re.compile(r",\s+(?:which|who|while|during\s+which|when|where|as|aft
 _PLANNED_AFTER = re.compile(
     r"\s*(?:is|are|was|were|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:expected|scheduled|planned|set|due|likely|"
     r"slated|to\s+(?:be|take|go|begin|start))\b|\s*(?:will|would|is\s+to|are\s+to)\b", re.IGNORECASE)
-_DATELINE_TYPES = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "sanction",
+_DATELINE_TYPES = frozenset({"court ruling", "statement", "criticism", "accusation", "threat", "demand", "rejection", "sanction",
                              "agreement", "meeting", "talks", "summit", "invitation", "cooperation", "aid"})
 _FRONTED = re.compile(r"\s*(?:in|at|near|on|around|outside|from|inside|across)\b|\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*(?:\(|$|,)",
                       re.IGNORECASE)

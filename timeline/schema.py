@@ -43,6 +43,7 @@ EVENT_TYPES: dict[str, str] = {
     "protest": "PROTEST",
     "election": "OTHER",
     "leadership change": "OTHER",
+    "court ruling": "OTHER",
 }
 STATUSES = ("occurred", "planned", "possible", "denied")
 DATE_PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
