@@ -2190,3 +2190,17 @@ def test_events_court_rulings(text, published, expected):
     got = sorted((r.event_type, r.actor1 if isinstance(r.actor1, str) else None,
                   r.location if isinstance(r.location, str) else None, r.status) for r in frame.itertuples())
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # troops crossing a border into a state, or tanks rolling in, invade; soldiers who fled across did not
+    ("Senegalese troops cross the border into the Gambia in the evening.", ["military action"]),
+    ("Russian troops and tanks rolled into South Ossetia on Friday.", ["military action"]),
+    ("Over 100 FARDC soldiers and police officers crossed into Uganda.", []),
+    ("Thousands of refugees crossed the border into Poland on Monday.", []),
+    # talks that break down are rejected; a protest leader is no protest
+    ("Talks between the government and protest leader Suthep Thaugsuban break down.", ["rejection"]),
+])
+def test_events_borders_crossed_and_talks_broken(text, expected):
+    frame = timeline.parse_text(text, published="2017-01-19")
+    assert sorted(frame["event_type"]) == expected

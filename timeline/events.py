@@ -98,7 +98,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                r"vow(?:ed|s)?\s+(?:\W?\w+\s+)?(?:revenge|retaliation|to\s+retaliate|to\s+avenge|to\s+respond)"),
     ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)|"
                r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
-    ("rejection", r"reject(?:ed|s|ion)?|breakdown|broke\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
+    ("rejection", r"reject(?:ed|s|ion)?|breakdown|(?:broke|breaks?|breaking)\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
                   r"dismiss(?:ed|es|ing)?(?=\s+(?:the|these|those|such|all|any|its|their)\s+(?:[\w-]+\s+)?(?:accusations?|"
                   r"allegations?|claims?|charges?|reports?|criticism|charge)\b)|"
                   r"(?:denied|denies|deny|denying)(?=\s+(?:that|any|all|responsibility|involvement|the\s+(?:allegations?|"
@@ -147,7 +147,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"bargain|compromise|balance|chord|note|tone|pose)\b|(?:deal|agreement|bargain|compromise|balance|"
                         r"chord|note|tone|pose)\b)))|"
                         r"launch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,6}?(?:missiles?|rockets?|drones)|"
-                        r"open(?:ed|s)?\s+fire|gun\s*battles?|gunfights?|fire-?fights?|shoot-?outs?|overr(?:an|un)|stormed|(?<!\bthe\s)(?<!\ba\s)storm(?=\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?"
+                        r"open(?:ed|s)?\s+fire|gun\s*battles?|(?:cross(?:es|ed|ing)?\s+the\s+border|(?:pour(?:s|ed)?|roll(?:s|ed)?)\s+(?:across\s+the\s+border\s+)?)\s*into(?=\s+(?:the\s+)?(?-i:[A-Z]))|gunfights?|fire-?fights?|shoot-?outs?|overr(?:an|un)|stormed|(?<!\bthe\s)(?<!\ba\s)storm(?=\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?"
                         r"(?:the|a|an|(?-i:[A-Z])|government|parliament|police|state|public|buildings?|offices?|"
                         r"barracks|prisons?|embassy|compounds?|homes?|houses?)\b)|"
                         r"exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:heavy\s+|gun\s*|small-arms\s+|artillery\s+|mortar\s+)?fire|"
@@ -323,7 +323,8 @@ def _find_triggers(text: str) -> list[tuple[int, int, str]]:
     return out
 
 # Words that look like triggers but are not events in context.
-_NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|agency|media|news|relief|regime|evasion|busting)\b",
+_NOT_EVENT_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:art|mind|interest)|agency|media|news|relief|regime|evasion|busting|"
+                              r"leaders?|organi[sz]ers?)\b",
                               re.IGNORECASE)
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:news|media|state|wire)\s*$|\bcontacted\s+by\s*$|\bby\s+train\s*$|\bin\s+support\s+of\s*$|"
@@ -995,6 +996,8 @@ _PURPOSE_I = re.compile(r"\b(?:in\s+(?:an\s+effort|a\s+bid|order)\s+to|aimed\s+a
 # "the Black Sea resort of Sochi", "the port city of Odesa": the place named after "of" is where
 _PLACE_OF_I = re.compile(r"\b(?:resort|city|town|village|port|capital|enclave|district)\s+of\s+$", re.IGNORECASE)
 _LISTED_I = re.compile(r"\band\s+(?:the|a|an|their|his|her|its)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
+_ARMED_NOUN_BEFORE_I = re.compile(r"\b(?:troops|forces|soldiers|tanks|army|armies|fighters|rebels|militants|units|"
+                                  r"columns?|convoys?)\b[^.;,]{0,25}$", re.IGNORECASE)
 _AT_VESSEL_I = re.compile(r"[^.;]{0,30}?\b(?:at|on|against|toward|towards)\s+(?:an?\s+|the\s+|two\s+|several\s+)?"
                           r"(?:[\w-]+\s+){0,2}(?:vessels?|ships?|boats?|trawlers?|supply\s+ships?)\b", re.IGNORECASE)
 _MODAL_IN_NAME_I = re.compile(r"\b(?:may|will|might|could|would|not|never|if|next|set)\b", re.IGNORECASE)
@@ -1690,6 +1693,9 @@ class _Sentence:
                 etype = "military action" if _INTO_I.match(stext, b) else "mobilization"
             if etype == "protest" and stext[a:b].lower().startswith("water") and _AT_VESSEL_I.match(stext, b):
                 etype = "military action"  # "fired water cannon at a Philippine vessel": force at sea, no crowd
+            if etype == "military action" and stext[a:a + 3].lower() in ("cro", "pou", "rol") \
+                    and not _ARMED_NOUN_BEFORE_I.search(stext, max(self.body, a - 40), a):
+                continue  # "refugees crossed into Poland": only armed men crossing a border invade
             if etype == "arrest" and _SEIZE_I.match(stext, a) and self._place_follows(b):
                 etype = "military action"  # "Taliban fighters captured Zaranj": territory taken, not an arrest
             if etype == "visit" and stext[a:a + 5].lower() == "arriv" and _CIRCUMSTANCE.search(stext[max(0, a - 20):a]):
