@@ -2204,3 +2204,17 @@ def test_events_court_rulings(text, published, expected):
 def test_events_borders_crossed_and_talks_broken(text, expected):
     frame = timeline.parse_text(text, published="2017-01-19")
     assert sorted(frame["event_type"]) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # "the city" is the town the story named last
+    ("ANDIJAN, Uzbekistan \u2014 Uzbek troops fired on demonstrators in the eastern city of Andijan on Friday. "
+     "President Islam Karimov flew to the city on Friday to oversee the response.", "2005-05-14",
+     ("visit", "Andijon")),
+    # a summit on a state's named island is held in that state (talks "on Taiwan" are about it)
+    ("Donald Trump and Kim Jong-un hold a summit on Singapore's Sentosa island.", "2018-06-12", ("summit", "Singapore")),
+    ("Joe Biden and Xi Jinping held talks on Taiwan on Monday.", "2018-06-12", ("talks", None)),
+])
+def test_events_the_city_and_named_islands(text, published, expected):
+    row = one(timeline.parse_text(text, published=published), expected[0])
+    assert (row["event_type"], row["location"] if isinstance(row["location"], str) else None) == expected

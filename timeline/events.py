@@ -615,6 +615,7 @@ class _Context:
         self.states: list[tuple[str, str | None]] = []
         self.place_country: str | None = None  # the country of the last place named: where the story goes on
         self.city_country: str | None = None  # the country of the last town named
+        self.last_city = None  # the last town named (its mention): what "the city" is
 
     def antecedent(self, family: str) -> Event | None:
         """What "the summit" refers to: the latest summit of the story being reported (dated near
@@ -1120,7 +1121,7 @@ _CAPITAL_OWNS = re.compile(
 
 
 _PLACE_NOUN = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:island|islands|border|borders|region|regions|coast|capital|city|port|territory|"
+    r"\s+(?:[a-z-]+\s+|[A-Z][a-z-]+\s+(?=island|islands|peninsula|coast|province|region)){0,2}(?:island|islands|border|borders|region|regions|coast|capital|city|port|territory|"
     r"territories|province|far\s+east|north|south|east|west|soil|airspace|waters|frontier|peninsula)\b")
 _ACTOR_NOUN = re.compile(
     r"\s*(?:forces|troops|police|officials?|authorities|government|protesters|demonstrators|army|military|soldiers|"
@@ -1179,6 +1180,9 @@ class _Unlisted:
 
 # between a place and the areas it lies in: "Kasese town (", "Dahyan (Majz, ", "Kutupalong camp (Ukhia, "
 _AREA_AFTER_PLACE = re.compile(r"(?:\s+[a-z]+)?\s+\((?:[^(),]{1,30},\s)?")
+# "the city", "the town" named alone (not "the city of ...", "the town, X", "the city's")
+_BARE_CITY = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center)\b)(?!,\s+(?-i:[A-Z]))(?!['\u2019]s)",
+                        re.IGNORECASE)
 # "the capital" named alone (not "the capital of ...", "Harare, the capital", "capital markets")
 _BARE_CAPITAL = re.compile(r"(?<!, )\bthe\s+capital\b(?!\s+(?:of|city\s+of|markets?|gains?|punishment|flight|controls?|"
                            r"expenditure|base|requirements?|stock|spending|investment)\b)(?!,\s+(?-i:[A-Z]))",
@@ -1478,12 +1482,20 @@ class _Sentence:
             for m in _BARE_CAPITAL.finditer(stext, self.body):
                 if seat is not None and not any(a < m.end() and m.start() < b for a, b in taken):
                     self.places.append((m.start(), m.end(), seat))
+        if ctx.last_city is not None and ("the city" in stext or "the town" in stext):
+            # "Karimov flew to the city on Friday": the town the story named last
+            for m in _BARE_CITY.finditer(stext, self.body):
+                if not any(a < m.end() and m.start() < b for a, b in taken) \
+                        and not any(p[0] < m.end() and m.start() < p[1] for p in self.places):
+                    self.places.append((m.start(), m.end(), ctx.last_city))
         self.places.sort(key=lambda p: p[0])
         if self.s0 < ctx.dateline_end and "/" in self.text[:ctx.dateline_end - self.s0]:
             # "BAGHDAD/DUBAI (Reuters) -": filed from two places at once, neither says where it happened
             self.places = [p for p in self.places if p[0] >= ctx.dateline_end - self.s0]
         ctx.city_country = next((p[2].country for p in reversed(self.places)
                                  if p[2].precision == "city" and p[2].country), ctx.city_country)
+        ctx.last_city = next((p[2] for p in reversed(self.places) if p[2].precision == "city"
+                              and getattr(p[2], "lat", None) is not None), ctx.last_city)
         taken = [(x.start, x.end) for x in self.actors] + [(a, b) for a, b, _ in self.places + self.sources]
         home = None
         # ("near Kidal, Mali": a state after a comma names where the place lies, and does not act)
@@ -2652,7 +2664,9 @@ class _Sentence:
         if FAMILY[etype] in ("meet", "call"):
             # "talks on Taiwan", "about the war in Ukraine": a country talked about is not where the talks were
             places = [p for p in places if not (p[0] > b and p[2].precision == "country"
-                                                and _TOPIC_BETWEEN_I.fullmatch(stext, b, p[0]))]
+                                                and _TOPIC_BETWEEN_I.fullmatch(stext, b, p[0])
+                                                and not stext.startswith(("'s", "\u2019s"), p[1]))]
+            # (but "a summit on Singapore's Sentosa island" is held there)
         if "which" in stext and etype != "military action":
             # "signed a joint statement in which ... Trump pledged security guarantees for Pyongyang": a place in a
             # "which" clause after the event word is that clause's (but "fired on protesters who had gathered at
