@@ -2218,3 +2218,10 @@ def test_events_borders_crossed_and_talks_broken(text, expected):
 def test_events_the_city_and_named_islands(text, published, expected):
     row = one(timeline.parse_text(text, published=published), expected[0])
     assert (row["event_type"], row["location"] if isinstance(row["location"], str) else None) == expected
+
+
+def test_events_where_someone_went_is_not_where_they_resigned():
+    frame = timeline.parse_text("On 5 August 2024, Prime Minister Sheikh Hasina resigned and flew out of Dhaka "
+                                "(Dhaka, Dhaka) to India on a military helicopter.")
+    assert sorted((r.event_type, r.location) for r in frame.itertuples()) == [
+        ("leadership change", "Dhaka"), ("visit", "India")]

@@ -1181,6 +1181,7 @@ class _Unlisted:
 # between a place and the areas it lies in: "Kasese town (", "Dahyan (Majz, ", "Kutupalong camp (Ukhia, "
 _AREA_AFTER_PLACE = re.compile(r"(?:\s+[a-z]+)?\s+\((?:[^(),]{1,30},\s)?")
 # "the city", "the town" named alone (not "the city of ...", "the town, X", "the city's")
+_TO_BEFORE_PLACE_I = re.compile(r"\b(?:to|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_CITY = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center)\b)(?!,\s+(?-i:[A-Z]))(?!['\u2019]s)",
                         re.IGNORECASE)
 # "the capital" named alone (not "the capital of ...", "Harare, the capital", "capital markets")
@@ -2680,6 +2681,9 @@ class _Sentence:
             # "expels 23 diplomats after Moscow fails to explain the attack in Salisbury": a place in an "after"
             # phrase with a verb of its own is where that happened
             places = [p for p in places if not (p[0] > b and self._after_clause(a, p[0]))]
+        if etype in ("leadership change", "election", "court ruling") or etype in _SPEECH_ACTS:
+            # "resigned and flew out of Dhaka to India": where someone went is not where this happened
+            places = [p for p in places if not _TO_BEFORE_PLACE_I.search(stext, max(0, p[0] - 6), p[0])] or places
         if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
             places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
         if speech or etype == "sanction":
