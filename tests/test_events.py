@@ -2179,7 +2179,7 @@ def test_events_fighting_a_deal_ends(text, expected):
      [("court ruling", "International Court of Justice", "The Hague", "occurred"),
       ("talks", "Chile", "The Hague", "denied")]),
     ("Spain's Supreme Court sentences nine Catalan separatist leaders to prison terms of up to 13 years.",
-     "2019-10-14", [("court ruling", "Supreme Court of Spain", None, "occurred")]),
+     "2019-10-14", [("court ruling", "Supreme Court of Spain", "Spain", "occurred")]),
     ("An arbitral tribunal in The Hague rules in favour of the Philippines in its case against China.", "2016-07-12",
      [("court ruling", None, "The Hague", "occurred")]),
     # ruling something out, the ruling party: no ruling
@@ -2225,3 +2225,20 @@ def test_events_where_someone_went_is_not_where_they_resigned():
                                 "(Dhaka, Dhaka) to India on a military helicopter.")
     assert sorted((r.event_type, r.location) for r in frame.itertuples()) == [
         ("leadership change", "Dhaka"), ("visit", "India")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # who is removed from office is acted on; a state's army named with its possessive is its military
+    ("Egypt's army chief, General Abdel Fattah el-Sisi, announces that President Mohamed Morsi has been removed "
+     "from office.", [("leadership change", None, "Mohamed Morsi"),
+                      ("statement", "Abdel Fattah el-Sisi; Military Forces of Egypt; Mohamed Morsi", None)]),
+    # appositive people after "the presidents of <states>," act
+    ("The presidents of Bosnia and Herzegovina, Serbia and Croatia, Alija Izetbegovic, Slobodan Milosevic and Franjo "
+     "Tudjman, initial a peace agreement near Dayton, Ohio.",
+     [("agreement", "Slobodan Milosevic; Franjo Tudjman; Bosnia and Herzegovina", None)]),
+])
+def test_events_removed_from_office_and_appositive_presidents(text, expected):
+    frame = timeline.parse_text(text, published="2013-07-03")
+    got = sorted((r.event_type, r.actors if r.event_type != "leadership change" else None,
+                  r.actor2 if r.event_type == "leadership change" else None) for r in frame.itertuples())
+    assert got == expected

@@ -68,6 +68,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                   r"(?:reach|reached|reaches|reaching|negotiated|negotiates)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?settlement|"
                   r"(?:put|puts|putting)\s+(?:their|his|her|its)\s+(?:names?|signatures?)\s+to|cessation\s+of\s+hostilities|"
                   # "endorsed a six-point peace plan", "accepted the outline": a plan taken on
+                  r"initial(?:s|l?ed|l?ing)?(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|accord|deal|treaty|text|"
+                  r"draft|pact)\b)|"
                   r"(?:endors|accept)(?:ed|es|e|ing)?(?=\s+(?:an?|the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|"
                   r"outline|proposals?|deal|terms|ceasefire|truce|roadmap|road\s+map|framework|peace\s+plan)\b)"),
     ("cooperation", r"cooperat(?:e|ed|es|ing|ion)|partnership|alliance|support(?:ing|ed|s)?|"
@@ -453,6 +455,8 @@ def _group_actors(text: str, lo: int, hi: int, taken: list[tuple[int, int]], sta
                 continue
         mod = m.group("mod")
         noun = m.group("noun")
+        if mod and mod.endswith(("'s", "\u2019s")) and states.get(mod[:-2]):
+            mod = mod[:-2]  # "Egypt's army": the army of Egypt
         if mod and noun.lower().startswith("opposition") and states.get(mod):
             name, country = f"Opposition Groups ({geo.country_name(states[mod])})", states[mod]
         elif mod and mod.lower() == "security" and noun.lower() == "forces" and home:
@@ -1236,7 +1240,7 @@ _LOCAL_OFFICIAL = re.compile(
 _OFFICIAL_WORDS = ("governor", "mayor", "councillor", "councilor", "commissioner", "prefect")  # one is in every match
 _ORGANISER_WORDS = ("organised", "organized", "initiated", "called", "convened", "staged", "banner")
 _UNKNOWN_WORDS = ("unidentified", "unknown")
-_DONE_TO = frozenset({"military action", "arrest", "expulsion", "sanction"})
+_DONE_TO = frozenset({"military action", "arrest", "expulsion", "sanction", "leadership change", "court ruling"})
 _UNKNOWN_ARMED = re.compile(r"\b(?:unidentified|unknown)\s+(?:armed\s+)?(?:man|men|gunm[ae]n|assailants?|attackers?|"
                             r"individuals?|persons?|group|perpetrators?)\b", re.IGNORECASE)
 _ORGANISER = re.compile(
@@ -2145,8 +2149,12 @@ class _Sentence:
                     return head[-1]
         pool = [x for x in self.agents if c_lo <= x.start and x.end <= a and not x.rep]
         if pool and self.text.endswith(", ", 0, a) and pool[-1].end == a - 2 \
-                and self.text[a:a + 20].split(" ")[0].endswith("ing"):
-            return pool[-1]  # "Vladimir Putin, speaking to him by phone": the participle's subject is the one before it
+                and (self.text[a:a + 20].split(" ")[0].endswith("ing")
+                     or (pool[-1].category == "person" and len(pool) > 1 and pool[0].category != "person")):
+            # "Vladimir Putin, speaking to him by phone": the participle's subject is the one before it; "The
+            # presidents of Bosnia, Serbia and Croatia, Alija Izetbegovic, ... and Franjo Tudjman, initial": the
+            # people in apposition act
+            return pool[-1]
         if not pool and ci > 0 and _RELATIVE.match(self.text, c_lo):
             pronoun = _CLAUSE_PRONOUN_I.match(self.text, c_lo) if self.may_pronoun else None
             if pronoun is not None:
@@ -2836,11 +2844,14 @@ class _Sentence:
             loc = (narrative.location, narrative.country, narrative.lat, narrative.lon, narrative.geo_precision)
         elif ctx.dateline is not None and etype in _DATELINE_TYPES:
             loc = _loc_of(ctx.dateline)  # filed from Brussels: decided, said or met there
-        elif (etype in _SPEECH_ACTS or etype in ("election", "leadership change")) and actor1 is not None \
-                and actor1.country:
-            home = geo.countries().get(actor1.country)  # said (or elected) at home: the acting state
+        elif (etype in _SPEECH_ACTS and actor1 is not None and actor1.country) or (
+                etype in ("election", "leadership change", "court ruling")
+                and any(x is not None and x.country for x in (actor1, actor2))):
+            # said (or elected, sworn in, removed) at home: the acting state, else the one acted on
+            who = actor1 if actor1 is not None and actor1.country else actor2
+            home = geo.countries().get(who.country)
             if home and home["lat"] is not None:
-                loc = (home["name"], actor1.country, home["lat"], home["lon"], "country")
+                loc = (home["name"], who.country, home["lat"], home["lon"], "country")
         elif etype in ("protest", "arrest"):
             # "Hong Kong police fired tear gas at protesters": crowds and police act at home
             crowd = next((x for x in (actor1, actor2) if x is not None and x.country
