@@ -172,23 +172,30 @@ _PLURAL_TITLE = re.compile(r"(?:opposition\s+leaders|presidents|prime\s+minister
 # people the data does not know, listed after a plural role word: "former chief ministers Omar Abdullah and Mehbooba
 # Mufti", "opposition politicians Maria Kalesnikava and Maxim Znak"
 _ROLE_LIST = re.compile(r"\b(?:ministers|leaders|activists|lawmakers|politicians|journalists|dissidents|legislators|"
-                        r"candidates|figures|governors|mayors|commanders|generals|presidents)"
-                        # ("The presidents of Bosnia, Serbia and Croatia, Alija Izetbegovic, Slobodan Milosevic and ...")
-                        r"(?:\s+of\s+[^,.;]{3,60}?(?:,\s+[A-Z][^,.;]{2,40}?){0,3}?,\s+(?=[A-Z][a-z\u00e0-\u024f'-]+\s[A-Z])"
-                        r"|\s+(?=[A-Z][a-z]))")
+                        r"candidates|figures|governors|mayors|commanders|generals|presidents)\s+(?=[A-Z][a-z])")
 _IN_PARENS_AREA = re.compile(r"[A-Za-z)]\s\((?:[A-Z][^(),]{1,30},\s)?$")
 # an unlisted name in apposition after a role: "the commander of the FARC rebels, Rodrigo Londono,", "Eritrea's
 # information minister, Yemane Gebremeskel."
-_ROLE_APPOSITION = re.compile(
+# unlisted names in apposition, found from the comma before them (a search that starts on a literal is fast):
+# after a role ("the commander of the FARC rebels, Rodrigo Londono,") a person; after what a body is ("a local
+# Islamist group, National Thowheed Jamath,") that body
+_ROLE_TAIL = re.compile(
     r"\b(?:commander|leader|chief|head|spokes(?:man|woman|person)|envoy|ambassador|governor|mayor|officer|secretary|"
     r"chairman|chairwoman|director|minister|president|founder|negotiator|general|adviser|advisor|editor|activist|"
-    r"lawyer|candidate|deputy)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)?,\s+"
-    r"([A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+(?:\s(?:(?:bin|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?"
+    r"lawyer|candidate|deputy)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)?$")
+_APPOS_PERSON = re.compile(
+    r",\s+([A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+(?:\s(?:(?:bin|ibn|al|de|da|dos|van|von|der|del|la|le)\s)?"
     r"[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+){1,2})(?=\s*[,.;)]|\s+(?:and|who|said|says|told)\b)")
-# an unlisted body in apposition after what it is: "a little-known local Islamist group, National Thowheed Jamath,"
-_GROUP_APPOSITION = re.compile(
-    r"\b(?:group|organi[sz]ation|movement|militia|faction|outfit|network|party|alliance|coalition),\s+"
-    r"((?:[A-Z][\w'\u2019-]+\s+){1,4}[A-Z][\w'\u2019-]+)(?=\s*[,.;)]|\s+(?:on|in|for|and|which|that)\b)")
+_GROUP_TAIL = re.compile(r"\b(?:group|organi[sz]ation|movement|militia|faction|outfit|network|party|alliance|coalition)$")
+_APPOS_GROUP = re.compile(
+    r",\s+((?:[A-Z][\w'\u2019-]+\s+){1,4}[A-Z][\w'\u2019-]+)(?=\s*[,.;)]|\s+(?:on|in|for|and|which|that)\b)")
+# "The presidents of Bosnia and Herzegovina, Serbia and Croatia, Alija Izetbegovic, ...": a list of names after
+# a plural role of some states (the comma before the first name is where the search starts)
+_PLURAL_OF_TAIL = re.compile(r"\b(?:ministers|leaders|presidents|heads\s+of\s+state)\s+of\s+[^.;]{3,130}$",
+                             re.IGNORECASE)
+# a full name right after a comma, or right after a plural word: where the searches above start
+_COMMA_NAME = re.compile(r",\s+[A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+\s(?:[a-z]+\s)?[A-Z]")
+_PLURAL_NAME = re.compile(r"s\s+[A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+\s(?:[a-z]+\s)?[A-Z]")
 _OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _FIRST_LISTED = re.compile(r"\s([A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+){1,2})")
 _LISTED_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+(?:\s[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u0100-\u024f'\u2019-]+){1,2})")

@@ -102,6 +102,8 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _ACRONYM,
     _ACRONYM_ORG,
     _AFTER_PLACE,
+    _APPOS_GROUP,
+    _APPOS_PERSON,
     _ARMED_ORG,
     _ARMED_ORG_WORDS,
     _ARMS,
@@ -113,6 +115,7 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _CIVIL_ORG_WORDS,
     _CLAN,
     _COMMA,
+    _COMMA_NAME,
     _COMMON_SURNAMES,
     _COMMON_WORDS,
     _COMPANY,
@@ -120,9 +123,9 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _FIRST_LISTED,
     _GAP_ADJ,
     _GAP_PERSON,
-    _GROUP_APPOSITION,
     _GROUP_HOME,
     _GROUP_NAMED,
+    _GROUP_TAIL,
     _HELD_OFFICES,
     _IN_PARENS_AREA,
     _INDEFINITE,
@@ -140,10 +143,12 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _OF_THE_GAP,
     _PLACE_PREFIX,
     _PLACE_WORDS,
+    _PLURAL_NAME,
+    _PLURAL_OF_TAIL,
     _PLURAL_TITLE,
     _PREFIX_WORDS,
-    _ROLE_APPOSITION,
     _ROLE_LIST,
+    _ROLE_TAIL,
     _START,
     _THE_COUNTRIES,
     _TITLE_DISPLAY,
@@ -1060,18 +1065,11 @@ class _Composer:
         if any(o.category == "person" and _PLURAL_TITLE.match(o.text) for o in out):
             self._listed_persons()
             out.sort(key=_START)
-        if _ROLE_LIST.search(text):
-            self._role_listed_persons()
+        if _PLURAL_NAME.search(text) and _ROLE_LIST.search(text):
+            self._role_listed_persons([r.end() - 1 for r in _ROLE_LIST.finditer(text)])
             out.sort(key=_START)
-        if ", " in text and _ROLE_APPOSITION.search(text):
-            self._appositive_persons()
-            out.sort(key=_START)
-        if ", " in text and _GROUP_APPOSITION.search(text):
-            for m in _GROUP_APPOSITION.finditer(text):
-                a, b = m.span(1)
-                if not any(x.start < b and a < x.end for x in out):
-                    out.append(_mention(a, b, text[a:b], "actor", text[a:b], self.r.main_country, None, None, None,
-                                        "group", None, None))
+        commas = [m.start() for m in _COMMA_NAME.finditer(text)]
+        if commas and self._appositions(commas):
             out.sort(key=_START)
         return out
 
@@ -1103,22 +1101,45 @@ class _Composer:
         """The words of the text that name a state ("Brazil" in "Brazil's Federal Senate")."""
         return {o.text for o in self.out if o.category == "state"}
 
-    def _appositive_persons(self) -> None:
-        """Names the data does not know, in apposition after a role ("the commander of the FARC rebels, Rodrigo
-        Londono, put ...", "Eritrea's information minister, Yemane Gebremeskel."): each a person."""
+    def _appositions(self, commas: list[int]) -> bool:
+        """Names the data does not know, in apposition after a comma at one of ``commas``: after a role a person
+        ("the commander of the FARC rebels, Rodrigo Londono, put ...", "Eritrea's information minister, Yemane
+        Gebremeskel."), after what a body is that body ("a local Islamist group, National Thowheed Jamath,"),
+        after "the presidents of <states>," a list of people. Returns whether it added any."""
         text, out = self.text, self.out
-        for m in _ROLE_APPOSITION.finditer(text):
-            a, b = m.span(1)
-            if any(x.start < b and a < x.end for x in out) or not _person_words(m.group(1).split()):
+        before = len(out)
+        lists = []
+        for pos in commas:
+            window = text[max(0, pos - 140):pos]
+            if _ROLE_TAIL.search(window, max(0, len(window) - 90)):
+                m, category = _APPOS_PERSON.match(text, pos), "person"
+            elif _GROUP_TAIL.search(window, max(0, len(window) - 14)):
+                m, category = _APPOS_GROUP.match(text, pos), "group"
+            else:
+                if _PLURAL_OF_TAIL.search(window):
+                    lists.append(pos + 1)
                 continue
-            out.append(_mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None))
+            if m is None:
+                continue
+            a, b = m.span(1)
+            if any(x.start < b and a < x.end for x in out) or (category == "person"
+                                                               and not _person_words(m.group(1).split())):
+                continue
+            out.append(_mention(a, b, text[a:b], "actor", text[a:b], None if category == "person"
+                                else self.r.main_country, None, None, None, category, None, None))
+        for start in lists:  # (the first comma after which the list of names begins: "of Bosnia, Serbia and ...")
+            if self._role_listed_persons([start]):
+                break
+        return len(out) > before
 
-    def _role_listed_persons(self) -> None:
-        """Names the data does not know, listed right after a plural role word ("former chief ministers Omar
-        Abdullah and Mehbooba Mufti"): each a person, while the list goes on with full names."""
+    def _role_listed_persons(self, starts: list[int]) -> bool:
+        """Names the data does not know, listed from each of ``starts`` (the blank before the first name) after a
+        plural role ("former chief ministers Omar Abdullah and Mehbooba Mufti", "the presidents of Bosnia, Serbia
+        and Croatia, Alija Izetbegovic, ..."): each a person, while the list goes on with full names. Returns whether
+        the list held any name."""
         text, out = self.text, self.out
-        for r in _ROLE_LIST.finditer(text):
-            pos = r.end() - 1  # (at the blank before the first name)
+        found = False
+        for pos in starts:
             first = True
             while True:
                 m = (_FIRST_LISTED if first else _LISTED_NAME).match(text, pos)
@@ -1127,12 +1148,13 @@ class _Composer:
                 a, b = m.span(1)
                 known = next((x for x in out if x.start < b and a < x.end), None)
                 if known is not None and known.category == "person" and known.start == a:
-                    pos, first = known.end, False  # a known person in the list: it goes on after them
+                    pos, first, found = known.end, False, True  # a known person in the list: it goes on after them
                     continue
                 if known is not None or not _person_words(m.group(1).split()):
                     break
                 out.append(_mention(a, b, text[a:b], "actor", text[a:b], None, None, None, None, "person", None, None))
-                pos, first = b, False
+                pos, first, found = b, False, True
+        return found
 
     def _bare_persons(self) -> bool:
         """People the data does not know and no title introduces, named in full as a subject: "Adama Barrow takes
