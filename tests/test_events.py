@@ -2242,3 +2242,9 @@ def test_events_removed_from_office_and_appositive_presidents(text, expected):
     got = sorted((r.event_type, r.actors if r.event_type != "leadership change" else None,
                   r.actor2 if r.event_type == "leadership change" else None) for r in frame.itertuples())
     assert got == expected
+
+
+def test_events_an_inserted_relative_clause_takes_no_actor_of_the_main_clause():
+    frame = timeline.parse_text("Maduro, who was sworn in for a second term on Jan. 10 after a disputed vote, hit back "
+                                "by severing diplomatic ties with Washington.", published="2019-01-23")
+    assert one(frame, "leadership change")["actors"] == "Nicolas Maduro"

@@ -1020,6 +1020,7 @@ _BLAMED_FOR_I = re.compile(r"\b(?:blam(?:ed|es|e|ing)|accus(?:ed|es|e|ing))\b(?P
 _ENDED_BEFORE_I = re.compile(r"\b(?:ending|end(?:s|ed)?|halting|halt(?:s|ed)?|stopping|(?:an?\s+)?(?:end|halt|stop)\s+to)"
                              r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w,-]+\s+){0,4}?(?:of\s+)?$", re.IGNORECASE)
 _THAT_VERB_GAP_I = re.compile(r"\s+(?:that|which)\s+(?:\w+ly\s+)?", re.IGNORECASE)
+_COMMA_I = re.compile(r",")
 _THAT_AT_I = re.compile(r"\s*that\s", re.IGNORECASE)
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
@@ -2385,6 +2386,17 @@ class _Sentence:
                 self._past_tense = bool(_PAST_NARRATIVE.search(self.text)) and not _PERFECT.search(self.text)
         return self._past_tense
 
+    def _relative_end(self, a: int) -> int:
+        """Where a relative clause inserted between a subject and its verb ends, for the word at ``a`` inside it
+        ("Maduro, who was sworn in on Jan. 10, hit back ...": the comma before "hit"); else the text's end."""
+        ci = self.clause_at[a]
+        c_lo, c_hi = self.clauses[ci]
+        if ci > 0 and _WHO_CLAUSE_I.match(self.text, c_lo):
+            for m in _COMMA_I.finditer(self.text, a, c_hi):
+                if _RESUMED_I.match(self.text, m.start()):
+                    return m.start()
+        return len(self.text)
+
     def _inserted_relative(self, a: int):
         """(start, end) of a relative clause inserted between a subject and its verb, when the word at ``a``
         stands after it ("Maduro, who was sworn in on Jan. 10, hit back by severing ties"), else None."""
@@ -2914,6 +2926,7 @@ class _Sentence:
                     and not (x.category == "state" and x.country in people_countries) \
                     and not (x.start > b and self._topic_state(etype, b, x)) \
                     and not (etype not in _SPEECH_ACTS and self._speaks_before(x, a)) \
+                    and not (x.start > a and self._relative_end(a) < x.start) \
                     and not (actor1 is not None and x.end <= a and self._blamed_for(a) is actor1
                              and x.end <= actor1.start):
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
