@@ -2248,3 +2248,10 @@ def test_events_an_inserted_relative_clause_takes_no_actor_of_the_main_clause():
     frame = timeline.parse_text("Maduro, who was sworn in for a second term on Jan. 10 after a disputed vote, hit back "
                                 "by severing diplomatic ties with Washington.", published="2019-01-23")
     assert one(frame, "leadership change")["actors"] == "Nicolas Maduro"
+
+
+def test_events_unnamed_fighters_in_the_next_sentence_are_the_incident_just_told():
+    frame = timeline.parse_text("On 23 May 2017, clashes erupted in Marawi (Lanao del Sur) when military and police "
+                                "forces raided a house. Fighters of the Maute group occupied parts of the city and "
+                                "burned buildings.")
+    assert list(frame["event_type"]) == ["military action"]

@@ -920,6 +920,7 @@ _DEMANDED_LIST_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
+_GENERIC_PARTIES = ("Unidentified Armed Group", "Unidentified Gang", "Rebels", "Rioters", "Protesters")
 # between a date and the noun it dates: "the October 2017 independence referendum", "the disputed 2019 election"
 _DATED_NOUN_GAP = re.compile(r"\s+(?:(?!(?:following|after|before|since|until|in|on|at|of|for|to|and|or|by|with|from|"
                              r"during|amid|over|as|when|the|a|an|its|their|his|her)\b)[a-z][\w-]*\s+){0,2}")
@@ -2987,7 +2988,10 @@ class _Sentence:
             where = geo.country_name(loc[1]) if loc[1] else None
             names.append(f"Protesters ({where})" if where else "Protesters")
         if narrative is not None and narrative.sentence_start != s0 and "date" not in spans \
-                and (actor1 is None or actor1.name in _names(narrative)) \
+                and (actor1 is None or actor1.name in _names(narrative)
+                     # ("Fighters ... burned buildings": unnamed fighters in the incident just told)
+                     or (actor1.name.startswith(_GENERIC_PARTIES) and FAMILY[etype] in _INCIDENT_FAMILIES
+                         and FAMILY[narrative.event_type] in _INCIDENT_FAMILIES)) \
                 and (status != "denied" or narrative.status == "denied") \
                 and not ("location" in spans and loc[1] and narrative.country and loc[1] != narrative.country) \
                 and (FAMILY[etype] == FAMILY[narrative.event_type] or etype == "statement"
