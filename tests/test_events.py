@@ -2255,3 +2255,9 @@ def test_events_unnamed_fighters_in_the_next_sentence_are_the_incident_just_told
                                 "forces raided a house. Fighters of the Maute group occupied parts of the city and "
                                 "burned buildings.")
     assert list(frame["event_type"]) == ["military action"]
+
+
+def test_events_a_new_clause_after_a_statement_is_told_not_said():
+    frame = timeline.parse_text("Dmitry Medvedev said Tuesday he had ordered a halt to the operations, and hours later "
+                                "he endorsed a six-point peace plan.", published="2008-08-12")
+    assert one(frame, "agreement")["actors"] == "Dmitry Medvedev"

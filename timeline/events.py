@@ -1022,6 +1022,8 @@ _ENDED_BEFORE_I = re.compile(r"\b(?:ending|end(?:s|ed)?|halting|halt(?:s|ed)?|st
                              r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w,-]+\s+){0,4}?(?:of\s+)?$", re.IGNORECASE)
 _THAT_VERB_GAP_I = re.compile(r"\s+(?:that|which)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _COMMA_I = re.compile(r",")
+_AND_NEW_SUBJECT_I = re.compile(r",\s+(?:and|but|while)\s+(?:(?:hours|days|minutes|weeks)\s+later\s+|later\s+|then\s+)?"
+                                r"(?:he|she|they|we)\s+(?:\w+ly\s+)?\w+ed\b", re.IGNORECASE)
 _THAT_AT_I = re.compile(r"\s*that\s", re.IGNORECASE)
 _PRONOUN_LEAD_I = re.compile(r"\s*(?:,\s*)?(?:that\s+)?(it|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_I = re.compile(r"\b(it|he|she|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+|were\s+|"
@@ -2077,7 +2079,9 @@ class _Sentence:
                     and not (e.event_type in ("military action", "arrest") and _PAST_VERB_I.match(e.trigger)):
                 # ("announces live-fire drills": the drills are the news; so is "said it had captured Lashio")
                 host = next((s for s_start, s in reversed(speech) if s_start < start
-                             and not _CONSEQUENCE_I.search(self.text, s_start, start)), None)
+                             and not _CONSEQUENCE_I.search(self.text, s_start, start)
+                             and not _AND_NEW_SUBJECT_I.search(self.text, s_start, start + 30)), None)
+                # (", and hours later he endorsed a peace plan": a new clause with its own subject is told, not said)
                 # (", prompting thousands to gather outside parliament": what the words caused, not what they said)
             if host is None:
                 kept.append(e)
