@@ -174,8 +174,6 @@ _PLURAL_TITLE = re.compile(r"(?:opposition\s+leaders|presidents|prime\s+minister
 _ROLE_LIST = re.compile(r"\b(?:ministers|leaders|activists|lawmakers|politicians|journalists|dissidents|legislators|"
                         r"candidates|figures|governors|mayors|commanders|generals|presidents)\s+(?=[A-Z][a-z])")
 _IN_PARENS_AREA = re.compile(r"[A-Za-z)]\s\((?:[A-Z][^(),]{1,30},\s)?$")
-# an unlisted name in apposition after a role: "the commander of the FARC rebels, Rodrigo Londono,", "Eritrea's
-# information minister, Yemane Gebremeskel."
 # unlisted names in apposition, found from the comma before them (a search that starts on a literal is fast):
 # after a role ("the commander of the FARC rebels, Rodrigo Londono,") a person; after what a body is ("a local
 # Islamist group, National Thowheed Jamath,") that body

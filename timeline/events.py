@@ -2913,6 +2913,9 @@ class _Sentence:
             others = [x for x in others if x.start > a]
         ltext, target, prevented = (stext, _PROTEST_TARGET, _PREVENTED) if self.lowered is None \
             else (self.lowered, _PROTEST_TARGET_LC, _PREVENTED_LC)
+        # (who stands past a relative clause this event is inserted in, or before the one blamed for it, takes no part)
+        relative_end = self._relative_end(a)
+        blamer_before = actor1.start if actor1 is not None and self._blamed_for(a) is actor1 else -1
         last_end = None  # where the last actor taken ends: a list ("Argentina, Egypt, Ethiopia and Iran") goes on
         took_after = any(x is not None and x.start > b for x in (actor1, actor2))
         for x in others:
@@ -2931,9 +2934,8 @@ class _Sentence:
                     and not (x.category == "state" and x.country in people_countries) \
                     and not (x.start > b and self._topic_state(etype, b, x)) \
                     and not (etype not in _SPEECH_ACTS and self._speaks_before(x, a)) \
-                    and not (x.start > a and self._relative_end(a) < x.start) \
-                    and not (actor1 is not None and x.end <= a and self._blamed_for(a) is actor1
-                             and x.end <= actor1.start):
+                    and not (x.start > a and relative_end < x.start) \
+                    and not x.end <= blamer_before:
                 names.append(x.name)  # (a person's own state adds nothing: "Putin" already says Russia)
                 last_end = x.end
                 took_after = took_after or x.start > b
