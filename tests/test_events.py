@@ -2254,3 +2254,17 @@ def test_events_a_new_clause_after_a_statement_is_told_not_said():
     frame = timeline.parse_text("Dmitry Medvedev said Tuesday he had ordered a halt to the operations, and hours later "
                                 "he endorsed a six-point peace plan.", published="2008-08-12")
     assert one(frame, "agreement")["actors"] == "Dmitry Medvedev"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # years in brackets after a force's or government's name say which one it was, not when it acted
+    ("On 22 April 2018, Police Forces of Armenia (2008-2018) detained opposition leader Nikol Pashinyan in Yerevan.",
+     [("2018-04-22", "2018-04-22")]),
+    ("On 7 January 2019, the Government of Guatemala (2016-2020) announced that it was ending the agreement.",
+     [("2019-01-07", "2019-01-07")]),
+    # a war's years in brackets are its time
+    ("The Iran-Iraq War (1980-1988) killed many.", [("1980-01-01", "1988-12-31")]),
+])
+def test_events_years_in_brackets_after_a_name_are_no_date(text, expected):
+    frame = timeline.parse_text(text)
+    assert [(str(r.date_start.date()), str(r.date_end.date())) for r in frame.itertuples()] == expected

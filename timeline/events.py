@@ -718,6 +718,26 @@ def _dateline_place(text: str, anchor, gaz, line):
     return places[0] if places else None
 
 
+_NAME_PERIOD = re.compile(r"\(\s*\d{4}\s*[-–]\s*(?:\d{4}\s*)?\)")
+
+
+def _drop_name_periods(text: str, timexes: list, mentions: list) -> list:
+    """ "Military Forces of Myanmar (2016-2021)", "Government of Guatemala (2016-2020)": years in brackets right
+    after an actor's name tell which government or force it was (the way conflict data names them), not when
+    anything happened."""
+    ends = {m.end for m in mentions if m.kind == "actor"}
+    if not ends or "(" not in text:
+        return timexes
+    drop = set()
+    for m in _NAME_PERIOD.finditer(text):
+        at = m.start()
+        if at in ends or (text[at - 1] == " " and at - 1 in ends):
+            drop.add((at, m.end()))
+    if not drop:
+        return timexes
+    return [t for t in timexes if not any(s <= t.start and t.end <= e for s, e in drop)]
+
+
 def extract(article, gaz=None) -> list[Event]:
     """Event mentions of one article, in text order. Pure: same article, same rows.
 
@@ -734,6 +754,7 @@ def extract(article, gaz=None) -> list[Event]:
     timexes = [t for t in tagged if t.type in ("DATE", "TIME")]
     gaz = gaz if gaz is not None else gazetteer
     mentions = gaz.find(text, published=anchor)
+    timexes = _drop_name_periods(text, timexes, mentions)
     states = {m.text: m.country for m in mentions if m.category == "state" and m.country}
     ctx = _Context(anchor, text)
     ctx.durations = [t for t in tagged if t.type == "DURATION"]  # ("two months after the summit")
