@@ -2268,3 +2268,16 @@ def test_events_a_new_clause_after_a_statement_is_told_not_said():
 def test_events_years_in_brackets_after_a_name_are_no_date(text, expected):
     frame = timeline.parse_text(text)
     assert [(str(r.date_start.date()), str(r.date_end.date())) for r in frame.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a possessive date in a phrase about a thing dates that thing, not the event
+    ("Narendra Modi and Xi Jinping end a two-day informal summit in Wuhan, agreeing to prevent a repeat of last "
+     "year's military stand-off at Doklam.", ("summit", "2018-04-28", "2018-04-28")),
+    ("Protesters marched against last year's tax reform in Lima.", ("protest", "2018-04-28", "2018-04-28")),
+    # where it was held stays dated by it
+    ("The two leaders met on the sidelines of last year's Davos gathering.", ("meeting", "2017-01-01", "2017-12-31")),
+])
+def test_events_a_possessive_date_on_a_thing_is_not_the_events(text, expected):
+    (row,) = timeline.parse_text(text, published="2018-04-28").itertuples()
+    assert (row.event_type, str(row.date_start.date()), str(row.date_end.date())) == expected

@@ -1029,6 +1029,8 @@ _AT_VESSEL_I = re.compile(r"[^.;]{0,30}?\b(?:at|on|against|toward|towards)\s+(?:
                           r"(?:[\w-]+\s+){0,2}(?:vessels?|ships?|boats?|trawlers?|supply\s+ships?)\b", re.IGNORECASE)
 _MODAL_IN_NAME_I = re.compile(r"\b(?:may|will|might|could|would|not|never|if|next|set)\b", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
+# the preposition before a possessive date that names a thing, not when the event was ("a repeat of last year's ...")
+_THING_OF_I = re.compile(r"\b(?:of|over|about|against|from|to|like)\s+$", re.IGNORECASE)
 _NOUN_AFTER_DATE_I = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|by|with|from|when|as|after|before|that|which|who|"
                                 r"was|were|is|are|had|has|have|will|would)\b)[a-z][\w-]*\b")
 _OBJECT_PRONOUN_I = re.compile(r"[\w\s-]*?\b(?:with|to|met|meets|meet|called|calls|phoned|telephoned|received|hosted)\s+"
@@ -2566,10 +2568,15 @@ class _Sentence:
 
     def _year_of_a_thing(self, a: int, ta: int, tb: int) -> bool:
         """Whether the year at [ta, tb) modifies a noun that is no event word here: "a 2002 ruling", "since a 2013
-        stroke" (it dates that thing, not the event at ``a``)."""
-        return self.text.endswith(("a ", "A ", "an ", "the ", "The ", "his ", "her ", "its ", "their "), 0, ta) \
-            and _YEAR_ONLY.fullmatch(self.text, ta, tb) is not None and not self._modifies(tb, a) \
-            and _NOUN_AFTER_DATE_I.match(self.text, tb) is not None \
+        stroke", or a possessive date in a phrase on a thing: "a repeat of last year's stand-off" (it dates that
+        thing, not the event at ``a``)."""
+        text = self.text
+        if text.startswith(("'s ", "\u2019s "), tb) and _THING_OF_I.search(text, max(0, ta - 8), ta) is not None:
+            return not self._modifies(tb, a) and _NOUN_AFTER_DATE_I.match(text, tb + 2) is not None \
+                and not any(self._modifies(tb, oa) for oa, _, _ in self.all_triggers)
+        return text.endswith(("a ", "A ", "an ", "the ", "The ", "his ", "her ", "its ", "their "), 0, ta) \
+            and _YEAR_ONLY.fullmatch(text, ta, tb) is not None and not self._modifies(tb, a) \
+            and _NOUN_AFTER_DATE_I.match(text, tb) is not None \
             and not any(self._modifies(tb, oa) for oa, _, _ in self.all_triggers)
 
     def _dated_by_modifier(self, oa: int) -> bool:
