@@ -315,6 +315,10 @@ def test_temporal_reads_weekday_and_date_pairs_as_one(text, anchor, expected):
     ("Prices rose last month.", ("last month", "DATE", "2023-08")),
     ("The envoy left two days ago.", ("two days ago", "DATE", "2023-09-09")),
     ("The envoy left three years ago.", ("three years ago", "DATE", "2020")),
+    # "... ago today" is that very day
+    ("He took office two years ago today.", ("two years ago today", "DATE", "2021-09-11")),
+    ("The plant closed six months ago today.", ("six months ago today", "DATE", "2023-03-11")),
+    ("The deal was signed three weeks ago today.", ("three weeks ago today", "DATE", "2023-08-21")),
     ("The war ended more than a decade ago.", ("more than a decade ago", "DATE", "2013")),
     ("Talks stalled earlier this month.", ("earlier this month", "DATE", "2023-09")),
     ("The envoy left yesterday.", ("yesterday", "DATE", "2023-09-10")),

@@ -240,7 +240,7 @@ _RULES = [
     ("yearsquarter", r"(?P<rel>last|this|next)\syear's\s(?:(?:comparable|same|corresponding)\s)?(?:quarter|period)(?![a-z\-])"),
     ("finquarter", r"(?:the|this|that|last|next)\s(?P<unit>quarter|period)(?![a-z\-])(?:\s(?P<post>a\syear\s(?:ago|earlier)|last\syear))?"),
     ("holiday", rf"(?:(?P<rel>last|next|this)\s)?(?P<h>christmas(?:\s(?:day|eve))?|new\syear's(?:\s(?:day|eve))?|thanksgiving(?:\sday)?|easter(?:\s(?:sunday|monday|week))?|election\sday|independence\sday|labor\sday|memorial\sday|veterans\sday|halloween|valentine's\sday|boxing\sday|good\sfriday|new\syear's)(?![a-z])(?:\s(?P<y>{_YEAR}))?"),
-    ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_QNUM})(?:\s|-)(?P<u>{_UNIT})(?:\sor\sso)?\s(?P<dir>ago|earlier|later|before\sthat|after\sthat|from\snow|hence|back)(?![a-z])"),
+    ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_QNUM})(?:\s|-)(?P<u>{_UNIT})(?:\sor\sso)?\s(?P<dir>ago|earlier|later|before\sthat|after\sthat|from\snow|hence|back)(?![a-z])(?:(?<=ago)\s(?P<today>today)(?![a-z]))?"),
     ("dayrel", r"the\sday\s(?P<dir>before|after)\s(?P<base>yesterday|tomorrow)"),
     ("deictic", r"(?:(?P<edge>early|late|earlier|later|mid)(?:\s|-))?(?:(?P<pod1>morning|afternoon|evening|night)\s)?(?P<w>today|tomorrow|yesterday|tonight)(?:'s)?(?:\s(?P<pod>morning|afternoon|evening|night))?(?![a-z])"),
     ("thispod", r"(?:(?P<edge>early|late|earlier|later)\s)?(?P<rel>this|last|tomorrow|yesterday)\s(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
@@ -1219,6 +1219,17 @@ def _unit_key(u: str) -> str:
     return "century" if u == "centurie" else u
 
 
+def _same_day_before(a: _dt.date, unit: str, n: int) -> _dt.date | None:
+    """The day ``n`` years, months or weeks before ``a`` (the month's last day where it is shorter)."""
+    if unit == "week":
+        return a - 7 * n * _ONE
+    y, m = _add_months(a.year, a.month, -n * (12 if unit == "year" else 1))
+    if not 1 <= y <= 9999:
+        return None
+    last = (_dt.date(y + (m == 12), m % 12 + 1, 1) - _ONE).day if y < 9999 or m < 12 else 31
+    return _dt.date(y, m, min(a.day, last))
+
+
 def _shift(a: _dt.date, unit: str, n: int) -> tuple[str, _dt.date] | None:
     """Anchor moved by n units -> (value at the unit's precision, a day inside)."""
     try:
@@ -1279,6 +1290,10 @@ def _h_ago(g, ctx):
     if unit in ("decade", "century"):
         # "a decade ago": the year then (the decade "200" would be too coarse)
         n, unit = n * (10 if unit == "decade" else 100), "year"
+    if g["today"] and unit in ("year", "month", "week"):
+        # "two years ago today": that very day
+        day = _same_day_before(base, unit, int(n))
+        return None if day is None else ("DATE", day.isoformat(), mod, None, None)
     r = _shift(base, unit, sign * int(n))
     if r is None:
         return None
