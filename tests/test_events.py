@@ -2281,3 +2281,29 @@ def test_events_years_in_brackets_after_a_name_are_no_date(text, expected):
 def test_events_a_possessive_date_on_a_thing_is_not_the_events(text, expected):
     (row,) = timeline.parse_text(text, published="2018-04-28").itertuples()
     assert (row.event_type, str(row.date_start.date()), str(row.date_end.date())) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ", and" with a verb in the main clause's tense ends a relative clause: the main subject acts again
+    ("Gambian President Yahya Jammeh rejects the outcome of the 1 December presidential election, which he had "
+     "earlier conceded to opposition candidate Adama Barrow, and calls for a new vote.", "2016-12-09",
+     ("demand", "Yahya Jammeh", "Gambia")),
+    # a vote is in the state whose vote it is
+    ("Anti-corruption candidate Bernardo Arévalo wins Guatemala's presidential runoff by a wide margin.", "2023-08-20",
+     ("election", "Bernardo Arévalo", "Guatemala")),
+])
+def test_events_relative_clauses_ended_and_votes_placed(text, published, expected):
+    row = one(timeline.parse_text(text, published=published), expected[0])
+    assert (row["event_type"], row["actor1"], row["location"]) == expected
+
+
+def test_events_what_supporters_march_to_reject_is_their_protest():
+    frame = timeline.parse_text("Thousands of supporters of opposition candidate Mir Hossein Mousavi marched in Tehran "
+                                "to reject the official result.", published="2009-06-15")
+    assert list(frame["event_type"]) == ["protest"]
+
+
+def test_events_what_someone_says_in_a_relative_clause_is_who_they_are():
+    frame = timeline.parse_text("Opposition candidate Sviatlana Tsikhanouskaya, who says she won the vote, left Belarus "
+                                "for Lithuania. Tsikhanouskaya says she won the vote.", published="2020-08-31")
+    assert [(r.event_type, r.actor1) for r in frame.itertuples()] == [("statement", "Sviatlana Tsikhanouskaya")]

@@ -776,3 +776,21 @@ def test_a_town_name_with_a_number_after_a_hyphen_is_a_thing_named_after_it():
 ])
 def test_names_listed_after_a_plural_role_of_states(text, expected):
     assert [m.name for m in gazetteer.find(text) if m.category == "person"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body named with its state after "of" is that state's, over a known name inside it
+    ("The National Security Council of Thailand signed a consensus in Kuala Lumpur.",
+     [("National Security Council of Thailand", "organisation", "THA")]),
+    ("The Supreme Electoral Tribunal of Honduras declares the incumbent the winner.",
+     [("Supreme Electoral Tribunal of Honduras", "organisation", "HND")]),
+    # one word before "of" is a name of its own
+    ("The Council of Europe met in Strasbourg.", [("Council of Europe", "organisation", None)]),
+    # who someone is in politics makes a person of the name after it, even one that starts with a town's name
+    ("Opposition candidate Salvador Nasralla refuses to accept the result.",
+     [("Salvador Nasralla", "person", None)]),
+    ("Gunmen demand the release of jailed opposition figure Jirair Sefilian.",
+     [("Unidentified Armed Group", "group", None), ("Jirair Sefilian", "person", None)]),
+])
+def test_gazetteer_state_bodies_and_political_roles(text, expected):
+    assert [(m.name, m.category, m.country) for m in gazetteer.find(text) if m.kind == "actor"] == expected

@@ -45,6 +45,11 @@ TITLES = {
     "taoiseach": "hog", "chief justice": "judge", "judge": "judge", "chief executive": "hog",
     "dame": "honorific", "sir": "honorific", "opposition leaders": "opposition", "presidents": "hos",
     "prime ministers": "hog", "foreign ministers": "fm",
+    # who someone is in politics, before a name ("opposition candidate Salvador Nasralla", "activist Jirair
+    # Sefilian"): a person, even where a word of the name is a place's
+    "candidate": "candidate", "presidential candidate": "candidate", "opposition candidate": "candidate",
+    "opposition figure": "politician", "opposition politician": "politician", "politician": "politician",
+    "lawmaker": "politician", "legislator": "politician", "activist": "activist", "dissident": "activist",
 }
 _TITLE_DISPLAY = {"pm": "Prime Minister", "chief": "Chief"}
 # offices one person holds at a time, so a role phrase alone ("the Russian president") names them
@@ -122,6 +127,10 @@ _ARMED_ORG_WORDS = (" Forces", " Army", " Front", " Movement", " Brigade", " Mil
 _CIVIL_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|on|and)[ \t]+)?){1,5}"
                         r"(?:Commission|Committee|Council|Tribunal|Authority|Agency|Coalition|Senate|Court))\b"
                         r"(?![ \t]+(?:for|of|on)\b|[ \t]*\()")
+# a body of a state named with the state after "of": "the National Security Council of Thailand", "the Supreme
+# Electoral Tribunal of Honduras" (group 1: the words before "of")
+_STATE_BODY = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:for|the|on|and)[ \t]+)?){1,5}"
+                         r"(?:Commission|Committee|Council|Tribunal|Authority|Agency|Court))[ \t]+of[ \t]+(?:the[ \t]+)?")
 _CIVIL_ORG_WORDS = (" Commission", " Committee", " Council", " Tribunal", " Authority", " Agency", " Coalition",
                     " Senate", " Court")
 _LAW_AFTER = re.compile(r"\s+(?:Bill|Act|Law|Treaty|Agreement|Accord|Convention|Resolution)\b")

@@ -826,7 +826,7 @@ def _credit_claims(rows: list[Event]) -> list[Event]:
     return rows
 
 
-_PROTESTERS = re.compile(r"^(?:protesters|demonstrators|rioters|marchers|strikers)\b", re.IGNORECASE)
+_PROTESTERS = re.compile(r"^(?:protesters|demonstrators|rioters|marchers|strikers|supporters)\b", re.IGNORECASE)
 _FORCE_ON_CROWD_I = re.compile(r"tear\s+gas|water\s+cannon|stun\s+grenades", re.IGNORECASE)
 _ENFORCERS = re.compile(r"(?:Police|Security|Military)\s+Forces\b")
 
@@ -1351,6 +1351,10 @@ _PASSIVE_GAP_I = re.compile(r"\s+(?:was|were|is|are|(?:has|have|had)\s+been|bein
 _SPEAKER_GAP_I = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:said|says|told\s+(?:reporters|journalists)|added|stated)\s+"
                             r"(?!(?:on|in|at|last|this)\b)\w", re.IGNORECASE)
 _WHO_CLAUSE_I = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
+_WHO_SAYS_I = re.compile(r",\s+who\s+$", re.IGNORECASE)
+_SAY_VERB_I = re.compile(r"(?:says|said|claims|claimed|insists|insisted|maintains)\b", re.IGNORECASE)
+_AND_FINITE_I = re.compile(r".*,\s+and\s+$", re.IGNORECASE)
+_FINITE_AT_I = re.compile(r"[a-z]+(?:s|ed)\b", re.IGNORECASE)
 # what a text or a call asks for: "a joint declaration urging an end to the persecution of Christians in the Middle East"
 _CONTENT_PARTICIPLE_I = re.compile(r"\b(?:urging|calling\s+(?:for|on)|demanding|condemning|seeking|asking|pledging|"
                                    r"expressing|welcoming|rejecting|denouncing|supporting)\b", re.IGNORECASE)
@@ -1877,6 +1881,9 @@ class _Sentence:
                                       or _DEMANDED_THAT_I.search(self.text, max(self.body, a - 90), a)):
                 # ("demanding that President Omar al-Bashir step down": asked for, not done)
                 continue  # "protesters demanding a deal": what is demanded has not happened (its date still counts)
+            if etype == "statement" and _WHO_SAYS_I.search(self.text, max(0, a - 8), a) \
+                    and _SAY_VERB_I.match(self.text, a):
+                continue  # "Tsikhanouskaya, who says she won the vote, left Belarus": who she is, not news told
             event = self._build(a, b, etype)
             if event is not None:
                 out.append((a, event))
@@ -2176,6 +2183,10 @@ class _Sentence:
                 head = [x for x in self.agents if 0 <= c_lo - x.end <= 1 and not x.rep]
                 if head:
                     return head[-1]
+            if _AND_FINITE_I.match(self.text, max(c_lo, a - 8), a) and _FINITE_AT_I.match(self.text, a):
+                # "Jammeh rejects the outcome of the election, which he had conceded to Adama Barrow, and calls for
+                # a new vote": ", and" with a verb of the main clause's tense ends the relative clause
+                return self._subject(c_lo, ci - 1)
         pool = [x for x in self.agents if c_lo <= x.start and x.end <= a and not x.rep]
         if pool and self.text.endswith(", ", 0, a) and pool[-1].end == a - 2 \
                 and (self.text[a:a + 20].split(" ")[0].endswith("ing")
@@ -2897,6 +2908,13 @@ class _Sentence:
             home = geo.countries().get(who.country)
             if home and home["lat"] is not None:
                 loc = (home["name"], who.country, home["lat"], home["lon"], "country")
+        elif etype in ("election", "leadership change", "court ruling") and any(
+                x.category == "state" and x.mention is not None and _MODIFIER_GAP.fullmatch(stext, x.end, a)
+                for x in self.actors):
+            # "Arévalo wins Guatemala's presidential runoff": the state whose vote it is
+            m = next(x for x in self.actors if x.category == "state" and x.mention is not None
+                     and _MODIFIER_GAP.fullmatch(stext, x.end, a)).mention
+            loc = (m.name, m.country, m.lat, m.lon, "country")
         elif etype in ("protest", "arrest"):
             # "Hong Kong police fired tear gas at protesters": crowds and police act at home
             crowd = next((x for x in (actor1, actor2) if x is not None and x.country

@@ -150,6 +150,7 @@ from ._gaz_rules import (  # noqa: F401  (grammar tables and patterns)
     _ROLE_LIST,
     _ROLE_TAIL,
     _START,
+    _STATE_BODY,
     _THE_COUNTRIES,
     _TITLE_DISPLAY,
     _TITLE_WORDS,
@@ -1057,6 +1058,8 @@ class _Composer:
             out.sort(key=_START)
         if any(w in text for w in _CIVIL_ORG_WORDS):
             self._armed_orgs(_CIVIL_ORG, "organisation")
+            if " of " in text:
+                self._state_bodies()
             out.sort(key=_START)
         if "bloc" in text:
             self._blocs()
@@ -1230,6 +1233,31 @@ class _Composer:
             name = f"{text[a:b]} of {state.name}" if state is not None and category == "organisation" else text[a:b]
             out.append(_mention(a, b, text[a:b], "actor", name, state.country if state is not None
                                 else self.r.main_country, None, None, None, category, None, None))
+
+    def _state_bodies(self) -> None:
+        """A body named with its state after "of" ("the National Security Council of Thailand", "the Supreme
+        Electoral Tribunal of Honduras") is that state's body: one actor of that state, over the known name or the
+        state inside it (not the UN's Security Council)."""
+        text, out = self.text, self.out
+        for m in _STATE_BODY.finditer(text):
+            state = next((o for o in out if o.start == m.end() and o.category == "state"), None)
+            if state is None:
+                continue
+            words = m.group(1).split()
+            while words and (words[0] in _NAME_STOP or words[0].lower() in ("the", "a", "an")):
+                words.pop(0)
+            if len(words) < 2:
+                continue  # ("Council of Europe", "Court of Appeal": a name of its own, or no body named)
+            a = m.end(1) - len(" ".join(words))
+            if text[a:m.end(1)] != " ".join(words):
+                continue
+            inside = [o for o in out if o.start < state.end and a < o.end]
+            if any(o.start < a or o.end > state.end for o in inside):
+                continue
+            for o in inside:
+                out.remove(o)
+            out.append(_mention(a, state.end, text[a:state.end], "actor", text[a:state.end], state.country, None, None,
+                                None, "organisation", None, None))
 
     def _clans(self) -> None:
         """Named clans and tribes, as ACLED names them: "members of Malik and Bepari clans" ->
