@@ -2307,3 +2307,19 @@ def test_events_what_someone_says_in_a_relative_clause_is_who_they_are():
     frame = timeline.parse_text("Opposition candidate Sviatlana Tsikhanouskaya, who says she won the vote, left Belarus "
                                 "for Lithuania. Tsikhanouskaya says she won the vote.", published="2020-08-31")
     assert [(r.event_type, r.actor1) for r in frame.itertuples()] == [("statement", "Sviatlana Tsikhanouskaya")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "elect X as <office>": an election of X told beside the meeting; the office named after "as" is not its
+    # holder
+    ("Somali lawmakers meeting in Mogadishu elect academic Hassan Sheikh Mohamud as President of Somalia.",
+     [("election", "Hassan Sheikh Mohamud", "Mogadishu"), ("meeting", "Hassan Sheikh Mohamud", "Mogadishu")]),
+    ("Parliament elects a new speaker in Yerevan on Monday.", [("election", None, "Yerevan")]),
+    # ministers who meet and agree: the meeting is still told
+    ("Foreign ministers met in Brussels and agreed on sanctions.", [("agreement", None, "Brussels"),
+                                                                     ("meeting", None, "Brussels")]),
+])
+def test_events_lawmakers_elect_someone_as_president(text, expected):
+    frame = timeline.parse_text(text, published="2012-09-10")
+    assert sorted((r.event_type, r.actors if isinstance(r.actors, str) else None, r.location)
+                  for r in frame.itertuples()) == expected

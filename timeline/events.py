@@ -205,6 +205,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("election", r"elections?|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!democratically\s)(?<!popularly\s)"
                  r"(?<!newly\s)(?<!freely\s)(?<!legally\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!'s\s)(?<!\u2019s\s)"
                  r"elected|re-elected|"
+                 # ("lawmakers elect X as president", "parliament elects a new speaker")
+                 r"(?<!-)elect(?:s|ing)?(?=\s+(?:(?:[\w.'\u2019-]+\s+){1,6}?as\s|(?:a\s+)?(?:new\s+)?(?:president|prime\s+"
+                 r"minister|premier|speaker|leader|pope|chancellor)\b))|"
                  r"referendum|polls|run-?offs?|(?:presidential|parliamentary|general|legislative|snap|local|regional|"
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
     # what a court decides: rulings, verdicts, sentences ("the tribunal rules in favour of the Philippines")
@@ -1350,6 +1353,7 @@ _PASSIVE_GAP_I = re.compile(r"\s+(?:was|were|is|are|(?:has|have|had)\s+been|bein
 # a speaker, then the verb of speech ("Lucas Ferreira, the mayor, said the"), then more words
 _SPEAKER_GAP_I = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:said|says|told\s+(?:reporters|journalists)|added|stated)\s+"
                             r"(?!(?:on|in|at|last|this)\b)\w", re.IGNORECASE)
+_ELECT_VERB_I = re.compile(r"(?:re-)?elects?", re.IGNORECASE)
 _WHO_CLAUSE_I = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
 _WHO_SAYS_I = re.compile(r",\s+who\s+$", re.IGNORECASE)
 _SAY_VERB_I = re.compile(r"(?:says|said|claims|claimed|insists|insisted|maintains)\b", re.IGNORECASE)
@@ -1823,8 +1827,9 @@ class _Sentence:
                 chosen[key] = (a, b, etype)
             elif _SPECIFICITY.get(etype, 0) > _SPECIFICITY.get(best[2], 0):
                 chosen[key] = (best[0], best[1], etype)
-            if etype not in _WEAK and not self.text.endswith("to ", 0, a):
-                strong.add(key)
+            if (etype not in _WEAK or (etype == "election" and _ELECT_VERB_I.fullmatch(self.text, a, b))) \
+                    and not self.text.endswith("to ", 0, a):
+                strong.add(key)  # ("lawmakers meeting in Mogadishu elect X as president": the vote is told)
         # (an event told by a strong word stays strong under a weak label: "met ..., their first talks"; but
         # not an infinitive: "had come to meet officials to discuss ..." is a purpose)
         strong_at = {chosen[key][0] for key in strong}
@@ -3065,7 +3070,7 @@ class _Sentence:
         if actor2 is not None and actor2.start >= 0:
             spans["actor2"] = [actor2.start, actor2.end]
             confidence += 0.05
-        if etype in _WEAK and actor1 is None and "date" not in spans:
+        if etype in _WEAK and actor1 is None and "date" not in spans and not (etype == "election" and actor2 is not None):
             return None  # a weak word with nobody acting and no date of its own says too little
         if etype in _SPEECH_ACTS and actor1 is None and not (etype == "rejection" and "date" in spans
                                                              and _BREAKDOWN_I.match(stext, a)):

@@ -1441,6 +1441,9 @@ class _Composer:
         indefinite = _INDEFINITE.search(text, max(0, start - 10), start) is not None   # "a Chinese premier"
         plural = _PLURAL_TITLE.match(tname + " ") is not None  # ("EU foreign ministers": not the one in office)
         coming = text.startswith(("-elect", "-designate", " elect "), end)  # ("President-elect": not in office yet)
+        # "elected Hassan Sheikh Mohamud as President of Somalia", "became prime minister": the office someone
+        # takes, not its holder
+        coming = coming or _TAKES_OFFICE_I.search(text, max(0, start - 12), start) is not None
         if (qual is not None or has_the) and office in _HELD_OFFICES and not indefinite and not plural and not coming:
             holder = self.last_by_office.get((qual, office))
             if holder is None and office == "leader":
@@ -1552,6 +1555,9 @@ class _Composer:
                 self.out.append(_mention(a, b, self.text[a:b], "actor", men.name, men.country, None, None, None,
                                         "person", men.role, None))
                 taken.append((a, b))
+
+
+_TAKES_OFFICE_I = re.compile(r"\b(?:as|became|becomes|become|becoming|named|appointed)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _person_words(words: list[str]) -> bool:
