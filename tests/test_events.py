@@ -435,8 +435,10 @@ def test_events_probe9_wcep_words(text, published, expected):
 @pytest.mark.parametrize("text,actors", [
     # troops of a unit named by an acronym are the army of where they fight, or of the army already named
     ("On 21 October 2013, FADM troops attacked RENAMO's base at Satunjira in the Gorongosa mountains (Gorongosa, Sofala).",
-     "Military Forces of Mozambique"),
+     "Military Forces of Mozambique; RENAMO"),
     ("On 24 March 2013, Seleka rebels took control of Bangui (Bangui) after overcoming FACA soldiers.",
+     "Seleka; Military Forces of Central African Republic"),
+    ("On 24 March 2013, Pama rebels took control of Bangui (Bangui) after overcoming FACA soldiers.",
      "Rebels (Central African Republic); Military Forces of Central African Republic"),
 ])
 def test_events_unit_troops_are_a_state_army(text, actors):
@@ -2323,3 +2325,9 @@ def test_events_lawmakers_elect_someone_as_president(text, expected):
     frame = timeline.parse_text(text, published="2012-09-10")
     assert sorted((r.event_type, r.actors if isinstance(r.actors, str) else None, r.location)
                   for r in frame.itertuples()) == expected
+
+
+def test_events_the_city_can_be_the_town_named_earlier_in_the_sentence():
+    frame = timeline.parse_text("On 17 October 2019, soldiers detained a man in Culiacan (Culiacan, Sinaloa), after which "
+                                "hundreds of Sinaloa Cartel gunmen attacked security forces across the city.")
+    assert one(frame, "military action")["location"] == "Culiacán"

@@ -794,3 +794,13 @@ def test_names_listed_after_a_plural_role_of_states(text, expected):
 ])
 def test_gazetteer_state_bodies_and_political_roles(text, expected):
     assert [(m.name, m.category, m.country) for m in gazetteer.find(text) if m.kind == "actor"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # fighters "of" a named group are that group's, not unnamed armed men
+    ("Militants of the Islamic State attacked police posts in Maungdaw.", ["Islamic State", "Police Forces of Myanmar"]),
+    ("Fighters of Boko Haram attacked Baga.", ["Boko Haram"]),
+    ("Militants attacked police posts in Maungdaw.", ["Unidentified Armed Group (Myanmar)", "Police Forces of Myanmar"]),
+])
+def test_gazetteer_fighters_of_a_named_group_are_its_own(text, expected):
+    assert [m.name for m in gazetteer.find(text) if m.kind == "actor"] == expected

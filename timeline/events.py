@@ -944,6 +944,7 @@ _DEMANDED_LIST_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
+_STATE_FORCES = ("Security Forces", "Police Forces", "Military Forces")
 _GENERIC_PARTIES = ("Unidentified Armed Group", "Unidentified Gang", "Rebels", "Rioters", "Protesters")
 # between a date and the noun it dates: "the October 2017 independence referendum", "the disputed 2019 election"
 _DATED_NOUN_GAP = re.compile(r"\s+(?:(?!(?:following|after|before|since|until|in|on|at|of|for|to|and|or|by|with|from|"
@@ -1522,12 +1523,16 @@ class _Sentence:
             for m in _BARE_CAPITAL.finditer(stext, self.body):
                 if seat is not None and not any(a < m.end() and m.start() < b for a, b in taken):
                     self.places.append((m.start(), m.end(), seat))
-        if ctx.last_city is not None and ("the city" in stext or "the town" in stext):
-            # "Karimov flew to the city on Friday": the town the story named last
+        if "the city" in stext or "the town" in stext:
+            # "Karimov flew to the city on Friday": the town the story named last (in this sentence too: "in
+            # Culiacan, after which gunmen attacked security forces across the city")
+            named = sorted((p for p in self.places if p[2].precision == "city" and getattr(p[2], "lat", None) is not None),
+                           key=lambda p: p[0])
             for m in _BARE_CITY.finditer(stext, self.body):
-                if not any(a < m.end() and m.start() < b for a, b in taken) \
+                town = next((p[2] for p in reversed(named) if p[1] <= m.start()), ctx.last_city)
+                if town is not None and not any(a < m.end() and m.start() < b for a, b in taken) \
                         and not any(p[0] < m.end() and m.start() < p[1] for p in self.places):
-                    self.places.append((m.start(), m.end(), ctx.last_city))
+                    self.places.append((m.start(), m.end(), town))
         self.places.sort(key=lambda p: p[0])
         if self.s0 < ctx.dateline_end and "/" in self.text[:ctx.dateline_end - self.s0]:
             # "BAGHDAD/DUBAI (Reuters) -": filed from two places at once, neither says where it happened
@@ -3047,7 +3052,13 @@ class _Sentence:
         if narrative is not None and narrative.sentence_start != s0 and "date" not in spans \
                 and (actor1 is None or actor1.name in _names(narrative)
                      # ("Fighters ... burned buildings": unnamed fighters in the incident just told)
-                     or (actor1.name.startswith(_GENERIC_PARTIES) and FAMILY[etype] in _INCIDENT_FAMILIES
+                     or ((actor1.name.startswith(_GENERIC_PARTIES)
+                          # ("Fighters of the Maute group occupied parts of the city": an armed group acting, with no
+                          # time or place of its own, in the incident just told)
+                          or (actor1.category == "group" and actor1.mention is not None and etype == "military action"
+                              and not actor1.name.startswith(_STATE_FORCES)
+                              and ("location" not in spans or loc[0] == narrative.location)))
+                         and FAMILY[etype] in _INCIDENT_FAMILIES
                          and FAMILY[narrative.event_type] in _INCIDENT_FAMILIES)) \
                 and (status != "denied" or narrative.status == "denied") \
                 and not ("location" in spans and loc[1] and narrative.country and loc[1] != narrative.country) \

@@ -1074,6 +1074,15 @@ class _Composer:
         commas = [m.start() for m in _COMMA_NAME.finditer(text)]
         if commas and self._appositions(commas):
             out.sort(key=_START)
+        if " of " in text:
+            # "militants of the Islamic State", "fighters of the Arakan Army": the named group's own, not unnamed ones
+            named = {o.start for o in out if o.kind == "actor" and o.category in ("group", "organisation")
+                     and not o.name.startswith("Unidentified")}
+            drop = [o for o in out if o.kind == "actor" and o.category == "group" and o.name.startswith("Unidentified")
+                    and (m := _OF_THE_GAP.match(text, o.end)) is not None
+                    and (m.end() in named or (m.end() >= 4 and m.end() - 4 in named))]
+            for o in drop:
+                out.remove(o)
         return out
 
     def _listed_persons(self) -> None:
