@@ -1527,9 +1527,9 @@ def test_events_a_clause_opened_by_he_is_about_the_sentences_person(text, actors
      "Kankara LGA (Katsina) and abducted more than 300 schoolboys.", "military action", "Kankara"),
     ("On 4 April 2019, forces loyal to Khalifa Haftar advanced into Gharyan, about 80 km south of Tripoli.",
      "military action", "Gharyan"),
-    # a crowd that acts is a protest, where it acts
+    # a crowd that forces its way in riots, as one that breaks in; one that gathers is a protest, where it acts
     ("On 25 June 2024, demonstrators opposing the Finance Bill forced their way into the parliament compound in "
-     "Nairobi.", "protest", "Nairobi"),
+     "Nairobi.", "military action", "Nairobi"),
     ("Protesters gathered outside the parliament building on Rustaveli Avenue in Tbilisi on 7 March 2023.",
      "protest", "Tbilisi"),
 ])
@@ -2331,3 +2331,27 @@ def test_events_the_city_can_be_the_town_named_earlier_in_the_sentence():
     frame = timeline.parse_text("On 17 October 2019, soldiers detained a man in Culiacan (Culiacan, Sinaloa), after which "
                                 "hundreds of Sinaloa Cartel gunmen attacked security forces across the city.")
     assert one(frame, "military action")["location"] == "Culiacán"
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # handshakes are meetings; troops advance on a town; crowds force their way in; grenades thrown are attacks
+    ("Chinese President Xi Jinping and Taiwanese President Ma Ying-jeou shake hands at a hotel in Singapore.", "2015-11-07",
+     [("meeting", "Xi Jinping; Ma Ying-jeou", "Singapore")]),
+    ("Kenyan soldiers in Somalia make a beach landing north of Kismayo and advance on the port city.", "2012-09-28",
+     [("military action", "Military Forces of Kenya", "Kismayo")]),
+    ("Protesters force their way into the parliament building in Skopje.", "2017-04-27",
+     [("military action", "Rioters (North Macedonia)", "Skopje")]),
+    ("An unidentified assailant threw a hand grenade into the crowd at a rally in Addis Ababa.", "2018-06-23",
+     [("military action", "Unidentified Armed Group (Ethiopia)", "Addis Ababa")]),
+    # a bid voted down is rejected; what a court orders it rules
+    ("Kosovo's bid to join Interpol is voted down at the general assembly in Dubai.", "2018-11-20",
+     [("rejection", "Interpol; Kosovo", "Dubai")]),
+    ("In the Maldives, the Supreme Court ordered the release of nine jailed politicians on Thursday.", "2018-02-05",
+     [("court ruling", "Supreme Court of Maldives", "Maldives")]),
+    # a state expels at home; the place of what it retaliates for is not where it expels
+    ("Pakistan expels Indian High Commissioner Ajay Bisaria, in retaliation for New Delhi's decision to revoke the "
+     "special status of Jammu and Kashmir.", "2019-08-07", [("expulsion", "Pakistan; India", "Pakistan")]),
+])
+def test_events_handshakes_advances_grenades_and_orders(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert [(r.event_type, r.actors, r.location) for r in frame.itertuples()] == expected

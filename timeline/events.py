@@ -56,7 +56,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|"
               r"travel(?:l?ed|l?ing|s)?(?!\s+(?:bans?|restrictions|advisor(?:y|ies)|warnings?))|journey|en\s+route|head(?:ed|ing|s)?\s+(?:to|for|toward)|flew"),
     ("meeting", r"met|meet(?:s|ing|ings)?|hosted|hosts|welcomed|received|greet(?:ed|s)|presents?\s+(?:his|her)\s+credentials|"
-                r"presented\s+(?:his|her)\s+credentials|reunion|face-to-face"),
+                r"presented\s+(?:his|her)\s+credentials|reunion|face-to-face|(?:shake|shakes|shook|shaking)\s+hands"),
     # "Biden spoke with Xi" (with a name, not "with reporters"): a conversation between the two
     ("talks", r"(?:spoke|speaks|talked)\s+with(?=\s+(?:(?:President|Prime|Chancellor|King|Queen)\s+)?(?-i:[A-Z])(?!\w*\s+"
               r"(?:newspaper|news|television|radio|TV|daily|magazine)\b))|talks|negotiat(?:e|ed|es|ing|ions?)|dialogue|consultations|discuss(?:ed|es|ing)?"),
@@ -100,7 +100,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                r"vow(?:ed|s)?\s+(?:\W?\w+\s+)?(?:revenge|retaliation|to\s+retaliate|to\s+avenge|to\s+respond)"),
     ("demand", r"demand(?:ed|s|ing)?|urg(?:e|ed|es)|call(?:ed|s)?\s+(?:on|for)|"
                r"order(?:s|ed)\s+(?:[\w'-]+\s+){1,4}?to\s+(?!leave\b)"),
-    ("rejection", r"reject(?:ed|s|ion)?|breakdown|(?:broke|breaks?|breaking)\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
+    ("rejection", r"reject(?:ed|s|ion)?|voted\s+down|breakdown|(?:broke|breaks?|breaking)\s+down|collaps(?:e|ed)|walked\s+out|refus(?:e|ed|es)|"
                   r"dismiss(?:ed|es|ing)?(?=\s+(?:the|these|those|such|all|any|its|their)\s+(?:[\w-]+\s+)?(?:accusations?|"
                   r"allegations?|claims?|charges?|reports?|criticism|charge)\b)|"
                   r"(?:denied|denies|deny|denying)(?=\s+(?:that|any|all|responsibility|involvement|the\s+(?:allegations?|"
@@ -139,6 +139,12 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"fired\s+(?:live\s+(?:rounds|ammunition)|shots|bullets|rubber\s+bullets|on|at|into)\b|"
                         r"(?:shot|shoot|shoots|shooting)\s+(?:at|into)\b|"
                         r"shoot(?:s|ing)?\s+down|shot\s+down|storms|advanc(?:ed|es|ing)\s+into|incursions?|"
+                        # ("advance on the port city", "forced their way into the parliament", "threw a hand grenade
+                        # into the crowd")
+                        r"advanc(?:e|ed|es|ing)\s+on(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|capital|port|village|"
+                        r"base|airport|(?-i:[A-Z])))|forc(?:e|ed|es|ing)\s+(?:their|its|his|her)\s+way\s+into|"
+                        r"(?:threw|throws|throw|hurled|hurls|lobbed)\s+(?:a\s+|an\s+|two\s+|several\s+)?(?:hand\s+)?"
+                        r"(?:grenades?|explosive\s+devices?|petrol\s+bombs?|molotov\s+cocktails?)|"
                         r"(?:military|ground|air|large-scale|counter-?terrorism|counter-?insurgency|armed)\s+"
                         r"(?:[\w-]+\s+)?operations?|coups?(?:\s+(?:attempt|d['\u2019][e\u00e9]tat))?|putsch|"
                         r"mutin(?:y|ied|ies)|overthr(?:ew|own|ow|ows)|seiz(?:ed|es|e)\s+power|"
@@ -214,7 +220,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
     ("court ruling", r"rul(?:ed|es)(?=\s+(?:on\s+\w+\s+)?(?:that|in\s+favou?r|against|on\b))|"
                      r"ruling(?=\s+(?:that|in\s+favou?r|against)\b)|verdicts?|"
                      r"sentenc(?:ed|es)(?=\s+(?:[\w.'\u2019-]+\s+){1,8}?to\b)|convicted|acquitted|"
-                     r"(?:struck|strikes)\s+down|upheld\s+(?:the|a|an)\b"),
+                     r"(?:struck|strikes)\s+down|upheld\s+(?:the|a|an)\b|"
+                     # ("the Supreme Court ordered the release of ...": what a court orders it rules)
+                     r"(?<=court\s)order(?:ed|s)\b"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
                   r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|"
@@ -1217,7 +1225,9 @@ class _Unlisted:
 _AREA_AFTER_PLACE = re.compile(r"(?:\s+[a-z]+)?\s+\((?:[^(),]{1,30},\s)?")
 # "the city", "the town" named alone (not "the city of ...", "the town, X", "the city's")
 _TO_BEFORE_PLACE_I = re.compile(r"\b(?:to|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
-_BARE_CITY = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center)\b)(?!,\s+(?-i:[A-Z]))(?!['\u2019]s)",
+_BARE_CITY = re.compile(r"\bthe\s+(?:(?:port|coastal|northern|southern|eastern|western|central|border|besieged|"
+                        r"restive|strategic|embattled|garrison|frontline|key|ancient|desert|mountain|oil|northeastern|"
+                        r"northwestern|southeastern|southwestern)\s+)?(?:city|town)\b(?!\s+(?:of|council|hall|centre|center)\b)(?!,\s+(?-i:[A-Z]))(?!['\u2019]s)",
                         re.IGNORECASE)
 # "the capital" named alone (not "the capital of ...", "Harare, the capital", "capital markets")
 _BARE_CAPITAL = re.compile(r"(?<!, )\bthe\s+capital\b(?!\s+(?:of|city\s+of|markets?|gains?|punishment|flight|controls?|"
@@ -1258,6 +1268,7 @@ _ADJUNCT_NOUN = re.compile(r"\b(?:after|before|amid|following|despite|since)\s+(
                            r"years|of|violent|deadly|mass|large|massive|recent|renewed|fresh|widespread)\s+)*$",
                            re.IGNORECASE)
 _REASON = re.compile(r"\b(?:over|because\s+of|due\s+to|in\s+response\s+to|regarding|concerning)\s", re.IGNORECASE)
+_RETALIATION = re.compile(r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for)\s", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\s*(?:on\s+\w+\s+)?that\s", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"\s*that\s+(?:the\s+)?", re.IGNORECASE)
 # "protested against the dismissal of several workers": who a protest is against or about is not protesting
@@ -1523,7 +1534,7 @@ class _Sentence:
             for m in _BARE_CAPITAL.finditer(stext, self.body):
                 if seat is not None and not any(a < m.end() and m.start() < b for a, b in taken):
                     self.places.append((m.start(), m.end(), seat))
-        if "the city" in stext or "the town" in stext:
+        if " city" in stext or " town" in stext:
             # "Karimov flew to the city on Friday": the town the story named last (in this sentence too: "in
             # Culiacan, after which gunmen attacked security forces across the city")
             named = sorted((p for p in self.places if p[2].precision == "city" and getattr(p[2], "lat", None) is not None),
@@ -2760,10 +2771,12 @@ class _Sentence:
             places = [p for p in places if not _TO_BEFORE_PLACE_I.search(stext, max(0, p[0] - 6), p[0])] or places
         if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
             places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
-        if speech or etype == "sanction":
-            # "sanctions against Russia over its actions in eastern Ukraine": a place in the reason is not where
-            # the decision or the words were made
-            places = [p for p in places if not (p[0] > b and _REASON.search(stext, b, p[0]))]
+        if speech or etype in ("sanction", "expulsion"):
+            # "sanctions against Russia over its actions in eastern Ukraine", "expels the envoy in retaliation for
+            # New Delhi's decision to revoke the status of Kashmir": a place in the reason is not where the decision
+            # or the words were made
+            reason = _REASON if etype != "expulsion" else _RETALIATION
+            places = [p for p in places if not (p[0] > b and reason.search(stext, b, p[0]))]
         if not places:
             return None
         pa, pb, m = places[0] if len(places) == 1 else min(places, key=rank)
@@ -2911,6 +2924,10 @@ class _Sentence:
         elif ctx.dateline is not None and etype in _DATELINE_TYPES:
             loc = _loc_of(ctx.dateline)  # filed from Brussels: decided, said or met there
         elif (etype in _SPEECH_ACTS and actor1 is not None and actor1.country) or (
+                # (a state expels at home: "Pakistan expels the envoy", but "Saudi Arabia, Egypt and Bahrain sever
+                # relations with Qatar" is in no one place)
+                etype == "expulsion" and actor1 is not None and actor1.country
+                and sum(x.category == "state" and x.end <= a for x in self.actors) == 1) or (
                 etype in ("election", "leadership change", "court ruling")
                 and any(x is not None and x.country for x in (actor1, actor2))):
             # said (or elected, sworn in, removed) at home: the acting state, else the one acted on
