@@ -2035,7 +2035,7 @@ def test_events_demands_strikes_and_claims(text, published, expected):
      [("expulsion", "2018-03-14", None, "occurred"), ("statement", "2018-03-14", "United Kingdom", "occurred")]),
     # trade frozen or suspended with a state is a sanction (talks suspended are not)
     ("Saudi Arabia expels Canada's ambassador and freezes all new trade and investment with Canada.", "2018-08-06",
-     [("expulsion", "2018-08-06", None, "occurred"), ("sanction", "2018-08-06", None, "occurred")]),
+     [("expulsion", "2018-08-06", "Saudi Arabia", "occurred"), ("sanction", "2018-08-06", None, "occurred")]),
     ("Pakistan suspends bilateral trade with India.", "2019-08-07", [("sanction", "2019-08-07", None, "occurred")]),
     # an adjunct "a day after <a long subject> concluded her visit" is told apart and moved back
     ("China begins large-scale live-fire exercises surrounding Taiwan, a day after U.S. House Speaker Nancy Pelosi "
