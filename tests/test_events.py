@@ -2355,3 +2355,22 @@ def test_events_the_city_can_be_the_town_named_earlier_in_the_sentence():
 def test_events_handshakes_advances_grenades_and_orders(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     assert [(r.event_type, r.actors, r.location) for r in frame.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a place in a title is what it is about: the deal is signed where the text says
+    ("The government of the Philippines and the Moro Islamic Liberation Front sign the Comprehensive Agreement on "
+     "the Bangsamoro in Manila.", "2014-03-27", [("agreement", "2014-03-27", "occurred", "Manila")]),
+    # a state's parliament sits in its capital, unless the text names the town; an attempt took place
+    ("Thousands of protesters tried to storm the Georgian parliament on Thursday.", "2019-06-21",
+     [("military action", "2019-06-20", "occurred", "Tbilisi")]),
+    ("Protesters marched to the Georgian parliament in Batumi.", "2019-06-21",
+     [("protest", "2019-06-21", "occurred", "Batumi")]),
+    # "a day after" counts from the main event's day, not from when what it decided takes effect
+    ("Vladimir Putin on Friday signed a decree barring Russian airlines from flying to Georgia from July 8, a day after "
+     "thousands of protesters tried to storm the Georgian parliament.", "2019-06-21",
+     [("military action", "2019-06-20", "occurred", "Tbilisi")]),
+])
+def test_events_titles_parliaments_attempts_and_days_after(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert [(r.event_type, str(r.date_start.date()), r.status, r.location) for r in frame.itertuples()] == expected

@@ -1268,6 +1268,10 @@ _ADJUNCT_NOUN = re.compile(r"\b(?:after|before|amid|following|despite|since)\s+(
                            r"years|of|violent|deadly|mass|large|massive|recent|renewed|fresh|widespread)\s+)*$",
                            re.IGNORECASE)
 _REASON = re.compile(r"\b(?:over|because\s+of|due\s+to|in\s+response\s+to|regarding|concerning)\s", re.IGNORECASE)
+_SEAT_AFTER_STATE_I = re.compile(r"(?:['\u2019]s)?\s+(?:national\s+)?(?:parliament|congress|national\s+assembly|"
+                                 r"parliament\s+building)\b", re.IGNORECASE)
+_TRIED_TO_I = re.compile(r"\b(?:tried|attempted|sought)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
+_TAKES_EFFECT_BEFORE_I = re.compile(r"\b(?:from|until|till|starting|effective|through)\s+$", re.IGNORECASE)
 _RETALIATION = re.compile(r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for)\s", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\s*(?:on\s+\w+\s+)?that\s", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"\s*that\s+(?:the\s+)?", re.IGNORECASE)
@@ -1493,6 +1497,11 @@ class _Sentence:
                     and _capital_mention(m.country) is not None:
                 # "the Belarusian capital": Minsk
                 self.places.append((a, b + 8, _capital_mention(m.country)))
+            elif m.category == "state" and _is_demonym(m) and _SEAT_AFTER_STATE_I.match(stext, b) \
+                    and _capital_mention(m.country) is not None \
+                    and not any(o.kind == "place" and o.precision == "city" for o in s_mentions):
+                # "storm the Georgian parliament": in the capital, where it sits
+                self.places.append((a, _SEAT_AFTER_STATE_I.match(stext, b).end(), _capital_mention(m.country)))
             elif m.category == "state" and _is_demonym(m) and not _ACTOR_NOUN.match(stext, b) \
                     and not prep_place(a):
                 continue  # an adjective: "the Japanese prefecture of Okinawa" (but "in the Russian port city")
@@ -1526,6 +1535,16 @@ class _Sentence:
             self.places.sort(key=lambda p: p[0])
             self.places = [p for i, p in enumerate(self.places)
                            if not (i > 0 and _AREA_AFTER_PLACE.fullmatch(stext, self.places[i - 1][1], p[0]))]
+        if ("arliament" in stext or "ongress" in stext or "ssembly" in stext) and not any(
+                p[2].precision == "city" for p in self.places) and not any(
+                o.kind == "place" and o.precision == "city" for o in s_mentions):
+            # "protesters tried to storm the Georgian parliament": a state's parliament sits in its capital
+            for x in self.actors:
+                if x.category == "state" and x.country and x.start >= self.body \
+                        and _SEAT_AFTER_STATE_I.match(stext, x.end) and _capital_mention(x.country) is not None:
+                    self.places.append((x.start, _SEAT_AFTER_STATE_I.match(stext, x.end).end(),
+                                        _capital_mention(x.country)))
+                    break
         story = ctx.city_country or ctx.place_country
         if "the capital" in stext and story and not any(p[2].country != story for p in self.places if p[2].country):
             # "the army had taken control of the capital": the capital of where the story is (the state of the
@@ -2029,9 +2048,14 @@ class _Sentence:
         """The last date before ``lo`` that is not in an adjunct told apart nor after "since": the main event's.
         With ``report``, a sentence that names none and goes on from no earlier date ("Crowds storm the
         Congress, a week after Lula took office") is at the report's date."""
-        told = next((t for t, ta, tb in reversed(self.timexes) if tb <= lo and t.date_start is not None
-                     and t.date_end is not None and t.precision and not any(x <= ta < y for x, y, _ in self._apart)
-                     and not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta])), None)
+        dated = [t for t, ta, tb in reversed(self.timexes) if tb <= lo and t.date_start is not None
+                 and t.date_end is not None and t.precision and not any(x <= ta < y for x, y, _ in self._apart)
+                 and not _SINCE_BEFORE.search(self.text[max(0, ta - 8):ta])]
+        # ("signed a decree on Friday barring flights from July 8, a day after ...": when something takes effect
+        # is not when the main event was)
+        told = next((t for t in dated if not _TAKES_EFFECT_BEFORE_I.search(self.text, max(0, t.start - self.s0 - 12),
+                                                                              t.start - self.s0)),
+                    dated[0] if dated else None)
         if told is None and report and self.ctx.report_date is not None and self.ctx.last_dated is None \
                 and not any(ta < lo for _, ta, _ in self.timexes) and not (_PAST_NARRATIVE.search(self.text, 0, lo) and not _PERFECT.search(self.text, 0, lo)):
             day = self.ctx.report_date
@@ -2692,7 +2716,9 @@ class _Sentence:
         if etype == "leadership change" and _VOTED_TO_I.search(stext, max(0, a - 40), a):
             return "occurred"  # "the Senate votes 39-4 to remove President Lugo": the vote removes him
         if _TO_BEFORE.search(stext[max(0, a - 4):a]) and etype not in _SPEECH_ACTS \
-                and not (etype == "protest" and _PAST_ACT_I.search(stext, c_lo, a)):
+                and not (etype == "protest" and _PAST_ACT_I.search(stext, c_lo, a)) \
+                and not _TRIED_TO_I.search(stext, max(0, a - 24), a):
+            # ("protesters tried to storm the parliament": an attempt took place)
             # an infinitive is an intention: "accepted an invitation to visit North Korea" (but "farmers blocked
             # the highway ... to protest" protested)
             return "planned"

@@ -1074,6 +1074,11 @@ class _Composer:
         commas = [m.start() for m in _COMMA_NAME.finditer(text)]
         if commas and self._appositions(commas):
             out.sort(key=_START)
+        if any(w in text for w in _TITLE_HEADS):
+            # "the Comprehensive Agreement on the Bangsamoro", "the Conference on Libya": a place in a title is what
+            # the text is about, not where anything is
+            for o in [o for o in out if o.kind == "place" and _TITLED_PLACE.search(text, max(0, o.start - 30), o.start)]:
+                out.remove(o)
         if " of " in text:
             # "militants of the Islamic State", "fighters of the Arakan Army": the named group's own, not unnamed ones
             named = {o.start for o in out if o.kind == "actor" and o.category in ("group", "organisation")
@@ -1566,6 +1571,10 @@ class _Composer:
                 taken.append((a, b))
 
 
+_TITLE_HEADS = (" Agreement", " Accord", " Treaty", " Declaration", " Convention", " Protocol", " Conference",
+                " Framework", " Pact", " Charter")
+_TITLED_PLACE = re.compile(r"\b(?:Agreement|Accords?|Treaty|Declaration|Convention|Protocol|Conference|Framework|Pact|Charter)"
+                           r"\s+(?:on|for)\s+(?:the\s+)?$")
 _TAKES_OFFICE_I = re.compile(r"\b(?:as|became|becomes|become|becoming|named|appointed)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
