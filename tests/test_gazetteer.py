@@ -804,3 +804,13 @@ def test_gazetteer_state_bodies_and_political_roles(text, expected):
 ])
 def test_gazetteer_fighters_of_a_named_group_are_its_own(text, expected):
     assert [m.name for m in gazetteer.find(text) if m.kind == "actor"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a road or railway between two places is no place; hyphenated names of places still are
+    ("A convoy was hit on the Jammu-Srinagar national highway near Pulwama.", ["Pulwama"]),
+    ("Gunmen stopped buses on the Kabul-Kandahar road near Ghazni.", ["Ghazni"]),
+    ("Talks were held in Kyiv on Monday.", ["Kyiv"]),
+])
+def test_gazetteer_a_route_between_places_is_no_place(text, expected):
+    assert [m.name for m in gazetteer.find(text) if m.kind == "place"] == expected

@@ -1074,6 +1074,11 @@ class _Composer:
         commas = [m.start() for m in _COMMA_NAME.finditer(text)]
         if commas and self._appositions(commas):
             out.sort(key=_START)
+        if "-" in text:
+            # "the Jammu-Srinagar national highway", "the Kabul-Kandahar road": a route between places, not a place
+            for o in [o for o in out if o.kind == "place" and (_ROUTE_AFTER.match(text, o.end) or (
+                    o.start > 0 and text[o.start - 1] == "-" and _ROUTE_AFTER.match(text, o.start - 1)))]:
+                out.remove(o)
         if any(w in text for w in _TITLE_HEADS):
             # "the Comprehensive Agreement on the Bangsamoro", "the Conference on Libya": a place in a title is what
             # the text is about, not where anything is
@@ -1571,6 +1576,8 @@ class _Composer:
                 taken.append((a, b))
 
 
+_ROUTE_AFTER = re.compile(r"-[A-Z][\w'\u2019]+(?:\s+[a-z]+){0,2}\s+(?:highway|road|motorway|expressway|railway|rail\s+line|"
+                          r"pipeline|corridor|route)\b")
 _TITLE_HEADS = (" Agreement", " Accord", " Treaty", " Declaration", " Convention", " Protocol", " Conference",
                 " Framework", " Pact", " Charter")
 _TITLED_PLACE = re.compile(r"\b(?:Agreement|Accords?|Treaty|Declaration|Convention|Protocol|Conference|Framework|Pact|Charter)"
