@@ -2374,3 +2374,10 @@ def test_events_handshakes_advances_grenades_and_orders(text, published, expecte
 def test_events_titles_parliaments_attempts_and_days_after(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     assert [(r.event_type, str(r.date_start.date()), r.status, r.location) for r in frame.itertuples()] == expected
+
+
+def test_events_what_was_going_on_where_an_attack_struck_is_no_event():
+    frame = timeline.parse_text("On 12 July 2019, Al Shabaab militants detonated a car bomb at the gate of a hotel in "
+                                "Kismayo (Kismayo, Lower Juba) and then stormed the building, where politicians and clan "
+                                "elders were meeting.")
+    assert [(r.event_type, r.location) for r in frame.itertuples()] == [("military action", "Kismayo")]

@@ -814,3 +814,8 @@ def test_gazetteer_fighters_of_a_named_group_are_its_own(text, expected):
 ])
 def test_gazetteer_a_route_between_places_is_no_place(text, expected):
     assert [m.name for m in gazetteer.find(text) if m.kind == "place"] == expected
+
+
+def test_gazetteer_a_region_named_lower_or_upper_town_is_not_the_town():
+    assert [m.name for m in gazetteer.find("in Kismayo (Kismayo, Lower Juba) and in Malakal (Upper Nile)")
+            if m.kind == "place"] == ["Kismayo", "Kismayo", "Malakal", "Upper Nile"]

@@ -1371,6 +1371,8 @@ _SPEAKER_GAP_I = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:said|says|told\s+(?:repor
                             r"(?!(?:on|in|at|last|this)\b)\w", re.IGNORECASE)
 _ELECT_VERB_I = re.compile(r"(?:re-)?elects?", re.IGNORECASE)
 _WHO_CLAUSE_I = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
+_WERE_ING_I = re.compile(r"\b(?:was|were)\s+$", re.IGNORECASE)
+_CIRCUMSTANCE_I = re.compile(r",\s+(?:where|when|while|as)\s+[^,;]*$", re.IGNORECASE)
 _WHO_SAYS_I = re.compile(r",\s+who\s+$", re.IGNORECASE)
 _SAY_VERB_I = re.compile(r"(?:says|said|claims|claimed|insists|insisted|maintains)\b", re.IGNORECASE)
 _AND_FINITE_I = re.compile(r".*,\s+and\s+$", re.IGNORECASE)
@@ -1921,6 +1923,9 @@ class _Sentence:
                                       or _DEMANDED_THAT_I.search(self.text, max(self.body, a - 90), a)):
                 # ("demanding that President Omar al-Bashir step down": asked for, not done)
                 continue  # "protesters demanding a deal": what is demanded has not happened (its date still counts)
+            if FAMILY[etype] == "meet" and _WERE_ING_I.search(self.text, max(0, a - 6), a) \
+                    and _CIRCUMSTANCE_I.search(self.text, max(0, a - 120), a):
+                continue  # "stormed the building, where elders were meeting": what was going on there, not news
             if etype == "statement" and _WHO_SAYS_I.search(self.text, max(0, a - 8), a) \
                     and _SAY_VERB_I.match(self.text, a):
                 continue  # "Tsikhanouskaya, who says she won the vote, left Belarus": who she is, not news told

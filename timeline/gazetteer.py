@@ -1074,6 +1074,11 @@ class _Composer:
         commas = [m.start() for m in _COMMA_NAME.finditer(text)]
         if commas and self._appositions(commas):
             out.sort(key=_START)
+        if "Lower " in text or "Upper " in text or "Middle " in text:
+            # "(Kismayo, Lower Juba)", "Upper Nile": a region named after a river or town, not the town
+            for o in [o for o in out if o.kind == "place" and o.category == "city"
+                      and text.endswith(("Lower ", "Upper ", "Middle "), 0, o.start)]:
+                out.remove(o)
         if "-" in text:
             # "the Jammu-Srinagar national highway", "the Kabul-Kandahar road": a route between places, not a place
             for o in [o for o in out if o.kind == "place" and (_ROUTE_AFTER.match(text, o.end) or (
