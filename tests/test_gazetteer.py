@@ -819,3 +819,9 @@ def test_gazetteer_a_route_between_places_is_no_place(text, expected):
 def test_gazetteer_a_region_named_lower_or_upper_town_is_not_the_town():
     assert [m.name for m in gazetteer.find("in Kismayo (Kismayo, Lower Juba) and in Malakal (Upper Nile)")
             if m.kind == "place"] == ["Kismayo", "Kismayo", "Malakal", "Upper Nile"]
+
+
+def test_gazetteer_the_state_in_a_crowds_coded_name_is_no_party():
+    assert [(m.name, m.kind) for m in gazetteer.find("On 19 August 2019, Rioters (Indonesia) set fire to a building "
+                                                     "in Manokwari (Papua Barat). In Jakarta (Indonesia) it was calm.")
+            if m.kind == "actor"] == [("Rioters (Indonesia)", "actor"), ("Indonesia", "actor")]

@@ -1074,6 +1074,13 @@ class _Composer:
         commas = [m.start() for m in _COMMA_NAME.finditer(text)]
         if commas and self._appositions(commas):
             out.sort(key=_START)
+        if "(" in text:
+            # "Protesters (Honduras)", "Rioters (Haiti)": the state in brackets names whose crowd it is (the group's
+            # own name says so), it is not a party of its own
+            ends = {o.end for o in out if o.kind == "actor" and o.category == "group"}
+            for o in [o for o in out if o.category == "state" and o.start >= 2 and text[o.start - 2:o.start] == " ("
+                      and text.startswith(")", o.end) and o.start - 2 in ends]:
+                out.remove(o)
         if "Lower " in text or "Upper " in text or "Middle " in text:
             # "(Kismayo, Lower Juba)", "Upper Nile": a region named after a river or town, not the town
             for o in [o for o in out if o.kind == "place" and o.category == "city"
