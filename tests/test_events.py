@@ -2381,3 +2381,16 @@ def test_events_what_was_going_on_where_an_attack_struck_is_no_event():
                                 "Kismayo (Kismayo, Lower Juba) and then stormed the building, where politicians and clan "
                                 "elders were meeting.")
     assert [(r.event_type, r.location) for r in frame.itertuples()] == [("military action", "Kismayo")]
+
+
+def test_events_a_venue_after_an_aside_and_places_in_an_accords_names():
+    frame = timeline.parse_text("Yitzhak Rabin and Yasser Arafat sign the Interim Agreement on the West Bank and the Gaza "
+                                "Strip, commonly called Oslo II, at the White House in Washington, D.C.",
+                                published="1995-09-28")
+    assert [(r.event_type, r.location) for r in frame.itertuples()] == [("agreement", "White House")]
+
+
+def test_events_what_supporters_accuse_at_their_rally_is_their_protest():
+    frame = timeline.parse_text("Hundreds of thousands of supporters of opposition candidate Viktor Yushchenko rally in "
+                                "Kyiv, accusing the authorities of rigging the runoff.", published="2004-11-22")
+    assert list(frame["event_type"]) == ["protest"]

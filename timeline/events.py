@@ -848,7 +848,7 @@ def _fold_protest_demands(rows: list[Event]) -> list[Event]:
     out: list[Event] = []
     protest = None
     for e in rows:
-        if protest is not None and e.event_type in ("demand", "statement", "criticism", "rejection") \
+        if protest is not None and e.event_type in ("demand", "statement", "criticism", "rejection", "accusation") \
                 and e.actor1 and _PROTESTERS.match(e.actor1) and not _has_span(e, "date"):
             extra = [n for n in _names(e) if n not in _names(protest)]
             if extra:
@@ -2813,8 +2813,9 @@ class _Sentence:
         pa, pb, m = places[0] if len(places) == 1 else min(places, key=rank)
         # a place names where this event is when it stands in the trigger's own phrase or close after it
         seg = self.segment_at[a]
-        if self.segment_at[pa] == seg or 0 <= pa - b <= 60:
-            return pa, pb, m
+        if self.segment_at[pa] == seg or 0 <= pa - b <= 60 or (
+                m.category == "venue" and pa > b and self.clause_at[pa] == ci and self._cue_before(_PREP_PLACE, pa, 12)):
+            return pa, pb, m  # (and "sign the accord, commonly called Oslo II, at the White House": a venue it is at)
         # a fronted adverbial scopes over the sentence: "On 4 May 2020, in Osorno (Los Lagos), workers protested"
         pseg = self.segment_at[pa]
         if pb <= a and all(_FRONTED.match(stext, self.segments[i][0]) for i in range(pseg, seg)):

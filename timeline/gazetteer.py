@@ -1081,6 +1081,10 @@ class _Composer:
             for o in [o for o in out if o.category == "state" and o.start >= 2 and text[o.start - 2:o.start] == " ("
                       and text.startswith(")", o.end) and o.start - 2 in ends]:
                 out.remove(o)
+        if " II" in text:
+            # "Oslo II", "Camp David II": an accord or a round named after the place, not the place
+            for o in [o for o in out if o.kind == "place" and _ROMAN_AFTER.match(text, o.end)]:
+                out.remove(o)
         if "Lower " in text or "Upper " in text or "Middle " in text:
             # "(Kismayo, Lower Juba)", "Upper Nile": a region named after a river or town, not the town
             for o in [o for o in out if o.kind == "place" and o.category == "city"
@@ -1094,7 +1098,7 @@ class _Composer:
         if any(w in text for w in _TITLE_HEADS):
             # "the Comprehensive Agreement on the Bangsamoro", "the Conference on Libya": a place in a title is what
             # the text is about, not where anything is
-            for o in [o for o in out if o.kind == "place" and _TITLED_PLACE.search(text, max(0, o.start - 30), o.start)]:
+            for o in [o for o in out if o.kind == "place" and _TITLED_PLACE.search(text, max(0, o.start - 60), o.start)]:
                 out.remove(o)
         if " of " in text:
             # "militants of the Islamic State", "fighters of the Arakan Army": the named group's own, not unnamed ones
@@ -1590,10 +1594,11 @@ class _Composer:
 
 _ROUTE_AFTER = re.compile(r"-[A-Z][\w'\u2019]+(?:\s+[a-z]+){0,2}\s+(?:highway|road|motorway|expressway|railway|rail\s+line|"
                           r"pipeline|corridor|route)\b")
+_ROMAN_AFTER = re.compile(r" (?:II|III|IV)\b")
 _TITLE_HEADS = (" Agreement", " Accord", " Treaty", " Declaration", " Convention", " Protocol", " Conference",
                 " Framework", " Pact", " Charter")
 _TITLED_PLACE = re.compile(r"\b(?:Agreement|Accords?|Treaty|Declaration|Convention|Protocol|Conference|Framework|Pact|Charter)"
-                           r"\s+(?:on|for)\s+(?:the\s+)?$")
+                           r"\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:and\s+(?:the\s+)?)?){0,4}$")
 _TAKES_OFFICE_I = re.compile(r"\b(?:as|became|becomes|become|becoming|named|appointed)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
