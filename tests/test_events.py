@@ -2394,3 +2394,19 @@ def test_events_what_supporters_accuse_at_their_rally_is_their_protest():
     frame = timeline.parse_text("Hundreds of thousands of supporters of opposition candidate Viktor Yushchenko rally in "
                                 "Kyiv, accusing the authorities of rigging the runoff.", published="2004-11-22")
     assert list(frame["event_type"]) == ["protest"]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # an envoy's post is not where the recall is: a state recalls at home
+    ("Russia recalls its ambassador to the United States, Anatoly Antonov, for consultations.", "2021-03-17",
+     [("expulsion", "Russia")]),
+    # a place in the plan protests are against is their topic; protests with no place are in the state of the
+    # people the sentence names
+    ("Bolivian President Gonzalo Sánchez de Lozada resigns after weeks of deadly protests against a plan to export "
+     "natural gas through Chile.", "2003-10-17", [("leadership change", "Bolivia"), ("protest", None)]),
+    ("Late on Sunday, after a day of protests in several cities, Tunisian President Kais Saied dismisses Prime "
+     "Minister Hichem Mechichi.", "2021-07-26", [("protest", "Tunisia"), ("leadership change", "Tunisia")]),
+])
+def test_events_posts_protest_topics_and_protests_of_a_named_state(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert [(r.event_type, r.location if isinstance(r.location, str) else None) for r in frame.itertuples()] == expected

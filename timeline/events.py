@@ -1272,6 +1272,10 @@ _SEAT_AFTER_STATE_I = re.compile(r"(?:['\u2019]s)?\s+(?:national\s+)?(?:parliame
                                  r"parliament\s+building)\b", re.IGNORECASE)
 _TRIED_TO_I = re.compile(r"\b(?:tried|attempted|sought)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
 _TAKES_EFFECT_BEFORE_I = re.compile(r"\b(?:from|until|till|starting|effective|through)\s+$", re.IGNORECASE)
+_POST_BEFORE_I = re.compile(r"\b(?:ambassadors?|envoys?|high\s+commissioners?)(?:,\s+[^,]{3,40},)?\s+to\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+_PROTEST_TOPIC_I = re.compile(r"\b(?:against|over)\s+(?:a|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|plans|bill|law|"
+                              r"decision|deal|policy|reform|reforms|proposal|move)\s+to\s+\w+", re.IGNORECASE)
 _RETALIATION = re.compile(r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for)\s", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\s*(?:on\s+\w+\s+)?that\s", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"\s*that\s+(?:the\s+)?", re.IGNORECASE)
@@ -2800,6 +2804,13 @@ class _Sentence:
         if etype in ("leadership change", "election", "court ruling") or etype in _SPEECH_ACTS:
             # "resigned and flew out of Dhaka to India": where someone went is not where this happened
             places = [p for p in places if not _TO_BEFORE_PLACE_I.search(stext, max(0, p[0] - 6), p[0])] or places
+        if len(places) > 0 and ("mbassador" in stext or "nvoy" in stext):
+            # "recalls its ambassador to the United States": the envoy's post, not where the recall is
+            places = [p for p in places if not _POST_BEFORE_I.search(stext, max(0, p[0] - 40), p[0])]
+        if "against" in stext or "over" in stext:
+            # "(resigns after) protests against a plan to export gas through Chile": a place in the plan a protest is
+            # against is its topic
+            places = [p for p in places if not (p[0] > b and _PROTEST_TOPIC_I.search(stext, b, p[0]))]
         if etype == "aid":  # "relief flights from New Zealand land in Tonga": where aid comes from is not where it is
             places = [p for p in places if not stext.endswith(("from ", "From "), 0, p[0])]
         if speech or etype in ("sanction", "expulsion"):
@@ -2978,6 +2989,12 @@ class _Sentence:
             # "Hong Kong police fired tear gas at protesters": crowds and police act at home
             crowd = next((x for x in (actor1, actor2) if x is not None and x.country
                           and x.name.startswith(("Protesters (", "Rioters (", "Police Forces of "))), None)
+            named = {x.country for x in self.actors if x.country}
+            if crowd is None and etype == "protest" and len(named) == 1 and all(
+                    x.category == "person" for x in self.actors if x.country):
+                # "after a day of protests in several cities, Tunisian President Kais Saied ...": the state of the
+                # people the sentence names, all of one state
+                crowd = next(x for x in self.actors if x.country)
             home = geo.countries().get(crowd.country) if crowd is not None else None
             if home and home["lat"] is not None:
                 loc = (home["name"], crowd.country, home["lat"], home["lon"], "country")
