@@ -2410,3 +2410,20 @@ def test_events_what_supporters_accuse_at_their_rally_is_their_protest():
 def test_events_posts_protest_topics_and_protests_of_a_named_state(text, published, expected):
     frame = timeline.parse_text(text, published=published)
     assert [(r.event_type, r.location if isinstance(r.location, str) else None) for r in frame.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a missile that hits a place is an attack, made by whom the next sentence blames
+    ("On 8 April 2022, a Tochka-U missile hit the railway station in Kramatorsk (Kramatorskyi, Donetsk). Ukrainian "
+     "authorities blamed Russian forces.", [("military action", "Military Forces of Russia", "Kramatorsk"),
+                                            ("accusation", "Government of Ukraine", "Kramatorsk")]),
+    # someone shot, a military that takes power
+    ("On 8 July 2022, former Prime Minister Shinzo Abe was shot with a homemade gun in Nara (Nara).",
+     [("military action", None, "Nara-shi")]),
+    ("On 25 October 2021, the military under General Abdel Fattah al-Burhan took power in Khartoum (Khartoum).",
+     [("military action", "Abdel Fattah al-Burhan", "Khartoum")]),
+])
+def test_events_missiles_that_hit_people_shot_and_power_taken(text, expected):
+    frame = timeline.parse_text(text)
+    assert [(r.event_type, r.actor1 if isinstance(r.actor1, str) else None, r.location)
+            for r in frame.itertuples()] == expected

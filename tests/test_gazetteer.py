@@ -825,3 +825,9 @@ def test_gazetteer_the_state_in_a_crowds_coded_name_is_no_party():
     assert [(m.name, m.kind) for m in gazetteer.find("On 19 August 2019, Rioters (Indonesia) set fire to a building "
                                                      "in Manokwari (Papua Barat). In Jakarta (Indonesia) it was calm.")
             if m.kind == "actor"] == [("Rioters (Indonesia)", "actor"), ("Indonesia", "actor")]
+
+
+def test_gazetteer_a_main_name_without_its_suffix_is_the_main_name():
+    # GeoNames calls the Japanese city "Nara-shi": "Nara" is still its name, not the Malian town's
+    assert [(m.name, m.country) for m in gazetteer.find("Shinzo Abe was shot in Nara.") if m.kind == "place"] == [
+        ("Nara-shi", "JPN")]

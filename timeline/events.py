@@ -147,7 +147,11 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:grenades?|explosive\s+devices?|petrol\s+bombs?|molotov\s+cocktails?)|"
                         r"(?:military|ground|air|large-scale|counter-?terrorism|counter-?insurgency|armed)\s+"
                         r"(?:[\w-]+\s+)?operations?|coups?(?:\s+(?:attempt|d['\u2019][e\u00e9]tat))?|putsch|"
-                        r"mutin(?:y|ied|ies)|overthr(?:ew|own|ow|ows)|seiz(?:ed|es|e)\s+power|"
+                        r"mutin(?:y|ied|ies)|overthr(?:ew|own|ow|ows)|seiz(?:ed|es|e)\s+power|(?:took|takes)\s+power\s+in\b|"
+                        # ("Shinzo Abe was shot", "gunmen shot dead a policeman", "a missile ... hit the railway station")
+                        r"(?:(?<=was\s)|(?<=were\s)|(?<=been\s))shot\b|shot\s+dead|"
+                        r"(?:missiles?|rockets?|shells|drones?)(?=\s+(?:[\w-]+\s+){0,6}?(?:hit|hits|struck|slammed\s+into)\s+"
+                        r"(?:the|a|an|(?-i:[A-Z]))\b)|"
                         r"(?:fought|fight|fights|battled|battle)(?=\s+(?:with|against|each\s+other|off|back|pitched|"
                         r"fierce|heavy|running|gun\s+battles?|for\s+control)\b)|"
                         r"bombs?(?=\s+(?:the\s+|what\s+|(?-i:[A-Z])))|"
@@ -824,6 +828,16 @@ def _credit_claims(rows: list[Event]) -> list[Event]:
     """ "Two bombings struck crowds in Kampala. Al Shabaab claimed responsibility": who claims an attack whose
     maker the text did not name made it (the claim stays a statement of its own)."""
     for i, e in enumerate(rows):
+        if e.event_type == "accusation" and e.actor2 and e.trigger.lower().startswith("blame") \
+                and not _has_span(e, "date"):
+            # "A missile hit the railway station. Ukrainian authorities blamed Russian forces": who is blamed for an
+            # attack nobody was named for is who made it, as conflict data codes it (the blame stays an accusation)
+            attack = next((r for r in reversed(rows[:i]) if r.event_type == "military action"
+                           and r.sentence_start != e.sentence_start), None)
+            if attack is not None and attack.actor1 is None and attack is rows[i - 1]:
+                attack.actor1, attack.actor1_country = e.actor2, e.actor2_country
+                attack.actors = "; ".join([e.actor2] + [n for n in _names(attack) if n != e.actor2])
+            continue
         if e.event_type != "statement" or not e.actor1 or not e.trigger.lower().startswith("claim"):
             continue
         attack = next((r for r in reversed(rows[:i]) if r.event_type == "military action"), None)

@@ -629,6 +629,13 @@ def _code(e: _Entry) -> int:
     return _PLAIN
 
 
+def _suffixed_main(name: str, written: str) -> bool:
+    """Whether ``written`` is a place's main name without the administrative suffix GeoNames gives it ("Nara" for
+    "Nara-shi", "Incheon" for "Incheon-gwangyeoksi")."""
+    return len(written) >= 3 and name.startswith(written) and name[len(written):len(written) + 1] == "-" \
+        and name[len(written) + 1:].islower()
+
+
 def _key_countries(E: list, cands) -> tuple:
     """(country the key stands for in context, else the country of a region/state among its candidates
     ("Texas": still American), country of the key's one town if it is one) for one candidate list."""
@@ -774,6 +781,8 @@ class _Reader:
         written = self.text[s:e]
         for idx, _u, atype, _d in cands:
             en = E[idx]
+            if atype == "c" and _suffixed_main(en.name, written):
+                atype = "C"  # "Nara" for "Nara-shi": the main name without its suffix
             # a name written without its marks is more likely another place spelt that way ("Bali" is
             # Indonesia's, not India's "Bāli")
             score = (en.prior or math.log10(max(en.pop, 10))) + (0.75 if ctx.get(en.country) else 0) - \
@@ -798,7 +807,8 @@ class _Reader:
             return False
         if _NAME_GOES_ON.match(text, e):
             return False  # "Riad al-Solh Square", "Sharm el-Sheikh": a longer name goes on
-        if atype == "c":   # an alternate name ("Colonia" for Cologne): its country named and a place word
+        if atype == "c" and not _suffixed_main(en.name, low):
+            # an alternate name ("Colonia" for Cologne): its country named and a place word
             if _NEXT_CAP_WORD.match(text, e):
                 return False  # ("Riad Salameh", "Colonia Juarez": a longer name, not the city)
             return en.capital or en.pop >= 5_000_000 or (self.ctx.get(en.country) is not None
