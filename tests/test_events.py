@@ -2427,3 +2427,26 @@ def test_events_missiles_that_hit_people_shot_and_power_taken(text, expected):
     frame = timeline.parse_text(text)
     assert [(r.event_type, r.actor1 if isinstance(r.actor1, str) else None, r.location)
             for r in frame.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a court annuls; a vote dated by its modifier is an election, and its month is no modal; a tractor that
+    # overturned rules nothing
+    ("In February, the Constitutional Court annulled Mutharika's narrow win in the May 2019 vote.", "2020-06-28",
+     [("election", "2019-05-01", "occurred"), ("court ruling", "2020-02-01", "occurred")]),
+    ("The electoral commission said Chakwera won nearly 59% of the vote in Tuesday's rerun.", "2020-06-28",
+     [("election", "2020-06-23", "occurred")]),
+    ("One protester died when his tractor overturned.", "2021-01-26", []),
+    # a month with no year after a date with one is that date's nearest such month
+    ("Lasso took office in May 2021 after beating leftist Andres Arauz in an April runoff.", "2023-05-17",
+     [("election", "2021-04-01", "occurred"), ("leadership change", "2021-05-01", "occurred")]),
+])
+def test_events_annulments_dated_votes_and_months_of_the_told_year(text, published, expected):
+    frame = timeline.parse_text(text, published=published)
+    assert [(r.event_type, str(r.date_start.date()), r.status) for r in frame.itertuples()] == expected
+
+
+def test_events_a_place_in_what_is_said_is_not_where_it_was_said():
+    frame = timeline.parse_text("Spain said on Friday it supported Morocco's plan for autonomy in Western Sahara.",
+                                published="2022-03-19")
+    assert one(frame, "statement")["location"] == "Spain"

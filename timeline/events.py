@@ -218,7 +218,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                  # ("lawmakers elect X as president", "parliament elects a new speaker")
                  r"(?<!-)elect(?:s|ing)?(?=\s+(?:(?:[\w.'\u2019-]+\s+){1,6}?as\s|(?:a\s+)?(?:new\s+)?(?:president|prime\s+"
                  r"minister|premier|speaker|leader|pope|chancellor)\b))|"
-                 r"referendum|polls|run-?offs?|(?:presidential|parliamentary|general|legislative|snap|local|regional|"
+                 r"referendum|polls|run-?offs?|re-?runs?(?=\s+(?:of|in|on)\b|[.,;])|(?:(?<=\d\d\d\d\s)|(?<='s\s))vote\b|(?:presidential|parliamentary|general|legislative|snap|local|regional|"
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
     # what a court decides: rulings, verdicts, sentences ("the tribunal rules in favour of the Philippines")
     ("court ruling", r"rul(?:ed|es)(?=\s+(?:on\s+\w+\s+)?(?:that|in\s+favou?r|against|on\b))|"
@@ -226,7 +226,9 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                      r"sentenc(?:ed|es)(?=\s+(?:[\w.'\u2019-]+\s+){1,8}?to\b)|convicted|acquitted|"
                      r"(?:struck|strikes)\s+down|upheld\s+(?:the|a|an)\b|"
                      # ("the Supreme Court ordered the release of ...": what a court orders it rules)
-                     r"(?<=court\s)order(?:ed|s)\b"),
+                     r"(?<=court\s)order(?:ed|s)\b|annul(?:led|s)|nullifi(?:ed|es)|"
+                     r"overturn(?:ed|s)(?=\s+(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:ruling|verdict|decision|"
+                     r"conviction|sentence|result|results|election|ban|law|acquittal)\b)"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
     ("statement", r"said|says|stated|stating|announc(?:e|ed|es|ement)|confirm(?:ed|s|ing)?|declar(?:e|ed|es|ation)|"
                   r"proclaim(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+responsibility|"
@@ -818,10 +820,34 @@ def extract(article, gaz=None) -> list[Event]:
                 break
             if t.start >= sent.start:
                 s_timexes.append(t)
+        if len(s_timexes) > 1:
+            s_timexes = _months_of_the_told_year(s_timexes)
         reading = _Sentence(article, sent, s_timexes, s_mentions, states, ctx)
         rows.extend(reading.events(s_triggers))
         ctx.remember(reading.actors)
     return _credit_claims(_fold_protest_demands(rows))
+
+
+_BARE_MONTH = re.compile(r"(?:early|mid|late)?[\s-]*(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _months_of_the_told_year(timexes: list) -> list:
+    """ "Lasso took office in May 2021 after beating Arauz in an April runoff": a month named without a year after a
+    date with one in the same sentence is the nearest such month to that date, not the one nearest the report."""
+    out, ref = [], None
+    for t in timexes:
+        if ref is not None and t.precision == "month" and t.date_start is not None and _BARE_MONTH.fullmatch(t.text):
+            best = min((dt.date(y, t.date_start.month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)),
+                       key=lambda d: abs((d - ref).days))
+            if best.year != t.date_start.year:
+                end = (dt.date(best.year + (best.month == 12), best.month % 12 + 1, 1) - dt.timedelta(days=1))
+                t = dataclasses.replace(t, value=f"{best.year}-{best.month:02d}", date_start=best, date_end=end)
+        elif t.date_start is not None and t.precision in ("day", "month") and _HAS_YEAR.search(t.text):
+            ref = t.date_start
+        out.append(t)
+    return out
 
 
 def _credit_claims(rows: list[Event]) -> list[Event]:
@@ -1118,6 +1144,7 @@ _TOPIC = re.compile(r"\b(?:on|over|about|regarding|concerning|violat(?:e|es|ed|i
                     r"(?:[A-Za-z-]+\s+)?$")
 _FRAMED = frozenset({"sanction", "aid", "military action", "mobilization", "expulsion"})
 _SPEECH_ACTS = frozenset({"statement", "criticism", "accusation", "threat", "demand", "rejection", "invitation"})
+_SAID_CONTENT_I = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+|it\s+|he\s+|she\s+|they\s+|we\s+)", re.IGNORECASE)
 _SAID_AT = re.compile(r"\b(?:in|at|from|during)\s+(?:the\s+)?$", re.IGNORECASE)
 _GEO_RANK = {"city": 0, "region": 1, "country": 2, None: 3}
 _NOMINAL_AGENT_OF = frozenset({"invitation"})
@@ -2721,6 +2748,9 @@ class _Sentence:
             for x in self.actors:
                 if x.start >= 0 and _MODAL_IN_NAME_I.search(ltext, x.start, x.end):
                     self._unnamed = self._unnamed[:x.start] + " " * (x.end - x.start) + self._unnamed[x.end:]
+            for _, ta, tb in self.timexes:  # ("the May 2019 vote": a month, not a modal)
+                if _MODAL_IN_NAME_I.search(ltext, ta, tb):
+                    self._unnamed = self._unnamed[:ta] + " " * (tb - ta) + self._unnamed[tb:]
         ltext = self._unnamed
         near = ltext[max(c_lo, a - 100):a]
         if self.may_deny and (denied.search(ltext[max(c_lo, a - 30):a])
@@ -2790,6 +2820,9 @@ class _Sentence:
             places = [p for p in places if self._unit(p[0]) == unit]
         if speech:  # "voiced concern over arms to Russia" happens where it is said, not in Russia
             places = [p for p in places if self._cue_before(_SAID_AT, p[0], 12)]
+            if _SAID_CONTENT_I.match(stext, b):
+                # "Spain said it supported Morocco's plan for autonomy in Western Sahara": a place in what is said
+                places = [p for p in places if not (p[0] > b and self.clause_at[p[0]] == ci)]
         if etype != "military action":
             # "spoke with Putin by phone, urging him to withdraw troops from Ukraine": a participle clause's place
             # is what was urged or said, not where this happened (but "airstrikes, hitting targets near Homs")
