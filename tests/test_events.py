@@ -2450,3 +2450,11 @@ def test_events_a_place_in_what_is_said_is_not_where_it_was_said():
     frame = timeline.parse_text("Spain said on Friday it supported Morocco's plan for autonomy in Western Sahara.",
                                 published="2022-03-19")
     assert one(frame, "statement")["location"] == "Spain"
+
+
+def test_events_the_statement_a_dateline_opens_is_told_and_said_at_home():
+    frame = timeline.parse_text("SEOUL, Jan 10 (Reuters) - North Korea said on Friday it was pulling out of the "
+                                "treaty.", published="2003-01-10")
+    row = one(frame, "statement")
+    assert (row["actor1"], row["location"], str(row["date_start"].date())) == ("North Korea", "North Korea",
+                                                                              "2003-01-10")

@@ -1507,7 +1507,9 @@ class _Sentence:
         if lowered is not None and not _holds(lowered, _REPORTING_WORDS):
             self.reporting = [False] * len(self.segments)
         else:
+            # ("SEOUL, Jan 10 (Reuters) - North Korea said on Friday ...": the segment the dateline opens is told)
             self.reporting = [i > 0 and (lowered is None or _holds(lowered[a:b], _REPORTING_WORDS))
+                              and self.s0 + a >= ctx.dateline_end
                               and bool(_REPORTING.match(self.text[a:b])) for i, (a, b) in enumerate(self.segments)]
         # "now", "current" (PRESENT_REF) say nothing a publication date does not
         self.timexes = [(t, t.start - self.s0, t.end - self.s0) for t in s_timexes
@@ -3011,8 +3013,11 @@ class _Sentence:
         elif narrative is not None and isinstance(narrative.location, str) and narrative.geo_precision != "country":
             # "... rioters looted shops in Durban. Police fired rubber bullets.": the story goes on where it was
             loc = (narrative.location, narrative.country, narrative.lat, narrative.lon, narrative.geo_precision)
-        elif ctx.dateline is not None and etype in _DATELINE_TYPES:
-            loc = _loc_of(ctx.dateline)  # filed from Brussels: decided, said or met there
+        elif ctx.dateline is not None and etype in _DATELINE_TYPES and not (
+                etype in _SPEECH_ACTS and actor1 is not None and actor1.category in ("state", "government")
+                and actor1.country and ctx.dateline.country and actor1.country != ctx.dateline.country):
+            # filed from Brussels: decided, said or met there (but "SEOUL - North Korea said": said at home)
+            loc = _loc_of(ctx.dateline)
         elif (etype in _SPEECH_ACTS and actor1 is not None and actor1.country) or (
                 # (a state expels at home: "Pakistan expels the envoy", but "Saudi Arabia, Egypt and Bahrain sever
                 # relations with Qatar" is in no one place)
