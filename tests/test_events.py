@@ -2458,3 +2458,15 @@ def test_events_the_statement_a_dateline_opens_is_told_and_said_at_home():
     row = one(frame, "statement")
     assert (row["actor1"], row["location"], str(row["date_start"].date())) == ("North Korea", "North Korea",
                                                                               "2003-01-10")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a court that throws out results rules; a crowd that breaks into cheers attacks nothing
+    ("Ukraine's Supreme Court on Friday threw out the results of the disputed Nov. 21 presidential runoff.",
+     [("court ruling", "2004-12-03", "Supreme Court of Ukraine")]),
+    ("Tens of thousands of his supporters broke into cheers as the ruling was announced on Friday.", []),
+])
+def test_events_courts_throw_out_results_and_cheers_are_no_break_in(text, expected):
+    frame = timeline.parse_text(text, published="2004-12-03")
+    assert [(r.event_type, str(r.date_start.date()), r.actor1) for r in frame.itertuples()
+            if r.event_type != "election"] == expected

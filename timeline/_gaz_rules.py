@@ -126,7 +126,8 @@ _ARMED_ORG_WORDS = (" Forces", " Army", " Front", " Movement", " Brigade", " Mil
 # a civil body the data does not know, named in capitals by what it is ("the Bougainville Referendum Commission")
 _CIVIL_ORG = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|the|on|and)[ \t]+)?){1,5}"
                         r"(?:Commission|Committee|Council|Tribunal|Authority|Agency|Coalition|Senate|Court))\b"
-                        r"(?![ \t]+(?:for|of|on)\b|[ \t]*\()")
+                        r"(?![ \t]+(?:for|of|on(?![ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))\b"
+                        r"|[ \t]*\()")
 # a body of a state named with the state after "of": "the National Security Council of Thailand", "the Supreme
 # Electoral Tribunal of Honduras" (group 1: the words before "of")
 _STATE_BODY = re.compile(r"\b((?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:for|the|on|and)[ \t]+)?){1,5}"

@@ -168,7 +168,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                         r"(?:burn(?:ed|t|s)?|torch(?:es)?)\s+(?:down\s+)?(?:[\w-]+\s+){0,3}?(?:buildings?|houses|homes|cars|vehicles|"
                         r"shops|stores|businesses|offices?|stations?|churches|mosques|villages?|huts)\b|"
                         r"poison(?:ed|ing)(?=\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z]))|set\s+fire\s+to|loot(?:ed|ing)|"
-                        r"br(?:oke|eak|eaks|eaking)\s+into|"
+                        r"br(?:oke|eak|eaks|eaking)\s+into(?!\s+(?:cheers|applause|song|songs|tears|laughter|smiles?|a\s+(?:run|smile|sweat|grin)))|"
                         r"set(?:ting|s)?\s+(?:[\w-]+\s+){1,5}?(?:on\s+fire|ablaze|alight)|"
                         r"(?:took|take|takes|taken|seiz(?:e|ed|es)|captur(?:e|ed|es)|gain(?:ed|s)?)\s+"
                         r"(?:full\s+|complete\s+|effective\s+|total\s+)?control\s+of|"
@@ -227,6 +227,8 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                      r"(?:struck|strikes)\s+down|upheld\s+(?:the|a|an)\b|"
                      # ("the Supreme Court ordered the release of ...": what a court orders it rules)
                      r"(?<=court\s)order(?:ed|s)\b|annul(?:led|s)|nullifi(?:ed|es)|"
+                     r"(?:threw|throws)\s+out(?=\s+(?:the|a|an|his|her|its|their)\s+(?:[\w.-]+\s+){0,4}?(?:results?|ruling|"
+                     r"verdict|case|charges?|conviction|election|vote|runoff|appeal|lawsuit)\b)|"
                      r"overturn(?:ed|s)(?=\s+(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:ruling|verdict|decision|"
                      r"conviction|sentence|result|results|election|ban|law|acquittal)\b)"),
     ("forum", r"forum|conference|general\s+assembly|plenary|attend(?:s|ed|ing)?|participat(?:e|ed|es|ing)"),
