@@ -2470,3 +2470,9 @@ def test_events_courts_throw_out_results_and_cheers_are_no_break_in(text, expect
     frame = timeline.parse_text(text, published="2004-12-03")
     assert [(r.event_type, str(r.date_start.date()), r.actor1) for r in frame.itertuples()
             if r.event_type != "election"] == expected
+
+
+def test_events_a_person_with_a_long_title_in_apposition_who_lands_somewhere_visits():
+    frame = timeline.parse_text("Nancy Pelosi, the Speaker of the United States House of Representatives, lands in "
+                                "Taipei. Farmers lost their lands in Oromia.", published="2022-08-02")
+    assert [(r.event_type, r.actor1, r.location) for r in frame.itertuples()] == [("visit", "Nancy Pelosi", "Taipei")]

@@ -156,7 +156,8 @@ _BARE_NAME_VERBS = ("says|said|tells|told|announces|announced|resigns|resigned|t
                     "arrives|arrived|flees|fled|returns|returned|steps|stepped|concedes|conceded|vows|vowed|warns|"
                     "warned|agrees|agreed|rejects|rejected|declares|declared|insists|insisted|is|was|has|had|will|"
                     "would|hands|handed|dissolves|dissolved|calls|called|condemns|condemned|thanks|thanked|quit|quits|"
-                    "launches|launched|orders|ordered|claims|claimed|pledges|pledged|promises|promised")
+                    "launches|launched|orders|ordered|claims|claimed|pledges|pledged|promises|promised|lands|landed|travels|"
+                    "travelled|traveled|flies|flew|holds|held|speaks|spoke|phones|phoned|expels|expelled")
 # (what may stand before it, a sentence start, a comma or "and", is checked apart: a look-behind at every
 # offset of the text would cost more than the whole search)
 # (an honorific before the name: "Mr Lucas Ferreira said")

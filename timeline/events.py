@@ -53,7 +53,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                    r"(?:told|tells)\s+(?:[\w.'-]+\s+){1,5}?)"
                    r"(?:by|on\s+the|over\s+the)\s+"
                    r"(?:tele)?phone"),
-    ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|"
+    ("visit", r"(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?|trip|tour(?:ed)?|arriv(?:e|ed|es|ing|al)|landed|(?<!their\s)(?<!the\s)lands(?=\s+(?:in|at)\s+(?-i:[A-Z]))|flies(?=\s+(?:in)?to\s)|"
               r"travel(?:l?ed|l?ing|s)?(?!\s+(?:bans?|restrictions|advisor(?:y|ies)|warnings?))|journey|en\s+route|head(?:ed|ing|s)?\s+(?:to|for|toward)|flew"),
     ("meeting", r"met|meet(?:s|ing|ings)?|hosted|hosts|welcomed|received|greet(?:ed|s)|presents?\s+(?:his|her)\s+credentials|"
                 r"presented\s+(?:his|her)\s+credentials|reunion|face-to-face|(?:shake|shakes|shook|shaking)\s+hands"),
