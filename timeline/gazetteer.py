@@ -1100,12 +1100,12 @@ class _Composer:
             for o in [o for o in out if o.kind == "place" and o.category == "city"
                       and text.endswith(("Lower ", "Upper ", "Middle "), 0, o.start)]:
                 out.remove(o)
-        if "-" in text:
+        if "-" in text and _ROUTE_WORD.search(text):
             # "the Jammu-Srinagar national highway", "the Kabul-Kandahar road": a route between places, not a place
             for o in [o for o in out if o.kind == "place" and (_ROUTE_AFTER.match(text, o.end) or (
                     o.start > 0 and text[o.start - 1] == "-" and _ROUTE_AFTER.match(text, o.start - 1)))]:
                 out.remove(o)
-        if any(w in text for w in _TITLE_HEADS):
+        if _TITLE_HEAD.search(text):
             # "the Comprehensive Agreement on the Bangsamoro", "the Conference on Libya": a place in a title is what
             # the text is about, not where anything is
             for o in [o for o in out if o.kind == "place" and _TITLED_PLACE.search(text, max(0, o.start - 60), o.start)]:
@@ -1605,8 +1605,9 @@ class _Composer:
 _ROUTE_AFTER = re.compile(r"-[A-Z][\w'\u2019]+(?:\s+[a-z]+){0,2}\s+(?:highway|road|motorway|expressway|railway|rail\s+line|"
                           r"pipeline|corridor|route)\b")
 _ROMAN_AFTER = re.compile(r" (?:II|III|IV)\b")
-_TITLE_HEADS = (" Agreement", " Accord", " Treaty", " Declaration", " Convention", " Protocol", " Conference",
-                " Framework", " Pact", " Charter")
+_ROUTE_WORD = re.compile(r"highway|road|motorway|expressway|railway|rail line|pipeline|corridor|route")
+_TITLE_HEAD = re.compile(r" (?:Agreement|Accords?|Treaty|Declaration|Convention|Protocol|Conference|Framework|Pact|Charter)"
+                         r" (?:on|for) ")
 _TITLED_PLACE = re.compile(r"\b(?:Agreement|Accords?|Treaty|Declaration|Convention|Protocol|Conference|Framework|Pact|Charter)"
                            r"\s+(?:on|for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:and\s+(?:the\s+)?)?){0,4}$")
 _TAKES_OFFICE_I = re.compile(r"\b(?:as|became|becomes|become|becoming|named|appointed)\s+(?:the\s+)?$", re.IGNORECASE)
