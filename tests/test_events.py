@@ -2476,3 +2476,17 @@ def test_events_a_person_with_a_long_title_in_apposition_who_lands_somewhere_vis
     frame = timeline.parse_text("Nancy Pelosi, the Speaker of the United States House of Representatives, lands in "
                                 "Taipei. Farmers lost their lands in Oromia.", published="2022-08-02")
     assert [(r.event_type, r.actor1, r.location) for r in frame.itertuples()] == [("visit", "Nancy Pelosi", "Taipei")]
+
+
+def test_events_a_named_subject_that_refuses_in_the_present_does_it_on_the_report_day():
+    frame = timeline.parse_text("The tribunal declares Juan Orlando Hernández the winner of the disputed 26 November "
+                                "presidential election; opposition candidate Salvador Nasralla refuses to accept the "
+                                "result.", published="2017-12-17")
+    row = one(frame, "rejection")
+    assert (row["actor1"], str(row["date_start"].date())) == ("Salvador Nasralla", "2017-12-17")
+
+
+def test_events_lawmakers_elect_a_person_with_a_long_description_as_president():
+    frame = timeline.parse_text("Somali lawmakers meeting in Mogadishu elect academic and civic activist Hassan Sheikh "
+                                "Mohamud as President of Somalia.", published="2012-09-10")
+    assert one(frame, "election")["actors"] == "Hassan Sheikh Mohamud"

@@ -216,7 +216,7 @@ _TRIGGER_TABLE: list[tuple[str, str]] = [
                  r"(?<!newly\s)(?<!freely\s)(?<!legally\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!'s\s)(?<!\u2019s\s)"
                  r"elected|re-elected|"
                  # ("lawmakers elect X as president", "parliament elects a new speaker")
-                 r"(?<!-)elect(?:s|ing)?(?=\s+(?:(?:[\w.'\u2019-]+\s+){1,6}?as\s|(?:a\s+)?(?:new\s+)?(?:president|prime\s+"
+                 r"(?<!-)elect(?:s|ing)?(?=\s+(?:(?:[\w.'\u2019-]+\s+){1,9}?as\s|(?:a\s+)?(?:new\s+)?(?:president|prime\s+"
                  r"minister|premier|speaker|leader|pope|chancellor)\b))|"
                  r"referendum|polls|run-?offs?|re-?runs?(?=\s+(?:of|in|on)\b|[.,;])|(?:(?<=\d\d\d\d\s)|(?<='s\s))vote\b|(?:presidential|parliamentary|general|legislative|snap|local|regional|"
                  r"municipal|mayoral)\s+(?:vote|ballot)"),
@@ -1313,6 +1313,9 @@ _ADJUNCT_NOUN = re.compile(r"\b(?:after|before|amid|following|despite|since)\s+(
 _REASON = re.compile(r"\b(?:over|because\s+of|due\s+to|in\s+response\s+to|regarding|concerning)\s", re.IGNORECASE)
 _SEAT_AFTER_STATE_I = re.compile(r"(?:['\u2019]s)?\s+(?:national\s+)?(?:parliament|congress|national\s+assembly|"
                                  r"parliament\s+building)\b", re.IGNORECASE)
+# a verb in the present told of a named subject ("Salvador Nasralla refuses to accept the result"): news of the day
+_PRESENT_S_I = re.compile(r"[a-z]{3,}s", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w'\u2019-]+|\b(?:he|she|it|they))\s+$")
 _TRIED_TO_I = re.compile(r"\b(?:tried|attempted|sought)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
 _TAKES_EFFECT_BEFORE_I = re.compile(r"\b(?:from|until|till|starting|effective|through)\s+$", re.IGNORECASE)
 _POST_BEFORE_I = re.compile(r"\b(?:ambassadors?|envoys?|high\s+commissioners?)(?:,\s+[^,]{3,40},)?\s+to\s+(?:the\s+)?$",
@@ -2974,6 +2977,7 @@ class _Sentence:
                 start, end = ctx.anchor + dt.timedelta(days=1), ctx.anchor + dt.timedelta(days=30)
             elif ctx.last_dated is not None and self._past_narrative() and ctx.last_dated.status == "occurred" \
                     and not _LATER_I.search(stext, max(0, a - 20), a) \
+                    and not (_PRESENT_S_I.fullmatch(stext, a, b) and _SUBJECT_BEFORE.search(stext, max(0, a - 30), a)) \
                     and not self._reacts(etype, actor1, ctx.last_dated) \
                     and not self._told_inside(ctx.last_dated, a):
                 # ("Biden later accused": after it; what was done does not take the date of what was announced)
