@@ -2490,3 +2490,11 @@ def test_events_lawmakers_elect_a_person_with_a_long_description_as_president():
     frame = timeline.parse_text("Somali lawmakers meeting in Mogadishu elect academic and civic activist Hassan Sheikh "
                                 "Mohamud as President of Somalia.", published="2012-09-10")
     assert one(frame, "election")["actors"] == "Hassan Sheikh Mohamud"
+
+
+def test_events_limits_on_travel_are_no_trip_and_little_havana_is_in_miami():
+    frame = timeline.parse_text("In a speech in Miami's Little Havana, U.S. President Donald Trump announces a partial "
+                                "rollback of the opening to Cuba, tightening limits on American travel to the island.",
+                                published="2017-06-16")
+    assert [(r.event_type, r.actor1, r.location) for r in frame.itertuples()] == [
+        ("statement", "Donald Trump", "Miami")]

@@ -1316,6 +1316,7 @@ _SEAT_AFTER_STATE_I = re.compile(r"(?:['\u2019]s)?\s+(?:national\s+)?(?:parliame
 # a verb in the present told of a named subject ("Salvador Nasralla refuses to accept the result"): news of the day
 _PRESENT_S_I = re.compile(r"[a-z]{3,}s", re.IGNORECASE)
 _SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w'\u2019-]+|\b(?:he|she|it|they))\s+$")
+_LIMITS_ON_I = re.compile(r"\b(?:limits?|restrictions?|bans?|curbs?|controls?)\s+on\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _TRIED_TO_I = re.compile(r"\b(?:tried|attempted|sought)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
 _TAKES_EFFECT_BEFORE_I = re.compile(r"\b(?:from|until|till|starting|effective|through)\s+$", re.IGNORECASE)
 _POST_BEFORE_I = re.compile(r"\b(?:ambassadors?|envoys?|high\s+commissioners?)(?:,\s+[^,]{3,40},)?\s+to\s+(?:the\s+)?$",
@@ -1844,6 +1845,8 @@ class _Sentence:
             if etype == "visit" and stext[a:a + 4].lower() in ("land", "arri") \
                     and _MUNITION_BEFORE_I.search(stext, max(self.clauses[self.clause_at[a]][0], a - 60), a):
                 etype = "military action"  # "rockets carrying sarin landed on Zamalka": a strike, not a visit
+            if etype == "visit" and _LIMITS_ON_I.search(stext, max(0, a - 40), a):
+                continue  # "tightening limits on American travel to the island": what is limited, not a trip
             if etype == "visit" and stext[a:a + 3].lower() in ("fle", "tra", "fli") \
                     and _MUNITION_BEFORE_I.search(stext, max(self.clauses[self.clause_at[a]][0], a - 60), a):
                 continue  # "the missile ... flew for about 53 minutes": a flight path, not a trip

@@ -1095,10 +1095,11 @@ class _Composer:
             # "Oslo II", "Camp David II": an accord or a round named after the place, not the place
             for o in [o for o in out if o.kind == "place" and _ROMAN_AFTER.match(text, o.end)]:
                 out.remove(o)
-        if "Lower " in text or "Upper " in text or "Middle " in text:
-            # "(Kismayo, Lower Juba)", "Upper Nile": a region named after a river or town, not the town
+        if "Lower " in text or "Upper " in text or "Middle " in text or "Little " in text:
+            # "(Kismayo, Lower Juba)", "Upper Nile": a region named after a river or town, not the town ("Miami's
+            # Little Havana": a neighbourhood)
             for o in [o for o in out if o.kind == "place" and o.category == "city"
-                      and text.endswith(("Lower ", "Upper ", "Middle "), 0, o.start)]:
+                      and text.endswith(("Lower ", "Upper ", "Middle ", "Little "), 0, o.start)]:
                 out.remove(o)
         if "-" in text and _ROUTE_WORD.search(text):
             # "the Jammu-Srinagar national highway", "the Kabul-Kandahar road": a route between places, not a place
