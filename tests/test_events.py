@@ -1860,11 +1860,11 @@ def test_events_a_president_elect_is_not_the_one_in_office():
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a locative phrase after the opening date places the sentence; the next sentence goes on there
+    # a locative phrase after the opening date places the sentence; the next sentence goes on there (force used on
+    # the rioters joins their riot)
     ("On 12 July 2021, in Durban (eThekwini, KwaZulu-Natal), rioters looted and torched shopping centres. Police "
      "fired rubber bullets and arrested dozens of people.",
-     [("military action", "Police Forces of South Africa", "2021-07-12", "Durban"),
-      ("military action", "Rioters (South Africa)", "2021-07-12", "Durban")]),
+     [("military action", "Rioters (South Africa); Police Forces of South Africa", "2021-07-12", "Durban")]),
     # shooting at a crowd is violence
     ("Around 8 July 2018 (as reported), in Diriamba and Jinotepe (Carazo), police launched an operation to clear "
      "roadblocks, shooting at demonstrators.",
@@ -2498,3 +2498,10 @@ def test_events_limits_on_travel_are_no_trip_and_little_havana_is_in_miami():
                                 published="2017-06-16")
     assert [(r.event_type, r.actor1, r.location) for r in frame.itertuples()] == [
         ("statement", "Donald Trump", "Miami")]
+
+
+def test_events_a_conflict_data_heading_and_rubber_bullets_on_a_riot():
+    frame = timeline.parse_text("Looting: On 12 July 2021, rioters looted and burned shops in Durban (eThekwini, "
+                                "KwaZulu-Natal). Police fired rubber bullets.")
+    assert [(r.event_type, r.actors, r.location) for r in frame.itertuples()] == [
+        ("military action", "Rioters (South Africa); Police Forces of South Africa", "Durban")]

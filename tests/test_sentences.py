@@ -56,3 +56,10 @@ def test_sentences_a_run_on_line_is_cut_into_bounded_pieces():
     pieces = split(text)
     assert all(len(s.text) <= 1000 for s in pieces)
     assert all(text[s.start:s.end] == s.text for s in pieces)
+
+
+def test_sentences_a_one_word_conflict_heading_is_a_label_but_a_city_is_a_dateline():
+    (sent,) = split("Looting: On 12 July 2021, rioters looted shops.")
+    assert sent.text[sent.body_start - sent.start:].startswith("On 12 July")
+    (sent,) = split("Nairobi: Police fired tear gas at protesters.")
+    assert sent.body_start == sent.start

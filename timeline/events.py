@@ -880,7 +880,7 @@ def _credit_claims(rows: list[Event]) -> list[Event]:
 
 
 _PROTESTERS = re.compile(r"^(?:protesters|demonstrators|rioters|marchers|strikers|supporters)\b", re.IGNORECASE)
-_FORCE_ON_CROWD_I = re.compile(r"tear\s+gas|water\s+cannon|stun\s+grenades", re.IGNORECASE)
+_FORCE_ON_CROWD_I = re.compile(r"tear\s+gas|water\s+cannon|stun\s+grenades|rubber\s+bullets|pellets|batons", re.IGNORECASE)
 _ENFORCERS = re.compile(r"(?:Police|Security|Military)\s+Forces\b")
 
 
@@ -896,7 +896,10 @@ def _fold_protest_demands(rows: list[Event]) -> list[Event]:
             if extra:
                 protest.actors = "; ".join(_names(protest) + extra)
             continue
-        elif protest is not None and e.event_type == "protest" and not _has_span(e, "date") \
+        elif protest is not None and (e.event_type == "protest" or (
+                # ("... looted shops in Durban. Police fired rubber bullets.": force used on the riot just told)
+                e.event_type == "military action" and _FORCE_ON_CROWD_I.search(e.trigger)
+                and _ENFORCERS.match(e.actor1 or ""))) and not _has_span(e, "date") \
                 and not _has_span(e, "location") \
                 and e.date_start == protest.date_start and not e.trigger.lower().endswith("ed"):
             # "Security forces were in place to ensure a peaceful demonstration": a noun with no date or place of

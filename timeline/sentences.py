@@ -50,6 +50,9 @@ _BULLET = re.compile(r"^\s*(?:[\u2022\u2023\u25aa\u25cf\u00b7\u2043\u2219*\-\u20
 _LABEL = re.compile(r"^([A-Z][\w'’&/ -]{0,60}):\s+")
 # a heading in front of running text: a few words, some in lower case ("Movement of forces: On 8 May ...")
 _HEADING_LABEL = re.compile(r"^(?=.*\s[a-z])[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,5}$")
+# one-word headings conflict data puts before its notes ("Looting: On 12 July ...": no dateline)
+_ONE_WORD_HEADING = frozenset({"Looting", "Arrests", "Attack", "Grenade", "Shelling", "Abduction", "Agreement", "Other",
+                               "Riot", "Riots", "Protest", "Protests", "Battle", "Battles", "Explosion", "Explosions"})
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 # starts only at the first mark of a run and never gives back what it took: linear on "??????..."
 _BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'\u201d\u2019)\]]*+(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
@@ -127,7 +130,8 @@ def split(text: str) -> list[Sentence]:
         if bullet:
             kind, offset = "bullet", bullet.end()
         label = _LABEL.match(body[offset:])
-        if label and kind != "bullet" and not _HEADING_LABEL.match(label.group(1)):
+        if label and kind != "bullet" and not _HEADING_LABEL.match(label.group(1)) \
+                and label.group(1).split("/")[0] not in _ONE_WORD_HEADING:
             label = None  # "New Delhi: Prime Minister ..." is a dateline, not a heading
         lead = offset + (label.end() if label else 0)
         for i, (a, b) in enumerate(_split_line(text, line_start + offset, line_end)):
