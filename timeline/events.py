@@ -844,8 +844,8 @@ def _months_of_the_told_year(timexes: list) -> list:
             best = min((dt.date(y, t.date_start.month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)),
                        key=lambda d: abs((d - ref).days))
             if best.year != t.date_start.year:
-                end = (dt.date(best.year + (best.month == 12), best.month % 12 + 1, 1) - dt.timedelta(days=1))
-                t = dataclasses.replace(t, value=f"{best.year}-{best.month:02d}", date_start=best, date_end=end)
+                start, end = _moved(t.date_start, t.date_end, best.year - t.date_start.year, "Y")
+                t = dataclasses.replace(t, value=f"{best.year}-{best.month:02d}", date_start=start, date_end=end)
         elif t.date_start is not None and t.precision in ("day", "month") and _HAS_YEAR.search(t.text):
             ref = t.date_start
         out.append(t)
@@ -860,9 +860,9 @@ def _credit_claims(rows: list[Event]) -> list[Event]:
                 and not _has_span(e, "date"):
             # "A missile hit the railway station. Ukrainian authorities blamed Russian forces": who is blamed for an
             # attack nobody was named for is who made it, as conflict data codes it (the blame stays an accusation)
-            attack = next((r for r in reversed(rows[:i]) if r.event_type == "military action"
-                           and r.sentence_start != e.sentence_start), None)
-            if attack is not None and attack.actor1 is None and attack is rows[i - 1]:
+            attack = rows[i - 1] if i else None
+            if attack is not None and attack.event_type == "military action" and attack.actor1 is None \
+                    and attack.sentence_start != e.sentence_start:
                 attack.actor1, attack.actor1_country = e.actor2, e.actor2_country
                 attack.actors = "; ".join([e.actor2] + [n for n in _names(attack) if n != e.actor2])
             continue
@@ -997,7 +997,6 @@ _DEMANDED_LIST_I = re.compile(r"\b(?:demand(?:ing|s|ed)?|call(?:ing|s|ed)?\s+for
 # event, and so is a comment on what was just told ("The government welcomed the surrender"); but a diplomatic
 # event told after another ("They met ... Beijing accused Washington ...") is one of its own
 _INCIDENT_FAMILIES = frozenset({"fight", "protest", "coerce"})
-_STATE_FORCES = ("Security Forces", "Police Forces", "Military Forces")
 _GENERIC_PARTIES = ("Unidentified Armed Group", "Unidentified Gang", "Rebels", "Rioters", "Protesters")
 # between a date and the noun it dates: "the October 2017 independence referendum", "the disputed 2019 election"
 _DATED_NOUN_GAP = re.compile(r"\s+(?:(?!(?:following|after|before|since|until|in|on|at|of|for|to|and|or|by|with|from|"
@@ -1555,11 +1554,11 @@ class _Sentence:
                     and _capital_mention(m.country) is not None:
                 # "the Belarusian capital": Minsk
                 self.places.append((a, b + 8, _capital_mention(m.country)))
-            elif m.category == "state" and _is_demonym(m) and _SEAT_AFTER_STATE_I.match(stext, b) \
+            elif m.category == "state" and _is_demonym(m) and (seat := _SEAT_AFTER_STATE_I.match(stext, b)) \
                     and _capital_mention(m.country) is not None \
                     and not any(o.kind == "place" and o.precision == "city" for o in s_mentions):
                 # "storm the Georgian parliament": in the capital, where it sits
-                self.places.append((a, _SEAT_AFTER_STATE_I.match(stext, b).end(), _capital_mention(m.country)))
+                self.places.append((a, seat.end(), _capital_mention(m.country)))
             elif m.category == "state" and _is_demonym(m) and not _ACTOR_NOUN.match(stext, b) \
                     and not prep_place(a):
                 continue  # an adjective: "the Japanese prefecture of Okinawa" (but "in the Russian port city")
@@ -1599,9 +1598,8 @@ class _Sentence:
             # "protesters tried to storm the Georgian parliament": a state's parliament sits in its capital
             for x in self.actors:
                 if x.category == "state" and x.country and x.start >= self.body \
-                        and _SEAT_AFTER_STATE_I.match(stext, x.end) and _capital_mention(x.country) is not None:
-                    self.places.append((x.start, _SEAT_AFTER_STATE_I.match(stext, x.end).end(),
-                                        _capital_mention(x.country)))
+                        and (seat := _SEAT_AFTER_STATE_I.match(stext, x.end)) and _capital_mention(x.country) is not None:
+                    self.places.append((x.start, seat.end(), _capital_mention(x.country)))
                     break
         story = ctx.city_country or ctx.place_country
         if "the capital" in stext and story and not any(p[2].country != story for p in self.places if p[2].country):
@@ -2864,7 +2862,7 @@ class _Sentence:
         if etype in ("leadership change", "election", "court ruling") or etype in _SPEECH_ACTS:
             # "resigned and flew out of Dhaka to India": where someone went is not where this happened
             places = [p for p in places if not _TO_BEFORE_PLACE_I.search(stext, max(0, p[0] - 6), p[0])] or places
-        if len(places) > 0 and ("mbassador" in stext or "nvoy" in stext):
+        if "mbassador" in stext or "nvoy" in stext:
             # "recalls its ambassador to the United States": the envoy's post, not where the recall is
             places = [p for p in places if not _POST_BEFORE_I.search(stext, max(0, p[0] - 40), p[0])]
         if "against" in stext or "over" in stext:
@@ -3042,12 +3040,11 @@ class _Sentence:
             home = geo.countries().get(who.country)
             if home and home["lat"] is not None:
                 loc = (home["name"], who.country, home["lat"], home["lon"], "country")
-        elif etype in ("election", "leadership change", "court ruling") and any(
-                x.category == "state" and x.mention is not None and _MODIFIER_GAP.fullmatch(stext, x.end, a)
-                for x in self.actors):
+        elif etype in ("election", "leadership change", "court ruling") and (owner := next(
+                (x for x in self.actors if x.category == "state" and x.mention is not None
+                 and _MODIFIER_GAP.fullmatch(stext, x.end, a)), None)) is not None:
             # "Arévalo wins Guatemala's presidential runoff": the state whose vote it is
-            m = next(x for x in self.actors if x.category == "state" and x.mention is not None
-                     and _MODIFIER_GAP.fullmatch(stext, x.end, a)).mention
+            m = owner.mention
             loc = (m.name, m.country, m.lat, m.lon, "country")
         elif etype in ("protest", "arrest"):
             # "Hong Kong police fired tear gas at protesters": crowds and police act at home
@@ -3186,7 +3183,7 @@ class _Sentence:
                           # ("Fighters of the Maute group occupied parts of the city": an armed group acting, with no
                           # time or place of its own, in the incident just told)
                           or (actor1.category == "group" and actor1.mention is not None and etype == "military action"
-                              and not actor1.name.startswith(_STATE_FORCES)
+                              and not _ENFORCERS.match(actor1.name)
                               and ("location" not in spans or loc[0] == narrative.location)))
                          and FAMILY[etype] in _INCIDENT_FAMILIES
                          and FAMILY[narrative.event_type] in _INCIDENT_FAMILIES)) \

@@ -1084,43 +1084,41 @@ class _Composer:
         commas = [m.start() for m in _COMMA_NAME.finditer(text)]
         if commas and self._appositions(commas):
             out.sort(key=_START)
+        self._drop_false_mentions()
+        return out
+
+    def _drop_false_mentions(self) -> None:
+        """Mentions that turn out to be part of something else, dropped in one pass: the state in a crowd's coded
+        name ("Protesters (Honduras)": whose crowd it is, not a party of its own); a place before a round's numeral
+        ("Oslo II"), after "Lower/Upper/Middle/Little" ("Lower Juba", "Miami's Little Havana"), in a route between
+        places ("the Jammu-Srinagar national highway") or in a title ("the Comprehensive Agreement on the
+        Bangsamoro": what the text is about, not where anything is); unnamed fighters "of" a named group
+        ("militants of the Islamic State": the group's own)."""
+        text, out = self.text, self.out
+        drop: set[int] = set()
         if "(" in text:
-            # "Protesters (Honduras)", "Rioters (Haiti)": the state in brackets names whose crowd it is (the group's
-            # own name says so), it is not a party of its own
             ends = {o.end for o in out if o.kind == "actor" and o.category == "group"}
-            for o in [o for o in out if o.category == "state" and o.start >= 2 and text[o.start - 2:o.start] == " ("
-                      and text.startswith(")", o.end) and o.start - 2 in ends]:
-                out.remove(o)
+            drop.update(id(o) for o in out if o.category == "state" and o.start >= 2
+                        and text[o.start - 2:o.start] == " (" and text.startswith(")", o.end) and o.start - 2 in ends)
+        places = [o for o in out if o.kind == "place"]
         if " II" in text:
-            # "Oslo II", "Camp David II": an accord or a round named after the place, not the place
-            for o in [o for o in out if o.kind == "place" and _ROMAN_AFTER.match(text, o.end)]:
-                out.remove(o)
+            drop.update(id(o) for o in places if _ROMAN_AFTER.match(text, o.end))
         if "Lower " in text or "Upper " in text or "Middle " in text or "Little " in text:
-            # "(Kismayo, Lower Juba)", "Upper Nile": a region named after a river or town, not the town ("Miami's
-            # Little Havana": a neighbourhood)
-            for o in [o for o in out if o.kind == "place" and o.category == "city"
-                      and text.endswith(("Lower ", "Upper ", "Middle ", "Little "), 0, o.start)]:
-                out.remove(o)
+            drop.update(id(o) for o in places if o.category == "city"
+                        and text.endswith(("Lower ", "Upper ", "Middle ", "Little "), 0, o.start))
         if "-" in text and _ROUTE_WORD.search(text):
-            # "the Jammu-Srinagar national highway", "the Kabul-Kandahar road": a route between places, not a place
-            for o in [o for o in out if o.kind == "place" and (_ROUTE_AFTER.match(text, o.end) or (
-                    o.start > 0 and text[o.start - 1] == "-" and _ROUTE_AFTER.match(text, o.start - 1)))]:
-                out.remove(o)
+            drop.update(id(o) for o in places if _ROUTE_AFTER.match(text, o.end) or (
+                o.start > 0 and text[o.start - 1] == "-" and _ROUTE_AFTER.match(text, o.start - 1)))
         if _TITLE_HEAD.search(text):
-            # "the Comprehensive Agreement on the Bangsamoro", "the Conference on Libya": a place in a title is what
-            # the text is about, not where anything is
-            for o in [o for o in out if o.kind == "place" and _TITLED_PLACE.search(text, max(0, o.start - 60), o.start)]:
-                out.remove(o)
+            drop.update(id(o) for o in places if _TITLED_PLACE.search(text, max(0, o.start - 60), o.start))
         if " of " in text:
-            # "militants of the Islamic State", "fighters of the Arakan Army": the named group's own, not unnamed ones
             named = {o.start for o in out if o.kind == "actor" and o.category in ("group", "organisation")
                      and not o.name.startswith("Unidentified")}
-            drop = [o for o in out if o.kind == "actor" and o.category == "group" and o.name.startswith("Unidentified")
-                    and (m := _OF_THE_GAP.match(text, o.end)) is not None
-                    and (m.end() in named or (m.end() >= 4 and m.end() - 4 in named))]
-            for o in drop:
-                out.remove(o)
-        return out
+            drop.update(id(o) for o in out if o.kind == "actor" and o.category == "group"
+                        and o.name.startswith("Unidentified") and (m := _OF_THE_GAP.match(text, o.end)) is not None
+                        and (m.end() in named or (m.end() >= 4 and m.end() - 4 in named)))
+        if drop:
+            out[:] = [o for o in out if id(o) not in drop]
 
     def _listed_persons(self) -> None:
         """The other names of a list a plural title opens: "opposition leaders Morgan Tsvangirai and Arthur

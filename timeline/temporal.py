@@ -1226,7 +1226,7 @@ def _same_day_before(a: _dt.date, unit: str, n: int) -> _dt.date | None:
     y, m = _add_months(a.year, a.month, -n * (12 if unit == "year" else 1))
     if not 1 <= y <= 9999:
         return None
-    last = (_dt.date(y + (m == 12), m % 12 + 1, 1) - _ONE).day if y < 9999 or m < 12 else 31
+    last = 31 if (y, m) == (9999, 12) else _month_end(y, m).day
     return _dt.date(y, m, min(a.day, last))
 
 
