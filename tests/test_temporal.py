@@ -251,10 +251,11 @@ def test_temporal_reads_a_year_earlier_as_a_quarter_in_quarterly_reports(text, e
 
 
 @pytest.mark.parametrize("text,values", [
-    ("The talks ran from 2019 to 2021.", ["2019"]),
-    ("The talks ran from Sept. 10 to Sept. 13.", ["2023-09-10"]),
+    ("The talks ran from 2019 to 2021.", ["2019", "2021"]),
+    ("The talks ran from Sept. 10 to Sept. 13.", ["2023-09-10", "2023-09-13"]),
+    ("The talks ran Sept. 10-13.", ["2023-09-10"]),  # one written token: one Timex, valued by its start
 ])
-def test_temporal_range_value_is_its_start(text, values):
+def test_temporal_range_values_are_its_ends(text, values):
     assert [t.value for t in temporal.tag(text, MON)] == values
 
 
@@ -425,21 +426,51 @@ def test_temporal_reads_sets(text, expected):
      (D(2023, 9, 10), D(2023, 9, 13), "day")),
     ("The forum runs 10-13 September 2023.", ("10-13 September 2023", "DATE", "2023-09-10"),
      (D(2023, 9, 10), D(2023, 9, 13), "day")),
-    ("Sanctions applied from 2019 to 2021.", ("2019 to 2021", "DATE", "2019"),
-     (D(2019, 1, 1), D(2021, 12, 31), "year")),
-    ("Exports fell between March and May.", ("March and May", "DATE", "2023-03"),
-     (D(2023, 3, 1), D(2023, 5, 31), "month")),
     ("The truce held in 2014-2016.", ("2014-2016", "DATE", "2014"), (D(2014, 1, 1), D(2016, 12, 31), "year")),
 ])
-def test_temporal_reads_ranges_as_one_timex(text, expected, span):
+def test_temporal_reads_a_dashed_range_as_one_timex(text, expected, span):
     assert one(text) == expected
     assert interval(text) == span
+    assert temporal.tag(text, MON)[0].range is None
 
 
-def test_temporal_reads_a_weekday_range_as_one_timex():
-    text = "Talks ran from Monday to Wednesday."
-    assert one(text, WED) == ("Monday to Wednesday", "DATE", "2023-09-11")
-    assert interval(text, WED) == (D(2023, 9, 11), D(2023, 9, 13), "day")
+# A range written with words is two TIMEX3 expressions (TimeML marks each end); both ends
+# carry the whole range, and join_ranges gives the one-span reading the event rows use.
+@pytest.mark.parametrize("text,anchor,ends,whole,joined", [
+    ("Sanctions applied from 2019 to 2021.", MON,
+     [("2019", "2019", D(2019, 1, 1), D(2019, 12, 31)), ("2021", "2021", D(2021, 1, 1), D(2021, 12, 31))],
+     (D(2019, 1, 1), D(2021, 12, 31)), "2019 to 2021"),
+    ("Exports fell between March and May.", MON,
+     [("March", "2023-03", D(2023, 3, 1), D(2023, 3, 31)), ("May", "2023-05", D(2023, 5, 1), D(2023, 5, 31))],
+     (D(2023, 3, 1), D(2023, 5, 31)), "March and May"),
+    ("Talks ran from Monday to Wednesday.", WED,
+     [("Monday", "2023-09-11", D(2023, 9, 11), D(2023, 9, 11)),
+      ("Wednesday", "2023-09-13", D(2023, 9, 13), D(2023, 9, 13))],
+     (D(2023, 9, 11), D(2023, 9, 13)), "Monday to Wednesday"),
+    ("Shares were bought from Aug. 26 to Oct. 20.", MON,
+     [("Aug. 26", "2023-08-26", D(2023, 8, 26), D(2023, 8, 26)),
+      ("Oct. 20", "2023-10-20", D(2023, 10, 20), D(2023, 10, 20))],
+     (D(2023, 8, 26), D(2023, 10, 20)), "Aug. 26 to Oct. 20"),
+    ("The summit is on April 24 and 25, 2024.", MON,
+     [("April 24", "2024-04-24", D(2024, 4, 24), D(2024, 4, 24)),
+      ("25, 2024", "2024-04-25", D(2024, 4, 25), D(2024, 4, 25))],
+     (D(2024, 4, 24), D(2024, 4, 25)), "April 24 and 25, 2024"),
+])
+def test_temporal_reads_a_worded_range_as_its_two_ends(text, anchor, ends, whole, joined):
+    found = temporal.tag(text, anchor)
+    assert [(t.text, t.value, t.date_start, t.date_end) for t in found] == ends
+    assert [t.range for t in found] == [whole, whole]
+    assert [t.text for t in found] == [text[t.start:t.end] for t in found]
+    (one_span,) = temporal.join_ranges(found, text)
+    assert (one_span.text, one_span.value, one_span.date_start, one_span.date_end, one_span.range) == \
+        (joined, ends[0][1], whole[0], whole[1], None)
+
+
+def test_temporal_joins_only_the_ends_of_one_range():
+    text = "It ran from 2019 to 2021, then in 2022 and 2023."
+    found = temporal.tag(text, MON)
+    assert [t.text for t in found] == ["2019", "2021", "2022", "2023"]
+    assert [t.text for t in temporal.join_ranges(found, text)] == ["2019 to 2021", "2022", "2023"]
 
 
 # --- spans -------------------------------------------------------------------------------

@@ -769,7 +769,7 @@ def extract(article, gaz=None) -> list[Event]:
         LOGGER.warning("discarding article: %s (not English: the extractor reads English news)", article.id)
         return []
     anchor = article.published or temporal.infer_anchor(text)
-    tagged = temporal.tag(text, anchor=anchor)
+    tagged = temporal.join_ranges(temporal.tag(text, anchor=anchor), text)
     timexes = [t for t in tagged if t.type in ("DATE", "TIME")]
     gaz = gaz if gaz is not None else gazetteer
     mentions = gaz.find(text, published=anchor)

@@ -10,8 +10,10 @@ One compiled master regular expression (built at import from small named rules) 
 once over the lower-cased text; it is only tried where a word that can open a time
 expression starts.  Each rule has a normaliser written in Python that turns the
 matched words into a TIMEX3 value relative to the anchor (the publication date).
-Adjacent dates joined by "to", "through", "until", "-" (after "from") or "and" (after
-"between") are merged into one range Timex.  dateparser is imported lazily and only
+A range is read with both ends: written with a dash ("2014-2016", "September
+10-13") it is one Timex; written with words ("from 2019 to 2021", "between March and
+May", "April 24 and 25") each end is its own Timex, as TIMEX3 marks them, and both carry
+the whole range in ``range``; ``join_ranges`` makes one Timex of each such pair.  dateparser is imported lazily and only
 asked to normalise the rare written forms the grammar finds but does not read itself
 (``dateparser.parse`` on that phrase; never ``search_dates``).
 
@@ -72,11 +74,12 @@ Conventions
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["Timex", "infer_anchor", "tag"]
+__all__ = ["Timex", "infer_anchor", "join_ranges", "tag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,8 @@ class Timex:
     precision: "day", "week", "month", "season", "quarter", "half", "year", "decade",
         "century" or None.
     mod: TIMEX3 mod ("START", "MID", "END", "APPROX", ...) or None.
+    range: on each end of a range written with words ("from 2019 to 2021": "2019" and
+        "2021"), the first and last day of the whole range; None otherwise.
     """
 
     start: int
@@ -102,6 +107,7 @@ class Timex:
     date_end: _dt.date | None
     precision: str | None
     mod: str | None = None
+    range: tuple[_dt.date, _dt.date] | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -2157,25 +2163,55 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
 
 
 def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
-    """'from 2019 to 2021', 'between March and May', 'Monday-Wednesday' -> one Timex."""
-    if len(items) < 2:
-        return items
-    out = [items[0]]
-    for b in items[1:]:
-        a = out[-1]
-        if (a.type == "DATE" and b.type == "DATE" and a.precision and b.precision
+    """The ends of a range: 'from 2019 to 2021', 'between March and May', 'Monday to
+    Wednesday' give two Timexes that carry the range; '2019-2021', 'Monday-Wednesday'
+    one Timex (one written token).  A day range read by one rule ("April 24 and 25") is
+    cut at its word the same way."""
+    out: list[Timex] = []
+    for b in items:
+        if b.date_end is not None and b.precision == "day" and b.date_end != b.date_start \
+                and b.value[:1].isdigit():
+            cut = _DAY_RANGE_WORD.search(lower, b.start, b.end)
+            if cut is not None:
+                whole = (b.date_start, b.date_end)
+                out.append(Timex(b.start, cut.start(), text[b.start:cut.start()], b.type, b.value,
+                                 b.date_start, b.date_start, "day", None, whole))
+                b = Timex(cut.end(), b.end, text[cut.end():b.end], b.type, b.date_end.isoformat(),
+                          b.date_end, b.date_end, "day", None, whole)
+        a = out[-1] if out else None
+        if (a is not None and a.type == "DATE" and b.type == "DATE" and a.precision and b.precision
+                and a.range is None and b.range is None
                 and b.date_end is not None and a.date_start < b.date_start
                 and b.start - a.end <= 12 and _RANGE_JOIN.fullmatch(lower, a.end, b.start)):
             word = lower[a.end:b.start].strip()
             before = lower[max(0, a.start - 9):a.start]
-            if (word in ("-", "–", "—") or (word == "and" and before.endswith("between "))
-                    or (word not in ("and",) and before.endswith("from "))):
+            if word in ("-", "\u2013", "\u2014"):
                 out[-1] = Timex(a.start, b.end, text[a.start:b.end], a.type, a.value,
                                 a.date_start, b.date_end, a.precision, None)
                 continue
+            if (word == "and" and before.endswith("between ")) or (word != "and" and before.endswith("from ")):
+                whole = (a.date_start, b.date_end)
+                out[-1] = dataclasses.replace(a, range=whole)
+                b = dataclasses.replace(b, range=whole)
         out.append(b)
     return out
 
+
+_DAY_RANGE_WORD = re.compile(r"\s?(?<![a-z])(?:to|through|until|till|and)\s")
+
+
+def join_ranges(items: list[Timex], text: str) -> list[Timex]:
+    """One Timex for each range ``tag`` gives as its two ends: the text from the first
+    end to the last, the first end's value and type, and the whole range as interval."""
+    out: list[Timex] = []
+    for b in items:
+        a = out[-1] if out else None
+        if a is not None and b.range is not None and a.range == b.range:
+            out[-1] = Timex(a.start, b.end, text[a.start:b.end], a.type, a.value,
+                            b.range[0], b.range[1], a.precision, None)
+        else:
+            out.append(b)
+    return out
 
 
 def tag(text: str, anchor: _dt.date | _dt.datetime | str | None = None) -> list[Timex]:
