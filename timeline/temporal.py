@@ -1975,11 +1975,34 @@ _SECOND_WORDS = [w for w in _STRONG_WORDS + _WEAK_WORDS if w != "the"] + list(_D
     distant immediate foreseeable short full number flat least than to of in on half additional
     straight consecutive trading business long successive further extra working and or
     """.split()
+
+
+def _trie_tails(groups) -> str:
+    """One alternation factored by prefix for several word lists, each list with the regex that must
+    follow its words ([(words, tail), ...]): a word's first letters are read once, whichever list has it."""
+    root: dict = {}
+    for words, tail in groups:
+        for w in words:
+            node = root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            tails = node.setdefault("", [])
+            if tail not in tails:
+                tails.append(tail)
+
+    def build(node) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch] + node.get("", [])
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(root)
+
+
 # The master regex starts by consuming the character before the expression (a
 # non-word character), so that the engine's fast first-character scan skips the
 # inside of words; the text is searched with a space put in front.
-_GUARD = (r"[^\w](?=(?:" + _trie(_WEAK_WORDS) + r")[\s-](?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')"
-          r"|at\sthe\smoment|(?:" + _trie(_STRONG_WORDS) + r")(?![a-z])|\d|'\d)")
+_GUARD = (r"[^\w](?=" + _trie_tails([
+    (_WEAK_WORDS, r"[\s-](?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')"),
+    (_STRONG_WORDS, r"(?![a-z])")]) + r"|at\sthe\smoment|\d|'\d)")
 _CANDIDATE = re.compile(_GUARD)
 # Where a candidate starts, only the rules that can begin with its first three characters are tried
 # ("monday": the weekday rules, not the 40 others): the rules' possible two-character prefixes are worked
