@@ -401,6 +401,10 @@ def test_temporal_tags_vague_references_with_an_interval(text, expected, span):
     ("Growth slowed in recent years.", ("recent years", "DURATION", "PXY")),
     ("Talks continue over the next few days.", ("the next few days", "DURATION", "PXD")),
     ("Net income rose in the fiscal year.", ("the fiscal year", "DURATION", "P1Y")),
+    # the article of a vague count is part of it; that of an adjectival duration is not
+    ("The envoys spoke for a few minutes.", ("a few minutes", "DURATION", "PTXM")),
+    ("The ceasefire held for a couple of weeks.", ("a couple of weeks", "DURATION", "P2W")),
+    ("He began a two-day visit.", ("two-day", "DURATION", "P2D")),
 ])
 def test_temporal_reads_durations(text, expected):
     assert one(text) == expected

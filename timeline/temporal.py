@@ -1558,7 +1558,8 @@ def _duration_span(g, ctx):
     approx, det, rel = g["approx"], g["det"], g["rel"]
     hyph = "-" in ctx.lower[g.end("n"):g.start("u")]
     drop_approx = approx in _SPAN_DROP_APPROX or (approx == "over" and (det or rel))
-    drop_det = (det in ("a", "an") and g["n"] not in ("a", "an")) or (det == "the" and hyph and not rel)
+    drop_det = (det in ("a", "an") and g["n"] not in ("a", "an") and g["n"] not in _VAGUE_QS) \
+        or (det == "the" and hyph and not rel)  # "a two-day visit" -> "two-day"; "a few days" stays whole
     for name, drop in (("approx", drop_approx), ("det", drop_det), ("rel", False), ("n", False)):
         if g[name] is not None and not drop:
             start = g.start(name)
