@@ -44,10 +44,9 @@ Conventions
   ("recently": the 30 days before).  Their ``precision`` is None.
 * Vague spans of time ("recent years", "the next few days", "for weeks") are DURATION
   with an X value ("PXY"); "the coming days/weeks" is FUTURE_REF.
-* A weekday with a part of day is the date of that day for "night"/"morning"
-  ("Friday night" -> "2023-09-08", as TimeBank mostly tags them) and a TIME for
-  "evening"/"afternoon" ("Friday evening" -> "2023-09-08TEV", as TimeML and TimeBank
-  have it); "this morning", "last night" are TIME values ("2023-09-11TMO").
+* A weekday with a part of day is a TIME, the day plus the part ("Friday night" ->
+  "2023-09-08TNI", "Monday morning" -> "2023-09-11TMO"), as the TimeML guidelines have
+  it; so are "this morning", "last night" ("2023-09-11TMO").
 * A weekday with its date in brackets, "Friday (4 September)", "On Friday [4
   September]", is one DATE (and fixes the year when there is no anchor).
 * A year that ends the title of a law or document ("the ... Bill, 2015", "the Data
@@ -326,11 +325,22 @@ _AUX_TAIL = re.compile(r"\s+(?:(?:be|have|been|being|also|then|soon|still|probab
 
 
 _REPORTING = frozenset(("said", "says", "told"))
+# a past participle (after adverbs) after "has"/"have": the perfect tense ("has met", "have already
+# been", "has long held"); a noun or number after them is having, not a tense
+_PARTICIPLE_AFTER = re.compile(
+    r"(?:\s+(?:[a-z]+ly|already|also|long|never|not|just|since|still|n't|yet|ever|now|even|both|all))*"
+    r"\s+(?:[a-z]+(?:ed|en|wn|ne)|been|had|met|held|left|won|lost|made|said|told|sent|put|set|got|led|run|"
+    r"paid|spent|struck|kept|found|brought|bought|thought|fought|sought|caught|taught|stood|heard|felt|meant|"
+    r"sat|built|hit|cut|let|shut|read|sold|come|become|begun|done|gone|seen|known|shown|grown|drawn|"
+    r"thrown|flown|fallen|risen|chosen|spoken|broken|stolen|driven|eaten|written|taken|given|agreed|"
+    r"withdrawn|dealt|fled|spread|won|swum|sung|rung|drunk|sunk|struck|slept|spent|lent|sent|bent|"
+    r"understood|overseen|undertaken|arisen|forgotten|gotten|proven|sworn|worn|torn|borne|born)\b")
 
 
 def _marker(m, strict: bool) -> str | None:
     """'future', 'past' or None (no evidence) for one tense-marker match; 'skip' for an
-    infinitive ("to meet") whose tense is that of the verb before it."""
+    infinitive ("to meet") whose tense is that of the verb before it; 'stop' (strict only) for
+    a marker that says no more is to be learnt from the words before it."""
     w = m.group(1)
     wl = w.lower()
     if wl == "next" and m.string.startswith(" to ", m.end(1)):
@@ -342,8 +352,12 @@ def _marker(m, strict: bool) -> str | None:
     if wl.startswith(("going", "set ", "as ", "to be", "will", "is ", "are ", "was ", "were ",
                       "supposed", "plan")) or wl in _FUTURE_WORDS or wl[-1:].isspace():
         if _HAD_BEEN.search(m.string, max(0, m.start(1) - 12), m.start(1)):
-            return "past"  # "had been scheduled to expire Friday": a plan of the past
+            # "had been scheduled to expire Friday": a plan of the past, for a weekday; a month's day
+            # ("had been scheduled for July 24") may lie either side of the anchor: no evidence
+            return "stop" if strict else "past"
         return "future"
+    if wl in ("has", "have") and not _PARTICIPLE_AFTER.match(m.string, m.end(1)):
+        return None  # "has 76 days to assemble a government": having, not a perfect tense
     if wl in _NOT_PAST or (w[:1].isupper() and wl.endswith("ed")):
         return None
     if wl.endswith("ed") and m.string.endswith("to be ", 0, m.start(1)):
@@ -405,6 +419,8 @@ def _tense(text: str, start: int, end: int, strict: bool = False) -> str | None:
                 aux = last(left, 0, gap.start())
                 if aux is not None and aux.end(1) == gap.start() and _marker(aux, False) == "future":
                     return "future"
+        if kind == "stop":
+            return None
         if kind is not None:
             return kind
         if not strict:
@@ -1426,10 +1442,9 @@ def _h_wd(g, ctx):
     ctx.ref = d
     # "early Friday" -> span "Friday" with mod START (as TimeML annotates weekdays)
     span = (g.start("rel") if g["rel"] else g.start("wd"), ctx.end) if g["edge"] else None
-    if pod in ("evening", "afternoon"):
-        # "Friday evening": a TIME, the day plus the part of day, as TimeML has it (TimeBank:
-        # every weekday+evening).  "Friday night"/"Friday morning" stay the date: TimeBank
-        # mostly tags the day (often the weekday alone) for those.
+    if pod:
+        # "Friday evening", "Tuesday night": a TIME, the day plus the part of day, as the TimeML
+        # guidelines have it ("2023-09-08TNI"); the interval is the day
         return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[pod]}", mod, (d, d, "day"), span
     return "DATE", d.isoformat(), mod, (d, d, "day"), span
 
