@@ -123,9 +123,15 @@ def test_temporal_keeps_year_precision(text, expected, span):
     "The plant employs 2019 workers.",
     "It cost $2019 in total.",
     "Turnout was 1990 votes short.",
+    "The scores were 3, 1995 and 12.",  # a number after a number and a comma
 ])
 def test_temporal_ignores_numbers_that_are_not_years(text):
     assert temporal.tag(text, MON) == []
+
+
+def test_temporal_reads_every_year_of_a_list():
+    text = "The Games were cancelled in 1916, 1940 and 1944, and held in 1948, 1952."
+    assert [t.value for t in temporal.tag(text, MON)] == ["1916", "1940", "1944", "1948", "1952"]
 
 
 @pytest.mark.parametrize("text,expected", [

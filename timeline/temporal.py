@@ -1791,7 +1791,7 @@ def _h_season(g, ctx):
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:\$|£|€|#|no\.|number|nos\.|page|p\.|route|flight|room|model|rs\.?|dlrs?|usd|resolution|article|section|"
     r"paragraph|chapter|clause|highway|bus|platform|gate|battalion|brigade|division|regiment|squadron|unit)\s?$"
-    r"|\d[,.]?\s?$")
+    r"|(?<!(?<!\d)(?:1\d|20)\d)\d[,.]?\s?$")  # (a number before it: "5, 1940 people"; a year before it: a list)
 _NOT_YEAR_AFTER = re.compile(
     r"-\d|\s?(?:%|percent|per\s?cent|dlrs|dollars|yen|euros?|pounds|points?|people|troops|soldiers"
     r"|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|shares|hours|votes|men"
