@@ -424,10 +424,19 @@ def test_temporal_tags_vague_references_with_an_interval(text, expected, span):
     ("The envoys spoke for a few minutes.", ("a few minutes", "DURATION", "PTXM")),
     ("The ceasefire held for a couple of weeks.", ("a couple of weeks", "DURATION", "P2W")),
     ("He began a two-day visit.", ("two-day", "DURATION", "P2D")),
+    # two units joined by "and" are one length of time
+    ("He was jailed for two years and eight months.", ("two years and eight months", "DURATION", "P2Y8M")),
+    ("The officer knelt for 9 minutes and 29 seconds.", ("9 minutes and 29 seconds", "DURATION", "PT9M29S")),
+    ("The hearing lasted a day and 12 hours.", ("a day and 12 hours", "DURATION", "P1DT12H")),
 ])
 def test_temporal_reads_durations(text, expected):
     assert one(text) == expected
     assert interval(text) == (None, None, None)
+
+
+def test_temporal_reads_two_units_that_make_no_one_length_as_two_durations():
+    found = temporal.tag("The siege lasted 3 days and 5 months.", MON)
+    assert [(t.text, t.value) for t in found] == [("3 days", "P3D"), ("5 months", "P5M")]
 
 
 @pytest.mark.parametrize("text,expected", [

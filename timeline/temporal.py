@@ -257,7 +257,8 @@ _RULES = [
     ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?:(?P<det>the|an?|each\sof\sthe|all|the\sentire|the\swhole|another)\s)?"
                  rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|initial|remaining|same|year-earlier|ensuing|preceding|recent|later|earlier)\s)?"
                  rf"(?P<n>{_QNUM})(?P<half>\sand\sa\shalf)?(?:\s|-)(?:(?:more|additional|straight|consecutive|full|trading|business|calendar|long|whole|successive|further|extra|working)\s)?"
-                 rf"(?P<u>{_UNIT})(?P<half2>\sand\sa\shalf)?(?:(?P<adj>-old|-long|\s-\slong)(?![a-z]))?(?P<orso>\sor\sso)?"),
+                 rf"(?P<u>{_UNIT})(?P<half2>\sand\sa\shalf)?(?:,?\sand\s(?P<n3>{_NUM})\s(?P<u3>(?:months?|weeks?|days?|hours?|minutes?|seconds?)(?![a-z])))?"
+                 rf"(?:(?P<adj>-old|-long|\s-\slong)(?![a-z]))?(?P<orso>\sor\sso)?"),
     ("reluvague", rf"(?:(?P<approx>{_APPROX})\s)?(?P<det>the\s)?(?P<rel>past|last|next|coming|recent|previous|following|ensuing|upcoming|few|several|many)\s(?:(?P<q>few|several|many|couple\sof)\s)?(?P<u>{_UNIT_PL})(?:\sahead)?"),
     ("ahead", rf"the\s(?P<u>{_UNIT_PL})\sahead"),
     ("bareplural", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=over\s))(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z])(?!\s(?:of|and|to|before|after|later|earlier|ago))"),
@@ -1491,6 +1492,25 @@ def _dur_value(n: float | None, unit: str) -> str:
     return f"{p}{_fmt_num(n)}{letter}"
 
 
+_UNIT_ORDER = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def _two_unit_value(n: float | None, unit: str, n2: float | None, unit2: str) -> str | None:
+    """ISO duration of "<n> <unit> and <n2> <unit2>", the second unit the smaller ("P2Y8M",
+    "PT9M29S", "P1DT12H"); None when the two do not make one length of time."""
+    if n is None or n2 is None or n != int(n) or n2 != int(n2) \
+            or unit not in _UNIT_ORDER or unit2 not in _UNIT_ORDER \
+            or _UNIT_ORDER.index(unit2) <= _UNIT_ORDER.index(unit):
+        return None
+    out, in_time = "P", False
+    for k, u in ((int(n), unit), (int(n2), unit2)):
+        letter, _, clock = _UNITS[u]
+        if clock and not in_time:
+            out, in_time = out + "T", True
+        out += f"{k}{letter}"
+    return out
+
+
 def _h_durrange(g, ctx):
     n1 = _num(g["n1"])
     n2 = _num(g["n2"])
@@ -1555,6 +1575,14 @@ def _h_duration(g, ctx):
             return "SET", _dur_value(1, unit), None, (None, None, None), None
     if n is not None and n > 5000:
         return None
+    if g["n3"]:
+        # "two years and eight months", "9 minutes and 29 seconds": one span of two units
+        both = _two_unit_value(n, unit, _num(g["n3"]), _unit_key(g["u3"]))
+        span = _duration_span(g, ctx) or (ctx.start, ctx.end)
+        if both is not None:
+            return "DURATION", both, mod, (None, None, None), span
+        ctx.end = g.end("half2") if g["half2"] else g.end("u")  # not one length: the first alone
+        return "DURATION", _dur_value(n, unit), mod, (None, None, None), (span[0], ctx.end)
     span = _duration_span(g, ctx)
     if rel == "coming" and n is None:
         return _ref_value(1, unit, ctx.anchor)  # "the coming few weeks"
@@ -2179,8 +2207,10 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
             pos = s + 1
             continue
         typ, value, mod, interval, span = res
+        after = e  # where the scan goes on: the match's end, or the end of a span cut shorter
         if span is not None:
             s, e = span
+            after = min(after, e)
         while e > s and text[e - 1] in " \t\n,":
             e -= 1
         if text.endswith(("'s", "\u2019s"), s, e) and e - s > 3:
@@ -2197,7 +2227,7 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
         out.append(Timex(s - 1, e - 1, text[s:e], typ, value, ds, de, prec, mod))
         if prec is not None and typ == "DATE" and ds is not None and not ctx.comparison:
             ctx.coarse = ds
-        pos = max(m.end(), s + 1)
+        pos = max(after, s + 1)
     return out
 
 
