@@ -428,10 +428,24 @@ def test_temporal_tags_vague_references_with_an_interval(text, expected, span):
     ("He was jailed for two years and eight months.", ("two years and eight months", "DURATION", "P2Y8M")),
     ("The officer knelt for 9 minutes and 29 seconds.", ("9 minutes and 29 seconds", "DURATION", "PT9M29S")),
     ("The hearing lasted a day and 12 hours.", ("a day and 12 hours", "DURATION", "P1DT12H")),
+    # "half a ..." is half the unit
+    ("It ended more than half a century of war.", ("more than half a century", "DURATION", "P50Y")),
+    ("The talks lasted half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("The ban ran for half a year.", ("half a year", "DURATION", "P6M")),
 ])
 def test_temporal_reads_durations(text, expected):
     assert one(text) == expected
     assert interval(text) == (None, None, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The treaty was signed half a century ago.", ("half a century ago", "1973")),
+    ("The plant closed half a year ago.", ("half a year ago", "2023-03")),
+    ("He won half a million votes.", None),
+])
+def test_temporal_reads_half_a_unit_ago(text, expected):
+    found = [(t.text, t.value) for t in temporal.tag(text, MON)]
+    assert found == ([expected] if expected else [])
 
 
 def test_temporal_reads_two_units_that_make_no_one_length_as_two_durations():

@@ -245,7 +245,7 @@ _RULES = [
     ("yearsquarter", r"(?P<rel>last|this|next)\syear's\s(?:(?:comparable|same|corresponding)\s)?(?:quarter|period)(?![a-z\-])"),
     ("finquarter", r"(?:the|this|that|last|next)\s(?P<unit>quarter|period)(?![a-z\-])(?:\s(?P<post>a\syear\s(?:ago|earlier)|last\syear))?"),
     ("holiday", rf"(?:(?P<rel>last|next|this)\s)?(?P<h>christmas(?:\s(?:day|eve))?|new\syear's(?:\s(?:day|eve))?|thanksgiving(?:\sday)?|easter(?:\s(?:sunday|monday|week))?|election\sday|independence\sday|labor\sday|memorial\sday|veterans\sday|halloween|valentine's\sday|boxing\sday|good\sfriday|new\syear's)(?![a-z])(?:\s(?P<y>{_YEAR}))?"),
-    ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_QNUM})(?:\s|-)(?P<u>{_UNIT})(?:\sor\sso)?\s(?P<dir>ago|earlier|later|before\sthat|after\sthat|from\snow|hence|back)(?![a-z])(?:(?<=ago)\s(?P<today>today)(?![a-z]))?"),
+    ("ago", rf"(?:(?P<approx>{_APPROX})\s)?(?P<halfpre>half\s(?=an?\s))?(?P<n>{_QNUM})(?:\s|-)(?P<u>{_UNIT})(?:\sor\sso)?\s(?P<dir>ago|earlier|later|before\sthat|after\sthat|from\snow|hence|back)(?![a-z])(?:(?<=ago)\s(?P<today>today)(?![a-z]))?"),
     ("dayrel", r"the\sday\s(?P<dir>before|after)\s(?P<base>yesterday|tomorrow)"),
     ("deictic", r"(?:(?P<edge>early|late|earlier|later|mid)(?:\s|-))?(?:(?P<pod1>morning|afternoon|evening|night)\s)?(?P<w>today|tomorrow|yesterday|tonight)(?:'s)?(?:\s(?P<pod>morning|afternoon|evening|night))?(?![a-z])"),
     ("thispod", r"(?:(?P<edge>early|late|earlier|later)\s)?(?P<rel>this|last|tomorrow|yesterday)\s(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
@@ -256,7 +256,7 @@ _RULES = [
     ("durrange", rf"(?:(?P<approx>{_APPROX})\s)?(?:the\s(?:(?P<rel>past|last|next|first|coming|previous|following)\s)?)?(?P<n1>{_NUM})(?:\s(?:to|or)\s|\s?(?:-|–)\s?)(?P<n2>{_NUM})(?:\s|-)(?P<u>{_UNIT})"),
     ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?:(?P<det>the|an?|each\sof\sthe|all|the\sentire|the\swhole|another)\s)?"
                  rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|initial|remaining|same|year-earlier|ensuing|preceding|recent|later|earlier)\s)?"
-                 rf"(?P<n>{_QNUM})(?P<half>\sand\sa\shalf)?(?:\s|-)(?:(?:more|additional|straight|consecutive|full|trading|business|calendar|long|whole|successive|further|extra|working)\s)?"
+                 rf"(?P<halfpre>half\s(?=an?\s))?(?P<n>{_QNUM})(?P<half>\sand\sa\shalf)?(?:\s|-)(?:(?:more|additional|straight|consecutive|full|trading|business|calendar|long|whole|successive|further|extra|working)\s)?"
                  rf"(?P<u>{_UNIT})(?P<half2>\sand\sa\shalf)?(?:,?\sand\s(?P<n3>{_NUM})\s(?P<u3>(?:months?|weeks?|days?|hours?|minutes?|seconds?)(?![a-z])))?"
                  rf"(?:(?P<adj>-old|-long|\s-\slong)(?![a-z]))?(?P<orso>\sor\sso)?"),
     ("reluvague", rf"(?:(?P<approx>{_APPROX})\s)?(?P<det>the\s)?(?P<rel>past|last|next|coming|recent|previous|following|ensuing|upcoming|few|several|many)\s(?:(?P<q>few|several|many|couple\sof)\s)?(?P<u>{_UNIT_PL})(?:\sahead)?"),
@@ -1290,6 +1290,9 @@ def _shift(a: _dt.date, unit: str, n: int) -> tuple[str, _dt.date] | None:
 def _h_ago(g, ctx):
     n = _num(g["n"])
     unit = _unit_key(g["u"])
+    if g["halfpre"] and n is not None:  # "half a century ago": fifty years
+        n, unit = (n * 6, "month") if unit == "year" else \
+            (n * (5 if unit == "decade" else 50), "year") if unit in ("decade", "century") else (n / 2, unit)
     d = g["dir"]
     sign = -1 if d in ("ago", "earlier", "before that", "back") else 1
     mod = _APPROX_MOD.get(g["approx"] or "")
@@ -1565,6 +1568,8 @@ def _h_duration(g, ctx):
         return None  # "Mr. Reupke, 52 years old": an age, as "a 52-year-old" is
     if g["half"] or g["half2"]:
         n = (n or 0) + 0.5
+    if g["halfpre"] and n is not None:
+        n = n / 2  # "half a century": fifty years
     if approx == "some" and n is None:
         return None
     if nraw in ("a", "an") and not det and not rel and not approx and unit in ("day", "year", "month", "week"):
@@ -1603,7 +1608,7 @@ def _duration_span(g, ctx):
     drop_approx = approx in _SPAN_DROP_APPROX or (approx == "over" and (det or rel))
     drop_det = (det in ("a", "an") and g["n"] not in ("a", "an") and g["n"] not in _VAGUE_QS) \
         or (det == "the" and hyph and not rel)  # "a two-day visit" -> "two-day"; "a few days" stays whole
-    for name, drop in (("approx", drop_approx), ("det", drop_det), ("rel", False), ("n", False)):
+    for name, drop in (("approx", drop_approx), ("det", drop_det), ("rel", False), ("halfpre", False), ("n", False)):
         if g[name] is not None and not drop:
             start = g.start(name)
             return None if start == ctx.start else (start, ctx.end)
@@ -2011,7 +2016,7 @@ _WEAK_WORDS = """
     about around approximately roughly nearly almost some over under only less fewer up no not
     well barely upwards all another its their comparable corresponding latest new election
     independence labor memorial veterans valentine's boxing good several few many couple dozen
-    dozens hundreds
+    dozens hundreds half
     """.split() + _NUMBER_WORDS
 _SECOND_WORDS = [w for w in _STRONG_WORDS + _WEAK_WORDS if w != "the"] + list(_DECADE_WORDS) + """
     ensuing remaining initial entire whole month week day weekend weekends quarter quarters period
