@@ -448,6 +448,18 @@ def test_temporal_reads_half_a_unit_ago(text, expected):
     assert found == ([expected] if expected else [])
 
 
+# a clock time with no day is on the day the story last named, unless that day is still to come
+# and the time is told in the past
+@pytest.mark.parametrize("text,value", [
+    ("The quake struck on Sunday. The first tremor came at 4:53 p.m.", "2011-10-16T16:53"),
+    ("The vote will be held on Oct. 28. Polls will open at 7 a.m.", "2011-10-28T07:00"),
+    ("The phone goes on sale on Oct. 28. Executives discussed the results on a call at 2 p.m.",
+     "2011-10-18T14:00"),
+])
+def test_temporal_puts_a_clock_time_on_the_story_day(text, value):
+    assert temporal.tag(text, D(2011, 10, 18))[-1].value == value
+
+
 def test_temporal_reads_two_units_that_make_no_one_length_as_two_durations():
     found = temporal.tag("The siege lasted 3 days and 5 months.", MON)
     assert [(t.text, t.value) for t in found] == [("3 days", "P3D"), ("5 months", "P5M")]

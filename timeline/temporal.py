@@ -838,7 +838,12 @@ def _h_time(g, ctx):
                     day = res[1][:10]
                 break
     elif ctx.anchor is not None:
-        day = ctx.ref.isoformat() if ctx.ref else ctx.anchor.isoformat()
+        # the day last named (the story's day), unless that day is still to come and this is told in the
+        # past ("will go on sale on Oct. 28. ... discussed the figures on a call at 2 p.m.": the anchor's)
+        ref = ctx.ref
+        if ref is not None and ref > ctx.anchor and ctx.tense() == "past":
+            ref = None
+        day = (ref or ctx.anchor).isoformat()
     hh = f"T{h:02d}:{mi:02d}"
     if day is None:
         return "TIME", "XXXX-XX-XX" + hh, None, None, None
