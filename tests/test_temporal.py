@@ -524,6 +524,18 @@ def test_temporal_reads_a_worded_range_as_its_two_ends(text, anchor, ends, whole
         (joined, ends[0][1], whole[0], whole[1], None)
 
 
+# a year written once, at a range's end, is the end's: the start takes it too (the year before when
+# it comes later in the year)
+@pytest.mark.parametrize("text,values", [
+    ("Storms struck between August and September 2008.", ["2008-08", "2008-09"]),
+    ("Talks ran between November and February 2009.", ["2008-11", "2009-02"]),
+    ("Talks ran from Dec. 28 to Jan. 3, 2009.", ["2008-12-28", "2009-01-03"]),
+    ("Talks ran Dec. 28-Jan. 3, 2009.", ["2008-12-28"]),
+])
+def test_temporal_a_range_start_takes_the_year_written_at_its_end(text, values):
+    assert [t.value for t in temporal.tag(text, D(2010, 1, 14))] == values
+
+
 def test_temporal_joins_only_the_ends_of_one_range():
     text = "It ran from 2019 to 2021, then in 2022 and 2023."
     found = temporal.tag(text, MON)

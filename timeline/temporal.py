@@ -920,6 +920,8 @@ def _day_range(g, ctx, m1, d1, m2, d2):
         if _safe_date(2000, m1, d1) is None:
             return None
         return "DATE", f"XXXX-{m1:02d}-{d1:02d}", None, None, None
+    if g["y"] and m2 < m1:
+        y -= 1  # "Dec. 28 to Jan. 3, 2010": the year written is the end's
     a = _safe_date(y, m1, d1)
     b = _safe_date(y + (m2 < m1), m2, d2)
     if a is None or b is None:
@@ -2258,6 +2260,8 @@ def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
                 b = Timex(cut.end(), b.end, text[cut.end():b.end], b.type, b.date_end.isoformat(),
                           b.date_end, b.date_end, "day", None, whole)
         a = out[-1] if out else None
+        if a is not None and a.range is None and b.range is None:
+            a = out[-1] = _year_from_range_end(a, b, text, lower)
         if (a is not None and a.type == "DATE" and b.type == "DATE" and a.precision and b.precision
                 and a.range is None and b.range is None
                 and b.date_end is not None and a.date_start < b.date_start
@@ -2274,6 +2278,32 @@ def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
                 b = dataclasses.replace(b, range=whole)
         out.append(b)
     return out
+
+
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def _year_from_range_end(a: Timex, b: Timex, text: str, lower: str) -> Timex:
+    """'between August and September 2008', 'from Dec. 28 to Jan. 3, 2010': a month or day with no
+    year written takes the year of the range's end (the year before when it comes later in the year)."""
+    if not (a.type == b.type == "DATE" and a.precision in ("month", "day") and b.precision in ("month", "day")
+            and a.date_start is not None and b.date_start is not None and b.start - a.end <= 12
+            and _RANGE_JOIN.fullmatch(lower, a.end, b.start) and not _YEAR_DIGITS.search(a.text)
+            and _YEAR_DIGITS.search(b.text)):
+        return a
+    word = lower[a.end:b.start].strip()
+    before = lower[max(0, a.start - 9):a.start]
+    if not ((word == "and" and before.endswith("between ")) or (word != "and" and before.endswith("from "))):
+        return a
+    ds, de = a.date_start, a.date_end
+    y = b.date_start.year - ((ds.month, ds.day) > (b.date_start.month, b.date_start.day))
+    if y == ds.year:
+        return a
+    if a.precision == "month":
+        start, end = _dt.date(y, ds.month, 1), _month_end(y, ds.month)
+        return dataclasses.replace(a, value=f"{y}-{ds.month:02d}", date_start=start, date_end=end)
+    day = _safe_date(y, ds.month, ds.day)
+    return a if day is None else dataclasses.replace(a, value=day.isoformat(), date_start=day, date_end=day)
 
 
 _DAY_RANGE_WORD = re.compile(r"\s?(?<![a-z])(?:to|through|until|till|and)\s")
