@@ -460,6 +460,18 @@ def test_temporal_puts_a_clock_time_on_the_story_day(text, value):
     assert temporal.tag(text, D(2011, 10, 18))[-1].value == value
 
 
+@pytest.mark.parametrize("text,expected", [
+    # "on" parts a clock time from its day: two expressions, the time carrying the day
+    ("The quake struck at 2:46 p.m. on Friday.", [("2:46 p.m.", "TIME", "2011-03-11T14:46"),
+                                                  ("Friday", "DATE", "2011-03-11")]),
+    # written together they are one
+    ("The quake struck at 2:46 p.m. Friday.", [("2:46 p.m. Friday", "TIME", "2011-03-11T14:46")]),
+    ("The offer expires at 5 p.m. EST, March 16.", [("5 p.m. EST, March 16", "TIME", "2011-03-16T17:00")]),
+])
+def test_temporal_a_clock_time_and_its_day(text, expected):
+    assert [(t.text, t.type, t.value) for t in temporal.tag(text, D(2011, 3, 14))] == expected
+
+
 def test_temporal_reads_two_units_that_make_no_one_length_as_two_durations():
     found = temporal.tag("The siege lasted 3 days and 5 months.", MON)
     assert [(t.text, t.value) for t in found] == [("3 days", "P3D"), ("5 months", "P5M")]

@@ -845,10 +845,14 @@ def _h_time(g, ctx):
             ref = None
         day = (ref or ctx.anchor).isoformat()
     hh = f"T{h:02d}:{mi:02d}"
+    span = None
+    if dr and ctx.lower.startswith(" on ", g.start("dayref") - 4):
+        # "at 2:46 p.m. on Friday": two expressions, as TimeML marks them (the time carries the day)
+        span = (ctx.start, g.start("dayref") - 4)
     if day is None:
-        return "TIME", "XXXX-XX-XX" + hh, None, None, None
+        return "TIME", "XXXX-XX-XX" + hh, None, None, span
     d = _dt.date.fromisoformat(day)
-    return "TIME", day + hh, None, (d, d, "day"), None
+    return "TIME", day + hh, None, (d, d, "day"), span
 
 
 _YEAR_ORDER = (0, -1, 1, -2, -3, -4, -5, -6)  # years around the anchor, nearest first
