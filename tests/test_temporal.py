@@ -417,6 +417,8 @@ def test_temporal_tags_vague_references_with_an_interval(text, expected, span):
     ("The talks dragged on for several years.", ("several years", "DURATION", "PXY")),
     ("Sales fell in the first nine months.", ("the first nine months", "DURATION", "P9M")),
     ("The feud has simmered for years.", ("years", "DURATION", "PXY")),
+    ("Rebuilding will take years.", ("years", "DURATION", "PXY")),  # how long it takes
+    ("It could take weeks to reach the villages.", ("weeks", "DURATION", "PXW")),
     ("Growth slowed in recent years.", ("recent years", "DURATION", "PXY")),
     ("Talks continue over the next few days.", ("the next few days", "DURATION", "PXD")),
     ("Net income rose in the fiscal year.", ("the fiscal year", "DURATION", "P1Y")),

@@ -261,7 +261,9 @@ _RULES = [
                  rf"(?:(?P<adj>-old|-long|\s-\slong)(?![a-z]))?(?P<orso>\sor\sso)?"),
     ("reluvague", rf"(?:(?P<approx>{_APPROX})\s)?(?P<det>the\s)?(?P<rel>past|last|next|coming|recent|previous|following|ensuing|upcoming|few|several|many)\s(?:(?P<q>few|several|many|couple\sof)\s)?(?P<u>{_UNIT_PL})(?:\sahead)?"),
     ("ahead", rf"the\s(?P<u>{_UNIT_PL})\sahead"),
-    ("bareplural", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=over\s))(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z])(?!\s(?:of|and|to|before|after|later|earlier|ago))"),
+    ("bareplural", r"(?:(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=over\s))(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z])(?!\s(?:of|and|to|before|after|later|earlier|ago))"
+                   # "would take years", "could take weeks to reach them": how long something takes
+                   r"|(?:(?<=take\s)|(?<=takes\s)|(?<=took\s)|(?<=taking\s)|(?<=taken\s))(?P<u2>years|months|weeks|days|decades|hours)(?![a-z])(?!\s(?:of|and|before|after|later|earlier|ago)))"),
     ("edgerel", r"(?P<edge>early|late|earlier|later)(?:\s(?:in|on))?\s(?P<det>this|last|next|the|that)\s(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("partrel", rf"(?P<part>{_PART_OF})(?:(?P<det>this|last|next|the|that)\s)(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("yearend", r"(?:(?:around|at)\s)?(?P<w>year(?:'s)?(?:\s|-)end|year-ago|year-earlier|year\searlier|year\sago)(?![a-z])"),
@@ -1650,7 +1652,7 @@ def _h_reluvague(g, ctx):
 
 
 def _h_bareplural(g, ctx):
-    return "DURATION", _dur_value(None, _unit_key(g["u"])), None, (None, None, None), None
+    return "DURATION", _dur_value(None, _unit_key(g["u"] or g["u2"])), None, (None, None, None), None
 
 
 def _h_ahead(g, ctx):
