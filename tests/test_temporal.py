@@ -419,6 +419,9 @@ def test_temporal_tags_vague_references_with_an_interval(text, expected, span):
     ("The feud has simmered for years.", ("years", "DURATION", "PXY")),
     ("Rebuilding will take years.", ("years", "DURATION", "PXY")),  # how long it takes
     ("It could take weeks to reach the villages.", ("weeks", "DURATION", "PXW")),
+    ("The month-long tournament ended.", ("month-long", "DURATION", "P1M")),
+    ("They held a day-long meeting.", ("day-long", "DURATION", "P1D")),
+    ("It ended a decades-long feud.", ("decades-long", "DURATION", "PXE")),
     ("Growth slowed in recent years.", ("recent years", "DURATION", "PXY")),
     ("Talks continue over the next few days.", ("the next few days", "DURATION", "PXD")),
     ("Net income rose in the fiscal year.", ("the fiscal year", "DURATION", "P1Y")),

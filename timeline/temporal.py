@@ -261,6 +261,7 @@ _RULES = [
                  rf"(?:(?P<adj>-old|-long|\s-\slong)(?![a-z]))?(?P<orso>\sor\sso)?"),
     ("reluvague", rf"(?:(?P<approx>{_APPROX})\s)?(?P<det>the\s)?(?P<rel>past|last|next|coming|recent|previous|following|ensuing|upcoming|few|several|many)\s(?:(?P<q>few|several|many|couple\sof)\s)?(?P<u>{_UNIT_PL})(?:\sahead)?"),
     ("ahead", rf"the\s(?P<u>{_UNIT_PL})\sahead"),
+    ("unitlong", r"(?P<u>hour|day|week|month|year|decade|century)(?P<pl>s)?-long(?![a-z])"),
     ("bareplural", r"(?:(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=over\s))(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z])(?!\s(?:of|and|to|before|after|later|earlier|ago))"
                    # "would take years", "could take weeks to reach them": how long something takes
                    r"|(?:(?<=take\s)|(?<=takes\s)|(?<=took\s)|(?<=taking\s)|(?<=taken\s))(?P<u2>years|months|weeks|days|decades|hours)(?![a-z])(?!\s(?:of|and|before|after|later|earlier|ago)))"),
@@ -1606,6 +1607,8 @@ def _h_duration(g, ctx):
         return _ref_value(1, unit, ctx.anchor)  # "the coming few weeks"
     if g["adj"] == "-old":
         return None  # ages ("a 45-year-old") are not times in news
+    if g["adj"] and nraw in ("a", "an"):
+        span = (g.start("u"), ctx.end)  # "a day-long meeting" -> "day-long", as "a two-day visit"
     return "DURATION", _dur_value(n, unit), mod, (None, None, None), span
 
 
@@ -1649,6 +1652,12 @@ def _h_reluvague(g, ctx):
         return None
     # "recent years", "the next few days", "the past several weeks": a vague duration
     return "DURATION", _dur_value(None, unit), mod, (None, None, None), None
+
+
+def _h_unitlong(g, ctx):
+    """'a month-long tournament' (P1M), 'a decades-long feud' (some decades)."""
+    unit = _unit_key(g["u"])
+    return "DURATION", _dur_value(None if g["pl"] else 1, unit), None, (None, None, None), None
 
 
 def _h_bareplural(g, ctx):
@@ -1999,7 +2008,7 @@ _HANDLERS = {
     "finperiod": _h_finperiod, "finquarter": _h_finquarter, "yearsquarter": _h_yearsquarter, "holiday": _h_holiday,
     "ago": _h_ago, "dayrel": _h_dayrel, "deictic": _h_deictic, "thispod": _h_thispod, "edgepod": _h_edgepod,
     "wd": _h_wd, "weekend": _h_weekend, "durrange": _h_durrange, "duration": _h_duration,
-    "reluvague": _h_reluvague, "ahead": _h_ahead, "bareplural": _h_bareplural, "edgerel": _h_edgerel, "partrel": _h_partrel,
+    "reluvague": _h_reluvague, "ahead": _h_ahead, "unitlong": _h_unitlong, "bareplural": _h_bareplural, "edgerel": _h_edgerel, "partrel": _h_partrel,
     "yearend": _h_yearend, "relunit": _h_relunit, "theunit": _h_theunit, "season": _h_season,
     "year": _h_year, "yearword": _h_yearword, "month": _h_month, "set": _h_set,
     "vague": _h_vague,
@@ -2022,7 +2031,7 @@ _STRONG_WORDS = (list(_MONTHS) + list(_WEEKDAYS) + list(_SET_WORDS) + list(_SEAS
     future every each per once twice christmas thanksgiving easter halloween year years year's
     decades centuries months weeks days hours q1 q2 q3 q4 noon midnight midday morning afternoon
     evening night fiscal calendar post pre 1st 2nd 3rd 4th year-earlier year-ago
-    """.split())
+    """.split() + [u + pl + "-long" for u in "hour day week month year decade century".split() for pl in ("", "s")])
 _WEAK_WORDS = """
     the a an first second third fourth final last early late mid earlier later this next past
     previous coming following same upcoming prior preceding that these right just more most at
