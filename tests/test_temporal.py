@@ -477,6 +477,16 @@ def test_temporal_a_clock_time_and_its_day(text, expected):
     assert [(t.text, t.type, t.value) for t in temporal.tag(text, D(2011, 3, 14))] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The election falls on the first Thursday of May 2015.", ("the first Thursday of May 2015", "2015-05-07")),
+    ("Americans vote on the first Tuesday in November 2024.", ("the first Tuesday in November 2024", "2024-11-05")),
+    ("Clocks change on the last Sunday of March 2024.", ("the last Sunday of March 2024", "2024-03-31")),
+])
+def test_temporal_reads_the_nth_weekday_of_a_month(text, expected):
+    t = temporal.tag(text, MON)[0]
+    assert (t.text, t.value, t.date_start, t.precision) == expected + (D.fromisoformat(expected[1]), "day")
+
+
 def test_temporal_reads_two_units_that_make_no_one_length_as_two_durations():
     found = temporal.tag("The siege lasted 3 days and 5 months.", MON)
     assert [(t.text, t.value) for t in found] == [("3 days", "P3D"), ("5 months", "P5M")]

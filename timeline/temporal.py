@@ -250,6 +250,8 @@ _RULES = [
     ("deictic", r"(?:(?P<edge>early|late|earlier|later|mid)(?:\s|-))?(?:(?P<pod1>morning|afternoon|evening|night)\s)?(?P<w>today|tomorrow|yesterday|tonight)(?:'s)?(?:\s(?P<pod>morning|afternoon|evening|night))?(?![a-z])"),
     ("thispod", r"(?:(?P<edge>early|late|earlier|later)\s)?(?P<rel>this|last|tomorrow|yesterday)\s(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
     ("edgepod", r"(?P<edge>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![a-z])(?!\s(?:of|on|in)\s)"),
+    ("nthwd", rf"(?:the\s)?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s(?P<wd>{_WD})\s(?:of|in)\s"
+              rf"(?P<m>{_MON})(?:,?\s(?P<y>{_YEAR}))?"),
     ("wd", rf"(?:(?P<edge>early|late|earlier|later|mid-?)(?:\s|-)?)?(?:(?P<rel>last|next|this\scoming|this\spast|this|coming|the\sprevious|the\sfollowing|the\snext|the\spast|that)\s)?"
            rf"(?P<wd>{_WD})(?:'s)?(?:\s(?P<pod>morning|afternoon|evening|night|overnight))?(?![a-z])"),
     ("weekend", r"(?:(?P<edge>early|late)\s)?(?P<det>the|this|last|next|that|this\spast|this\scoming|the\spast|the\scoming|the\sprevious|the\sfollowing)\sweekend(?![a-z])"),
@@ -1444,6 +1446,30 @@ def _resolve_wd(ctx, wd: int, rel: str | None) -> _dt.date | None:
     return a - back * _ONE
 
 
+_ORDINAL_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
+              "4th": 4, "5th": 5, "last": -1}
+
+
+def _h_nthwd(g, ctx):
+    """'the first Thursday of May 2015', 'the second Tuesday in November': that day of that month."""
+    if not (ctx.cap(g.start("wd")) and ctx.cap(g.start("m"))):
+        return None
+    wd, m, k = _WEEKDAYS[g["wd"]], _month_num(g["m"]), _ORDINAL_N[g["ord"]]
+    y = int(g["y"]) if g["y"] else _pick_year_md(ctx, m, 15)
+    if y is None:
+        return None
+    if k > 0:
+        first = _dt.date(y, m, 1)
+        d = first + ((wd - first.weekday()) % 7 + 7 * (k - 1)) * _ONE
+    else:
+        last = _month_end(y, m)
+        d = last - ((last.weekday() - wd) % 7) * _ONE
+    if d.month != m:
+        return None  # no fifth Monday that month
+    ctx.ref = d
+    return "DATE", d.isoformat(), None, (d, d, "day"), None
+
+
 def _h_wd(g, ctx):
     if not ctx.cap(g.start("wd")):
         return None
@@ -2008,7 +2034,7 @@ _HANDLERS = {
     "finperiod": _h_finperiod, "finquarter": _h_finquarter, "yearsquarter": _h_yearsquarter, "holiday": _h_holiday,
     "ago": _h_ago, "dayrel": _h_dayrel, "deictic": _h_deictic, "thispod": _h_thispod, "edgepod": _h_edgepod,
     "wd": _h_wd, "weekend": _h_weekend, "durrange": _h_durrange, "duration": _h_duration,
-    "reluvague": _h_reluvague, "ahead": _h_ahead, "unitlong": _h_unitlong, "bareplural": _h_bareplural, "edgerel": _h_edgerel, "partrel": _h_partrel,
+    "reluvague": _h_reluvague, "ahead": _h_ahead, "unitlong": _h_unitlong, "nthwd": _h_nthwd, "bareplural": _h_bareplural, "edgerel": _h_edgerel, "partrel": _h_partrel,
     "yearend": _h_yearend, "relunit": _h_relunit, "theunit": _h_theunit, "season": _h_season,
     "year": _h_year, "yearword": _h_yearword, "month": _h_month, "set": _h_set,
     "vague": _h_vague,
