@@ -223,6 +223,7 @@ def test_temporal_resolves_bare_weekday_forwards_in_future_context(text, value):
 
 @pytest.mark.parametrize("text,value", [
     ("Lawyers said they would fight Friday's ruling.", "2023-09-08"),  # a possessive looks back
+    ("Rebels courted voters ahead of Sunday's referendum.", "2023-09-17"),  # unless it is ahead
     ("Officials could not be reached on Friday.", "2023-09-08"),
     ("The vote will be held on Friday.", "2023-09-15"),
 ])

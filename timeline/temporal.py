@@ -1434,6 +1434,8 @@ def _resolve_wd(ctx, wd: int, rel: str | None) -> _dt.date | None:
     if rel == "that":
         base = ctx.ref or a
         return base + ((wd - base.weekday()) % 7) * _ONE
+    if ctx.lower.endswith("ahead of ", 0, ctx.start):
+        return a + fwd * _ONE  # "voters ahead of Sunday's referendum": the one to come
     if ctx.lower.startswith("'s", ctx.end - 2) or ctx.lower.startswith("'s", ctx.end):
         return a - back * _ONE  # "Wednesday's ruling": an event already reported
     if "til" in ctx.lower[ctx.start - 8:ctx.start] and _DEADLINE_UNTIL.search(ctx.text, max(0, ctx.start - 12), ctx.start):
