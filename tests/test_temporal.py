@@ -384,6 +384,10 @@ def test_temporal_reads_times_within_the_day_in_focus(text, expected):
     ("Talks began in March 2020; the following month they failed.",
      [("March 2020", "2020-03"), ("the following month", "2020-04")]),
     ("Talks began in 2015 and ended later that year.", [("2015", "2015"), ("later that year", "2015")]),
+    # "... later" counts from the date in focus, of any precision ("ago" from the anchor)
+    ("Moscow recalled its envoy in March, and Washington did so a month later.",
+     [("March", "2023-03"), ("a month later", "2023-04")]),
+    ("The plant closed in 2019. Two years later it reopened.", [("2019", "2019"), ("Two years later", "2021")]),
 ])
 def test_temporal_resolves_that_year_and_the_following_month_from_the_date_in_focus(text, expected):
     assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected

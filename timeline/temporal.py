@@ -1316,7 +1316,8 @@ def _h_ago(g, ctx):
         if ctx.anchor is None:
             return "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, None
         return "DATE", ctx.anchor.isoformat(), mod, None, None
-    base = ctx.anchor if d in ("ago", "from now", "hence", "back") else (ctx.ref or ctx.anchor)
+    # "ago" counts from the anchor; "later", "earlier" from the date in focus ("in March ... a month later")
+    base = ctx.anchor if d in ("ago", "from now", "hence", "back") else ctx.focus(unit)
     if n is None or n != int(n):
         if base is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, None
