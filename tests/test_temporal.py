@@ -500,6 +500,7 @@ def test_temporal_reads_two_units_that_make_no_one_length_as_two_durations():
 @pytest.mark.parametrize("text,expected", [
     ("Leaders meet every year.", ("every year", "SET", "P1Y")),
     ("Leaders meet annually.", ("annually", "SET", "P1Y")),
+    ("Mourners gather every July 11.", ("every July 11", "SET", "XXXX-07-11")),
     ("The paper is printed daily.", ("daily", "SET", "P1D")),
     ("The council meets each Thursday.", ("each Thursday", "SET", "XXXX-WXX-4")),
     ("The council meets twice a month.", ("twice a month", "SET", "P1M")),

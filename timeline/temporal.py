@@ -276,7 +276,7 @@ _RULES = [
     ("year", rf"(?:(?P<edge>early|late|mid|post|pre)(?:\s|-)|(?P<part>{_PART_OF})|(?P<fis>fiscal|calendar)\s)?(?P<y>{_YEAR})(?:'s)?(?![\w\-]|\.\d)"),
     ("yearword", rf"(?:the\syear\s)?(?P<w>{_YEARW}|(?<=the\syear\s)two\sthousand(?:(?:\sand)?[\s-](?:{_DIGIT}|ten))?)"),
     ("month", rf"(?:(?P<edge>early|late|mid)(?:\s|-)|(?P<part>{_PART_OF})|(?P<rel>last|next|this\spast|this\scoming|this|past|coming)\s)?(?P<m>{_MON_FULL})(?![a-z])(?:\s(?P<ry>last\syear|this\syear|next\syear))?"),
-    ("set", rf"(?:(?P<every>every|each|per)\s(?:other\s)?(?:(?P<n>{_NUM})\s)?(?P<what>years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|mornings?|nights?|evenings?|weekends?|{_WD}|{_MON_FULL}|spring|summer|autumn|fall|winter)(?![a-z])"
+    ("set", rf"(?:(?P<every>every|each|per)\s(?:other\s)?(?:(?P<n>{_NUM})\s)?(?P<what>years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|mornings?|nights?|evenings?|weekends?|{_WD}|{_MON_FULL}|spring|summer|autumn|fall|winter)(?![a-z])(?:\s(?P<sday>{_DAY})(?![\d,]|\s?(?:%|percent)))?"
              r"|(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|biannually)(?![a-z])"
              rf"|(?P<times>once|twice|(?:{_NUM})\stimes)\s(?:a|per|each|every)\s(?P<what2>year|month|week|day|hour|quarter|decade)(?![a-z]))"),
     ("vague", r"(?P<w>right\snow|just\snow|now|currently|more\srecently|most\srecently|recently|lately|nowadays|these\sdays"
@@ -1983,17 +1983,26 @@ def _h_set(g, ctx):
     if g["every"] == "per" and what not in ("year", "month", "week", "day", "hour", "quarter"):
         return None
     key = what.rstrip("s")  # "every Mondays" is rare, "each morning(s)" not
-    if key in _WEEKDAYS:
+    if key in _WEEKDAYS and not g["sday"]:
         return "SET", f"XXXX-WXX-{_WEEKDAYS[key] + 1}", None, (None, None, None), None
     if what in _MONTHS:
+        if g["sday"]:  # "every July 11": that day each year
+            return "SET", f"XXXX-{_MONTHS[what]:02d}-{_day_num(g['sday']):02d}", None, (None, None, None), None
         return "SET", f"XXXX-{_MONTHS[what]:02d}", None, (None, None, None), None
+    if g["sday"]:
+        ctx.end = g.end("what")
+        span = (ctx.start, ctx.end)
+    else:
+        span = None
+    if key in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[key] + 1}", None, (None, None, None), span
     if what in _SEASONS:
-        return "SET", f"XXXX-{_SEASONS[what]}", None, (None, None, None), None
+        return "SET", f"XXXX-{_SEASONS[what]}", None, (None, None, None), span
     if key in ("morning", "night", "evening"):
-        return "SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[key]}", None, (None, None, None), None
+        return "SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[key]}", None, (None, None, None), span
     n = _num(g["n"]) if g["n"] else 1
     unit = _unit_key(what)
-    return "SET", _dur_value(n, unit), None, (None, None, None), None
+    return "SET", _dur_value(n, unit), None, (None, None, None), span
 
 
 _VAGUE_VALUES = {
