@@ -129,6 +129,14 @@ def test_temporal_ignores_numbers_that_are_not_years(text):
     assert temporal.tag(text, MON) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Talks will settle the future of Crimea.", []),  # its fate, not a time
+    ("Talks will go on in the future.", [("the future", "FUTURE_REF")]),
+])
+def test_temporal_the_future_of_something_is_no_time(text, expected):
+    assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
+
+
 def test_temporal_reads_every_year_of_a_list():
     text = "The Games were cancelled in 1916, 1940 and 1944, and held in 1948, 1952."
     assert [t.value for t in temporal.tag(text, MON)] == ["1916", "1940", "1944", "1948", "1952"]

@@ -2021,6 +2021,8 @@ def _h_vague(g, ctx):
     if w == "once again":
         return None
     if w.endswith("future"):
+        if w == "the future" and ctx.lower.startswith(" of ", ctx.end):
+            return None  # "the future of Crimea": its fate, not a time
         return _ref_value(1, None, ctx.anchor)
     if w.endswith("term"):
         return _ref_value(1, "month" if ("short" in w or "near" in w) else None, ctx.anchor)
