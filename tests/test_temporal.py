@@ -500,6 +500,15 @@ def test_temporal_reads_the_nth_weekday_of_a_month(text, expected):
     assert (t.text, t.value, t.date_start, t.precision) == expected + (D.fromisoformat(expected[1]), "day")
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The day before last Tuesday's hearing, he went home.", [("The day before last Tuesday", "2023-09-04")]),
+    ("Protests began the day after Christmas.", [("the day after Christmas", "2022-12-26")]),
+    ("A day after Monday's vote, crowds gathered.", [("A day", "P1D"), ("Monday", "2023-09-11")]),
+])
+def test_temporal_reads_the_day_before_or_after_a_date(text, expected):
+    assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
+
+
 def test_temporal_reads_two_units_that_make_no_one_length_as_two_durations():
     found = temporal.tag("The siege lasted 3 days and 5 months.", MON)
     assert [(t.text, t.value) for t in found] == [("3 days", "P3D"), ("5 months", "P5M")]

@@ -2335,6 +2335,23 @@ def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
     return out
 
 
+_DAY_BEFORE_AFTER = re.compile(r"(?:(?<![a-z])the\s)?(?<![a-z])day\s(before|after)\s$")
+
+
+def _day_before_after(items: list[Timex], text: str, lower: str) -> list[Timex]:
+    """'the day before last Tuesday's hearing', 'the day after Christmas': one expression, the day
+    next to the date named."""
+    out = []
+    for t in items:
+        if t.type == "DATE" and t.precision == "day" and t.date_start is not None and t.start >= 15:
+            m = _DAY_BEFORE_AFTER.search(lower, t.start - 15, t.start)
+            if m is not None and (not out or out[-1].end <= m.start()):
+                d = t.date_start + (_ONE if m.group(1) == "after" else -_ONE)
+                t = Timex(m.start(), t.end, text[m.start():t.end], "DATE", d.isoformat(), d, d, "day", None)
+        out.append(t)
+    return out
+
+
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
@@ -2397,7 +2414,7 @@ def tag(text: str, anchor: _dt.date | _dt.datetime | str | None = None) -> list[
     if a is None:
         a = infer_anchor(text)
     lower = _lowered(text)
-    return _merge_ranges(_scan(" " + text, " " + lower, a), text, lower)
+    return _merge_ranges(_day_before_after(_scan(" " + text, " " + lower, a), text, lower), text, lower)
 
 
 # ---------------------------------------------------------------------------
