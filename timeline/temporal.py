@@ -2315,7 +2315,7 @@ def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
                 b = Timex(cut.end(), b.end, text[cut.end():b.end], b.type, b.date_end.isoformat(),
                           b.date_end, b.date_end, "day", None, whole)
         a = out[-1] if out else None
-        if a is not None and a.range is None and b.range is None:
+        if a is not None and b.start - a.end <= 12 and a.range is None and b.range is None:
             a = out[-1] = _year_from_range_end(a, b, text, lower)
         if (a is not None and a.type == "DATE" and b.type == "DATE" and a.precision and b.precision
                 and a.range is None and b.range is None
@@ -2341,6 +2341,8 @@ _DAY_BEFORE_AFTER = re.compile(r"(?:(?<![a-z])the\s)?(?<![a-z])day\s(before|afte
 def _day_before_after(items: list[Timex], text: str, lower: str) -> list[Timex]:
     """'the day before last Tuesday's hearing', 'the day after Christmas': one expression, the day
     next to the date named."""
+    if "day before" not in lower and "day after" not in lower:
+        return items
     out = []
     for t in items:
         if t.type == "DATE" and t.precision == "day" and t.date_start is not None and t.start >= 15:
