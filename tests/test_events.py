@@ -821,6 +821,13 @@ def test_events_duration_before_an_adjunct_moves_its_date():
         assert (str(row["date_start"].date()), row["location"]) == ("2019-02-01", "Hanoi"), etype
 
 
+def test_events_a_bare_plural_before_an_adjunct_moves_nothing():
+    # "weeks after" says no length: the adjunct keeps the date of its own ("last month")
+    got = _mentions("The call came weeks after Xi Jinping paid a state visit to Russia last month, during which he "
+                    "held talks with Vladimir Putin in Moscow.", "2023-04-26")
+    assert got == {("visit", "2023-03-01", "2023-03-31", "Russia"), ("talks", "2023-03-01", "2023-03-31", "Moscow")}
+
+
 def test_events_duration_before_moves_back():
     got = _mentions("Lavrov visited Ankara a week before the ministers' meeting in Geneva on 12 March.", "2019-03-13")
     assert got == {("visit", "2019-03-05", "2019-03-05", "Ankara"), ("meeting", "2019-03-12", "2019-03-12", "Geneva")}

@@ -137,6 +137,22 @@ def test_temporal_the_future_of_something_is_no_time(text, expected):
     assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a bare plural unit is a span of time of unknown length wherever it stands
+    ("He will give up the post within days.", [("days", "PXD")]),
+    ("The country endured years of chaos.", [("years", "PXY")]),
+    ("The deal ends months of wrangling.", [("months", "PXM")]),
+    ("The rules arrive weeks after the revelations.", [("weeks", "PXW")]),
+    ("He said the matter was settled years ago.", [("years ago", "PAST_REF")]),
+    # not after a number or a quantifier (other rules read those), nor "apart" or an age
+    ("The two votes were days apart.", []),
+    ("Funds buy on days when prices fall.", []),
+    ("A 50-year-old man was held.", []),
+])
+def test_temporal_reads_bare_plural_units(text, expected):
+    assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected
+
+
 def test_temporal_reads_every_year_of_a_list():
     text = "The Games were cancelled in 1916, 1940 and 1944, and held in 1948, 1952."
     assert [t.value for t in temporal.tag(text, MON)] == ["1916", "1940", "1944", "1948", "1952"]

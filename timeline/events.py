@@ -757,6 +757,9 @@ def _drop_name_periods(text: str, timexes: list, mentions: list) -> list:
     return [t for t in timexes if not any(s <= t.start and t.end <= e for s, e in drop)]
 
 
+_BARE_UNITS = frozenset(("years", "months", "weeks", "days", "decades", "centuries", "hours"))
+
+
 def extract(article, gaz=None) -> list[Event]:
     """Event mentions of one article, in text order. Pure: same article, same rows.
 
@@ -776,7 +779,9 @@ def extract(article, gaz=None) -> list[Event]:
     timexes = _drop_name_periods(text, timexes, mentions)
     states = {m.text: m.country for m in mentions if m.category == "state" and m.country}
     ctx = _Context(anchor, text)
-    ctx.durations = [t for t in tagged if t.type == "DURATION"]  # ("two months after the summit")
+    # ("two months after the summit"; a bare "weeks after ..." measures nothing the adjunct rules can use,
+    # and on the development sets it split off events those rules then lost)
+    ctx.durations = [t for t in tagged if t.type == "DURATION" and t.text.lower() not in _BARE_UNITS]
     line = find_dateline(text[:300])
     ctx.dateline = _dateline_place(text, anchor, gaz, line)
     ctx.dateline_end = line.end if line is not None else 0

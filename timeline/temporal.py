@@ -264,9 +264,9 @@ _RULES = [
     ("reluvague", rf"(?:(?P<approx>{_APPROX})\s)?(?P<det>the\s)?(?P<rel>past|last|next|coming|recent|previous|following|ensuing|upcoming|few|several|many)\s(?:(?P<q>few|several|many|couple\sof)\s)?(?P<u>{_UNIT_PL})(?:\sahead)?"),
     ("ahead", rf"the\s(?P<u>{_UNIT_PL})\sahead"),
     ("unitlong", r"(?P<u>hour|day|week|month|year|decade|century)(?P<pl>s)?-long(?![a-z])"),
-    ("bareplural", r"(?:(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=over\s))(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z])(?!\s(?:of|and|to|before|after|later|earlier|ago))"
-                   # "would take years", "could take weeks to reach them": how long something takes
-                   r"|(?:(?<=take\s)|(?<=takes\s)|(?<=took\s)|(?<=taking\s)|(?<=taken\s))(?P<u2>years|months|weeks|days|decades|hours)(?![a-z])(?!\s(?:of|and|before|after|later|earlier|ago)))"),
+    # a bare plural unit ("for years", "endured years of chaos", "within days", "years ago"); the handler
+    # leaves those after a number or a quantifier to the rules that read them
+    ("bareplural", r"(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z\-])(?!\s(?:apart|later|earlier|before\sthat|after\sthat|old)(?![a-z]))(?P<ago>\sago(?![a-z]))?"),
     ("edgerel", r"(?P<edge>early|late|earlier|later)(?:\s(?:in|on))?\s(?P<det>this|last|next|the|that)\s(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("partrel", rf"(?P<part>{_PART_OF})(?:(?P<det>this|last|next|the|that)\s)(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("yearend", r"(?:(?:around|at)\s)?(?P<w>year(?:'s)?(?:\s|-)end|year-ago|year-earlier|year\searlier|year\sago)(?![a-z])"),
@@ -1689,8 +1689,21 @@ def _h_unitlong(g, ctx):
     return "DURATION", _dur_value(None if g["pl"] else 1, unit), None, (None, None, None), None
 
 
+_NOT_BARE_BEFORE = frozenset(_NUMBERS) | frozenset(
+    "few several many couple some recent past last next coming these those first early final initial "
+    "previous following latest dozen dozens hundreds thousands of the its their his her our your my this that "
+    "ensuing remaining entire whole same other two-three preceding upcoming long countless numerous "
+    "on by".split())  # ("on days when prices fall": which days; "predates it by decades": a margin)
+
+
 def _h_bareplural(g, ctx):
-    return "DURATION", _dur_value(None, _unit_key(g["u"] or g["u2"])), None, (None, None, None), None
+    pw = ctx.prev_word(ctx.start)
+    if pw in _NOT_BARE_BEFORE or (pw == "" and ctx.lower[max(0, ctx.start - 2):ctx.start].strip()[-1:].isdigit()):
+        return None  # "two years", "recent years", "the years": other rules' (or none)
+    unit = _unit_key(g["u"])
+    if g["ago"]:
+        return _ref_value(-1, unit, ctx.anchor)  # "years ago": some time before
+    return "DURATION", _dur_value(None, unit), None, (None, None, None), None
 
 
 def _h_ahead(g, ctx):
