@@ -327,7 +327,7 @@ _NOT_PAST = frozenset("need speed indeed embed seed feed bed red shed breed proc
 _SENT_END = re.compile(r"[.!?;\n]\s|\n")
 # a period that ends an abbreviation rather than a sentence: "U.S.", "Mr.", "Gen.", "Sept."
 _ABBREV_END = re.compile(r"(?:(?<![A-Za-z])[A-Z]|\.[A-Z]|(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Co|Corp|Inc|Ltd|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec))\.$")
-_AUX_TAIL = re.compile(r"\s+(?:(?:be|have|been|being|also|then|soon|still|probably|likely|only|now|already|finally|eventually|first)\s+){1,3}$")
+_AUX_TAIL = re.compile(r"\s+(?:(?:be|have|been|being|also|then|soon|still|probably|likely|only|now|already|finally|eventually|first|[a-z]{3,}ly)\s+){1,3}$")
 
 
 _REPORTING = frozenset(("said", "says", "told"))
@@ -1560,9 +1560,14 @@ def _two_unit_value(n: float | None, unit: str, n2: float | None, unit2: str) ->
 def _h_durrange(g, ctx):
     n1 = _num(g["n1"])
     n2 = _num(g["n2"])
+    unit = _unit_key(g["u"])
+    if n1 is not None and n2 is not None and n1 in (20, 30, 40, 50, 60, 70, 80, 90) and 1 <= n2 <= 9 \
+            and g["n1"].isalpha() and ctx.lower.startswith("-", g.end("n1")):
+        # "twenty-one years": one number, not a range from twenty to one
+        mod = _APPROX_MOD.get(g["approx"] or "")
+        return "DURATION", _dur_value(n1 + n2, unit), mod, (None, None, None), None
     if n1 is None or n2 is None or n2 <= n1:
         return None
-    unit = _unit_key(g["u"])
     return "DURATION", _dur_value(n1, unit), _APPROX_MOD.get(g["approx"] or ""), (None, None, None), None
 
 
