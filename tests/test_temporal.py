@@ -144,6 +144,8 @@ def test_temporal_the_future_of_something_is_no_time(text, expected):
     ("The deal ends months of wrangling.", [("months", "PXM")]),
     ("The rules arrive weeks after the revelations.", [("weeks", "PXW")]),
     ("He said the matter was settled years ago.", [("years ago", "PAST_REF")]),
+    ("Boats reached the plane within minutes.", [("minutes", "PTXM")]),
+    ("The minutes of the meeting were released.", []),  # the record
     # not after a number or a quantifier (other rules read those), nor "apart" or an age
     ("The two votes were days apart.", []),
     ("Funds buy on days when prices fall.", []),

@@ -757,7 +757,7 @@ def _drop_name_periods(text: str, timexes: list, mentions: list) -> list:
     return [t for t in timexes if not any(s <= t.start and t.end <= e for s, e in drop)]
 
 
-_BARE_UNITS = frozenset(("years", "months", "weeks", "days", "decades", "centuries", "hours"))
+_BARE_UNITS = frozenset(("years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes", "seconds"))
 
 
 def extract(article, gaz=None) -> list[Event]:

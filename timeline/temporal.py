@@ -266,7 +266,7 @@ _RULES = [
     ("unitlong", r"(?P<u>hour|day|week|month|year|decade|century)(?P<pl>s)?-long(?![a-z])"),
     # a bare plural unit ("for years", "endured years of chaos", "within days", "years ago"); the handler
     # leaves those after a number or a quantifier to the rules that read them
-    ("bareplural", r"(?P<u>years|months|weeks|days|decades|centuries|hours)(?![a-z\-])(?!\s(?:apart|later|earlier|before\sthat|after\sthat|old)(?![a-z]))(?P<ago>\sago(?![a-z]))?"),
+    ("bareplural", r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes|seconds)(?![a-z\-])(?!\s(?:apart|later|earlier|before\sthat|after\sthat|old)(?![a-z]))(?P<ago>\sago(?![a-z]))?"),
     ("edgerel", r"(?P<edge>early|late|earlier|later)(?:\s(?:in|on))?\s(?P<det>this|last|next|the|that)\s(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("partrel", rf"(?P<part>{_PART_OF})(?:(?P<det>this|last|next|the|that)\s)(?:fiscal\s|calendar\s)?(?P<u>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("yearend", r"(?:(?:around|at)\s)?(?P<w>year(?:'s)?(?:\s|-)end|year-ago|year-earlier|year\searlier|year\sago)(?![a-z])"),
@@ -1706,6 +1706,8 @@ def _h_bareplural(g, ctx):
     if pw in _NOT_BARE_BEFORE or (pw == "" and ctx.lower[max(0, ctx.start - 2):ctx.start].strip()[-1:].isdigit()):
         return None  # "two years", "recent years", "the years": other rules' (or none)
     unit = _unit_key(g["u"])
+    if unit in ("minute", "second") and pw not in ("within", "for"):
+        return None  # "the minutes of the meeting"; "within minutes", "for seconds" are spans
     if g["ago"]:
         return _ref_value(-1, unit, ctx.anchor)  # "years ago": some time before
     return "DURATION", _dur_value(None, unit), None, (None, None, None), None
@@ -2089,6 +2091,7 @@ _STRONG_WORDS = (list(_MONTHS) + list(_WEEKDAYS) + list(_SET_WORDS) + list(_SEAS
     future every each per once twice christmas thanksgiving easter halloween year years year's
     decades centuries months weeks days hours q1 q2 q3 q4 noon midnight midday morning afternoon
     evening night fiscal calendar post pre 1st 2nd 3rd 4th year-earlier year-ago
+    minutes seconds
     """.split() + [u + pl + "-long" for u in "hour day week month year decade century".split() for pl in ("", "s")])
 _WEAK_WORDS = """
     the a an first second third fourth final last early late mid earlier later this next past
