@@ -635,6 +635,7 @@ def test_temporal_spans_leave_out_prepositions_and_possessives(text, span):
     ("The blast came at 10:35 a.m. local time.", ("10:35 a.m. local time", "TIME", "2023-09-11T10:35")),
     ("Polls close at 9 p.m. Tuesday.", ("9 p.m. Tuesday", "TIME", "2023-09-05T21:00")),
     ("The envoy spoke this morning.", ("this morning", "TIME", "2023-09-11TMO")),
+    ("Fans will gather tonight.", ("tonight", "TIME", "2023-09-11TNI")),
     ("The envoy spoke last night.", ("last night", "TIME", "2023-09-10TNI")),
 ])
 def test_temporal_reads_times_of_day(text, expected):

@@ -1387,7 +1387,7 @@ def _h_deictic(g, ctx):
     d = ctx.anchor + _DEICTIC_OFFSET[w] * _ONE
     ctx.ref = d
     mod = _edge_mod(g)
-    if pod and w != "tonight":
+    if pod:  # "tonight", "yesterday morning": the day and its part (TimeML's "2023-09-11TNI")
         return "TIME", f"{d.isoformat()}T{_PARTS_OF_DAY[pod]}", mod, (d, d, "day"), None
     return "DATE", d.isoformat(), mod, None, None
 
