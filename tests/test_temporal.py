@@ -310,6 +310,7 @@ def test_temporal_range_values_are_its_ends(text, values):
 @pytest.mark.parametrize("text,anchor,value", [
     ("The council meets in the third quarter.", D(1989, 10, 26), "1989-Q3"),
     ("Results for the latest quarter were weak.", D(1989, 10, 26), "1989-Q3"),
+    ("It paid $78 million in taxes during the quarter.", D(1989, 10, 30), "1989-Q3"),  # taxes: a report
     ("Profit rose from the year-earlier quarter.", D(1989, 10, 26), "1988-Q3"),
     ("The firm reported fourth-quarter results.", D(2013, 3, 14), "2012-Q4"),  # not begun: last year's
     ("The firm expects fourth-quarter sales to rise.", D(2013, 3, 14), "2013-Q4"),
@@ -321,6 +322,7 @@ def test_temporal_reads_reporting_quarters(text, anchor, value):
 @pytest.mark.parametrize("text", [
     "A 45-year-old man was arrested.",
     "The party won a quarter of the vote.",
+    "Sales of tax-free goods rose in the Quarter.",  # a district's name, not a period
     "Three-quarters of the food is imported.",
     "He is seeking a second term.",
 ])

@@ -1153,8 +1153,9 @@ def _h_finquarter(g, ctx):
         y, q = _last_quarter(a)
         if det.startswith("the") and not g["post"]:
             # "the quarter": only in a financial context
-            if not re.search(r"quarter|profit|earn|revenue|sales|net|share", ctx.lower[max(0, ctx.start - 300):ctx.start]):
-                return None
+            if not re.search(r"quarter|profit|earn|revenue|sales|net|share|loss|income|tax|dividend|fiscal|shipped",
+                             ctx.lower[max(0, ctx.start - 300):ctx.start]) or ctx.text[ctx.start + 4:ctx.start + 5] == "Q":
+                return None  # (not "the French Quarter")
     if g["post"]:
         y -= 1
     return "DATE", f"{y}-Q{q}", None, None, None
