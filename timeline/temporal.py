@@ -2133,9 +2133,11 @@ def _trie_tails(groups) -> str:
 # The master regex starts by consuming the character before the expression (a
 # non-word character), so that the engine's fast first-character scan skips the
 # inside of words; the text is searched with a space put in front.
-_GUARD = (r"[^\w](?=" + _trie_tails([
-    (_WEAK_WORDS, r"[\s-](?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')"),
-    (_STRONG_WORDS, r"(?![a-z])")]) + r"|at\sthe\smoment|\d|'\d)")
+# (a weak word's leaf takes the separator after it, a strong word's only looks at it; what follows the trie
+# asks for a second word after a separator only, so the second words' trie is written once)
+_GUARD = (r"[^\w](?=" + _trie_tails([(_WEAK_WORDS, r"[\s-]"), (_STRONG_WORDS, r"(?![a-z])")])
+          + r"(?:(?<=[\s-])(?:(?:" + _trie(_SECOND_WORDS) + r")(?![a-z])|\d|')|(?<![\s-]))"
+          + r"|at\sthe\smoment|\d|'\d)")
 _CANDIDATE = re.compile(_GUARD)
 # Where a candidate starts, only the rules that can begin with its first three characters are tried
 # ("monday": the weekday rules, not the 40 others): the rules' possible two-character prefixes are worked
