@@ -205,6 +205,8 @@ def test_temporal_narrows_early_and_late_to_a_third(text, expected, span):
     ("Exports grew this summer.", ("this summer", "DATE", "2023-SU"), (D(2023, 6, 1), D(2023, 8, 31), "season")),
     ("The visit took place last winter.", ("last winter", "DATE", "2022-WI"),
      (D(2022, 12, 1), D(2023, 2, 28), "season")),
+    ("More will arrive before winter closes the route.", ("winter", "DATE", "2023-WI"),
+     (D(2023, 12, 1), D(2024, 2, 29), "season")),
     ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2023-Q3"),
      (D(2023, 7, 1), D(2023, 9, 30), "quarter")),
     ("Its third-quarter profit rose.", ("third-quarter", "DATE", "2023-Q3"),

@@ -1854,7 +1854,8 @@ def _h_season(g, ctx):
         if s == "fall":
             return None
         pw = ctx.prev_word(ctx.start)
-        if pw not in ("in", "this", "during", "by", "since", "until", "over", "through", "last", "next"):
+        if pw not in ("in", "this", "during", "by", "since", "until", "over", "through", "last", "next",
+                      "before", "after", "into", "till"):
             return None
     if s == "fall" and det in ("the", "that") and not g["y"]:
         pw = ctx.prev_word(ctx.start)
