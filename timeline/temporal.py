@@ -13,8 +13,8 @@ matched words into a TIMEX3 value relative to the anchor (the publication date).
 A range is read with both ends: written with a dash ("2014-2016", "September
 10-13") it is one Timex; written with words ("from 2019 to 2021", "between March and
 May", "April 24 and 25") each end is its own Timex, as TIMEX3 marks them, and both carry
-the whole range in ``range``; ``join_ranges`` makes one Timex of each such pair.  dateparser is imported lazily and only
-asked to normalise the rare written forms the grammar finds but does not read itself
+the whole range in ``range``; ``join_ranges`` makes one Timex of each such pair.
+dateparser is imported lazily and only asked to normalise the rare written forms the grammar finds but does not read itself
 (``dateparser.parse`` on that phrase; never ``search_dates``).
 
 Conventions
@@ -339,7 +339,7 @@ _PARTICIPLE_AFTER = re.compile(
     r"paid|spent|struck|kept|found|brought|bought|thought|fought|sought|caught|taught|stood|heard|felt|meant|"
     r"sat|built|hit|cut|let|shut|read|sold|come|become|begun|done|gone|seen|known|shown|grown|drawn|"
     r"thrown|flown|fallen|risen|chosen|spoken|broken|stolen|driven|eaten|written|taken|given|agreed|"
-    r"withdrawn|dealt|fled|spread|won|swum|sung|rung|drunk|sunk|struck|slept|spent|lent|sent|bent|"
+    r"withdrawn|dealt|fled|spread|swum|sung|rung|drunk|sunk|slept|lent|bent|"
     r"understood|overseen|undertaken|arisen|forgotten|gotten|proven|sworn|worn|torn|borne|born)\b")
 
 
@@ -1308,8 +1308,12 @@ def _h_ago(g, ctx):
     n = _num(g["n"])
     unit = _unit_key(g["u"])
     if g["halfpre"] and n is not None:  # "half a century ago": fifty years
-        n, unit = (n * 6, "month") if unit == "year" else \
-            (n * (5 if unit == "decade" else 50), "year") if unit in ("decade", "century") else (n / 2, unit)
+        if unit == "year":
+            n, unit = n * 6, "month"
+        elif unit in ("decade", "century"):
+            n, unit = n * (5 if unit == "decade" else 50), "year"
+        else:
+            n = n / 2
     d = g["dir"]
     sign = -1 if d in ("ago", "earlier", "before that", "back") else 1
     mod = _APPROX_MOD.get(g["approx"] or "")
@@ -1698,7 +1702,7 @@ def _h_unitlong(g, ctx):
 _NOT_BARE_BEFORE = frozenset(_NUMBERS) | frozenset(
     "few several many couple some recent past last next coming these those first early final initial "
     "previous following latest dozen dozens hundreds thousands of the its their his her our your my this that "
-    "ensuing remaining entire whole same other two-three preceding upcoming long countless numerous "
+    "ensuing remaining entire whole same other preceding upcoming long countless numerous "
     "on by".split())  # ("on days when prices fall": which days; "predates it by decades": a margin)
 
 
