@@ -100,6 +100,7 @@ def test_temporal_reads_dotted_and_abbreviated_dates_day_first(text, expected):
     ("Shipments stopped on Nov. 25.", D(2000, 1, 7), "1999-11-25"),  # nearest: last November
     ("The fiscal year ended March 31.", D(1989, 10, 31), "1989-03-31"),  # past tense looks back
     ("The vote will be held on March 31.", D(1989, 10, 31), "1990-03-31"),
+    ("The premier called an election for July 4.", D(2024, 5, 22), "2024-07-04"),  # what is called for
 ])
 def test_temporal_picks_the_year_of_a_month_day_by_distance_and_tense(text, anchor, value):
     assert one(text, anchor)[2] == value

@@ -701,8 +701,9 @@ def _lean(d: _dt.date, a: _dt.date) -> int:
 # "until", "through", "by" a date: a deadline, which a past-tense verb ("gave them until
 # mid-November") does not move into the past
 # (and "effective", "payable", "due" a date: the date something takes effect, which a
-# past-tense announcement looks ahead to: "created an office, effective Feb. 1")
-_DEADLINE_PREV = frozenset(("until", "till", "through", "by", "effective", "payable", "due"))
+# past-tense announcement looks ahead to: "created an office, effective Feb. 1"; so does
+# "for" a date: "called an election for July 4")
+_DEADLINE_PREV = frozenset(("until", "till", "through", "by", "effective", "payable", "due", "for"))
 
 
 def _pick_year_md(ctx: _Ctx, month: int, day: int) -> int | None:
