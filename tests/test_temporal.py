@@ -147,6 +147,7 @@ def test_temporal_the_future_of_something_is_no_time(text, expected):
     ("He said the matter was settled years ago.", [("years ago", "PAST_REF")]),
     ("Boats reached the plane within minutes.", [("minutes", "PTXM")]),
     ("The minutes of the meeting were released.", []),  # the record
+    ("Shares rose in after-hours trading.", []),
     # not after a number or a quantifier (other rules read those), nor "apart" or an age
     ("The two votes were days apart.", []),
     ("Funds buy on days when prices fall.", []),
@@ -406,7 +407,8 @@ def test_temporal_resolves_the_following_day_from_the_last_date(text, values):
     ("Kim arrived on Sept. 5, 2023. Later that day he met Putin.",
      [("Sept. 5, 2023", "2023-09-05"), ("Later that day", "2023-09-05")]),
     ("Earlier in the day, the envoy spoke.", [("Earlier in the day", "2023-09-11")]),
-    ("The plane landed at 5 p.m. local time (1600 GMT).", [("5 p.m. local time", "2023-09-11T17:00")]),
+    ("The plane landed at 5 p.m. local time (1600 GMT).", [("5 p.m. local time", "2023-09-11T17:00"),
+                                                           ("1600 GMT", "2023-09-11T16:00")]),
 ])
 def test_temporal_reads_times_within_the_day_in_focus(text, expected):
     assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected

@@ -200,6 +200,7 @@ _APPROX = (r"(?:about|around|approximately|roughly|nearly|almost|some|over|under
 _PART_OF = r"(?:the\s(?:beginning|start|middle|end|turn|first\shalf|second\shalf|rest|remainder)\sof\s)"
 _CLOCK = (r"(?:(?<![\d.:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])"
           r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?(?:a\.m\.?|p\.m\.?|am|pm|hrs|h)(?![a-z]))?"
+          r"|(?<![\d.:,$])(?:[01]\d|2[0-3])[0-5]\d(?=\s(?:gmt|utc)(?![a-z]))"  # "1220 GMT": wire-service zone time
           r"|noon|midnight|midday)")
 _TZ = r"(?:\s(?:[ecmpa][sd]t|gmt|utc|bst|cet|local\stime)(?![a-z]))?"
 _DAYREF = rf"(?:{_WD}|today|yesterday|tomorrow|tonight|{_MON}\s?{_DAY})"
@@ -817,6 +818,8 @@ def _clock(s: str) -> tuple[int, int] | None:
         return 12, 0
     if s == "midnight":
         return 24, 0
+    if len(s) == 4 and s.isdigit():
+        return int(s[:2]), int(s[2:])  # "1220" (GMT)
     m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s?(a\.?m\.?|p\.?m\.?|am|pm|hrs|h)?", s)
     h, mi = int(m.group(1)), int(m.group(2) or 0)
     ap = (m.group(3) or "").replace(".", "")
@@ -1709,8 +1712,9 @@ _NOT_BARE_BEFORE = frozenset(_NUMBERS) | frozenset(
 
 def _h_bareplural(g, ctx):
     pw = ctx.prev_word(ctx.start)
-    if pw in _NOT_BARE_BEFORE or (pw == "" and ctx.lower[max(0, ctx.start - 2):ctx.start].strip()[-1:].isdigit()):
-        return None  # "two years", "recent years", "the years": other rules' (or none)
+    if pw in _NOT_BARE_BEFORE or ctx.lower[ctx.start - 1:ctx.start] == "-" \
+            or (pw == "" and ctx.lower[max(0, ctx.start - 2):ctx.start].strip()[-1:].isdigit()):
+        return None  # "two years", "recent years", "the years", "after-hours trading": not a bare unit
     unit = _unit_key(g["u"])
     if unit in ("minute", "second") and pw not in ("within", "for"):
         return None  # "the minutes of the meeting"; "within minutes", "for seconds" are spans
