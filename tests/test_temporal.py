@@ -419,6 +419,9 @@ def test_temporal_reads_times_within_the_day_in_focus(text, expected):
     ("Talks began in March 2020; the following month they failed.",
      [("March 2020", "2020-03"), ("the following month", "2020-04")]),
     ("Talks began in 2015 and ended later that year.", [("2015", "2015"), ("later that year", "2015")]),
+    # a year after "since" starts a span: it is not the year in focus
+    ("The chief, in post since 1991, will stay until the end of the year.",
+     [("1991", "1991"), ("the end of the year", "2023")]),
     # "... later" counts from the date in focus, of any precision ("ago" from the anchor)
     ("Moscow recalled its envoy in March, and Washington did so a month later.",
      [("March", "2023-03"), ("a month later", "2023-04")]),

@@ -1940,6 +1940,8 @@ def _year_ok(ctx, g) -> bool:
 def _h_year(g, ctx):
     if not _year_ok(ctx, g):
         return None
+    if ctx.prev_word(ctx.start) == "since":
+        ctx.comparison = True  # "has led it since 1991, ... until the end of the year": not the year in focus
     mod = _edge_mod(g)
     return "DATE", g["y"], mod, None, None
 
