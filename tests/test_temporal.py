@@ -245,6 +245,7 @@ def test_temporal_resolves_bare_weekday_backwards(text, anchor, value):
     ("The summit could begin as early as Tuesday.", "2023-09-12"),
     ("Talks are expected to start on Wednesday.", "2023-09-13"),
     ("A vote is scheduled for Thursday.", "2023-09-14"),
+    ("The new rules take effect on Friday.", "2023-09-15"),  # a rule's schedule in the present tense
     ("The meeting, potentially occurring as early as Tuesday, was confirmed.", "2023-09-12"),
 ])
 def test_temporal_resolves_bare_weekday_forwards_in_future_context(text, value):

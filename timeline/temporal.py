@@ -297,6 +297,8 @@ _MASTER_ALTS = "|".join(f"(?P<{name}>{_strip_groups(pat)})" for name, pat in _RU
 # Tense markers, read on the original text of the sentence around an expression.
 _TENSE_PHRASES = (r"could\snot|couldn't|will\snot|would\snot|won't|going\sto|(?:is|are|was|were)\s(?:due|to)(?=\s)|supposed\sto"
                   r"|set\sto|plans?\sto|planned\sfor|planning\sto|as\searly\sas|as\ssoon\sas|to\sbe\sheld"
+                  # present-tense schedules of a rule: "the rules take effect on Nov. 4"
+                  r"|takes?\seffect|comes?\sinto\s(?:force|effect)|goes?\sinto\seffect|enters?\sinto\sforce"
                   # a verb of intent or commitment looks ahead to its infinitive ("agreed to buy
                   # ... in February", "has decided to admit ... in March")
                   r"|(?:agree|decide|promise|pledge|vow|threaten|intend|propose|undert(?:ake|ook)"
@@ -357,7 +359,8 @@ def _marker(m, strict: bool) -> str | None:
             return "skip"  # a noun, not a verb: "a three-day state visit" (the verb before it tells the tense)
         return "skip" if _TO_BEFORE.search(m.string, max(0, m.start(1) - 12), m.start(1)) else "future"
     if wl.startswith(("going", "set ", "as ", "to be", "will", "is ", "are ", "was ", "were ",
-                      "supposed", "plan")) or wl in _FUTURE_WORDS or wl[-1:].isspace():
+                      "supposed", "plan", "take ", "takes ", "come ", "comes ", "go ", "goes ",
+                      "enter ", "enters ")) or wl in _FUTURE_WORDS or wl[-1:].isspace():
         if _HAD_BEEN.search(m.string, max(0, m.start(1) - 12), m.start(1)):
             # "had been scheduled to expire Friday": a plan of the past, for a weekday; a month's day
             # ("had been scheduled for July 24") may lie either side of the anchor: no evidence
