@@ -420,6 +420,12 @@ def test_temporal_reads_times_within_the_day_in_focus(text, expected):
     ("Talks began in March 2020; the following month they failed.",
      [("March 2020", "2020-03"), ("the following month", "2020-04")]),
     ("Talks began in 2015 and ended later that year.", [("2015", "2015"), ("later that year", "2015")]),
+    # a month with no year in a sentence that has told one is in that year; "that September" is the
+    # story's September
+    ("The trial opened on March 3, 2014 and ran until August. That September the judge ruled.",
+     [("March 3, 2014", "2014-03-03"), ("August", "2014-08"), ("That September", "2014-09")]),
+    # (a year alone tells no month's year: the later event has its own)
+    ("Ties were cut in 2019 and restored after he took office in August.", [("2019", "2019"), ("August", "2023-08")]),
     # a year after "since" starts a span: it is not the year in focus
     ("The chief, in post since 1991, will stay until the end of the year.",
      [("1991", "1991"), ("the end of the year", "2023")]),

@@ -276,7 +276,7 @@ _RULES = [
     ("season", rf"(?:(?P<edge>early|late|mid)(?:\s|-))?(?:(?P<det>last|next|this|this\spast|this\scoming|the|that|the\searly|the\slate|past|coming)\s)?(?P<s>spring|summer|autumn|fall|winter)(?![a-z])(?:(?:\sof)?\s(?:(?P<y>{_YEAR})|(?P<yw>{_YEARW})))?"),
     ("year", rf"(?:(?P<edge>early|late|mid|post|pre)(?:\s|-)|(?P<part>{_PART_OF})|(?P<fis>fiscal|calendar)\s)?(?P<y>{_YEAR})(?:'s)?(?![\w\-]|\.\d)"),
     ("yearword", rf"(?:the\syear\s)?(?P<w>{_YEARW}|(?<=the\syear\s)two\sthousand(?:(?:\sand)?[\s-](?:{_DIGIT}|ten))?)"),
-    ("month", rf"(?:(?P<edge>early|late|mid)(?:\s|-)|(?P<part>{_PART_OF})|(?P<rel>last|next|this\spast|this\scoming|this|past|coming)\s)?(?P<m>{_MON_FULL})(?![a-z])(?:\s(?P<ry>last\syear|this\syear|next\syear))?"),
+    ("month", rf"(?:(?P<edge>early|late|mid)(?:\s|-)|(?P<part>{_PART_OF})|(?P<rel>last|next|this\spast|this\scoming|this|that|past|coming)\s)?(?P<m>{_MON_FULL})(?![a-z])(?:\s(?P<ry>last\syear|this\syear|next\syear))?"),
     ("set", rf"(?:(?P<every>every|each|per)\s(?:other\s)?(?:(?P<n>{_NUM})\s)?(?P<what>years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|mornings?|nights?|evenings?|weekends?|{_WD}|{_MON_FULL}|spring|summer|autumn|fall|winter)(?![a-z])(?:\s(?P<sday>{_DAY})(?![\d,]|\s?(?:%|percent)))?"
              r"|(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|biannually)(?![a-z])"
              rf"|(?P<times>once|twice|(?:{_NUM})\stimes)\s(?:a|per|each|every)\s(?P<what2>year|month|week|day|hour|quarter|decade)(?![a-z]))"),
@@ -603,7 +603,7 @@ _LONG_PERIOD = re.compile(r"(?:nine|six|twelve|9|6|12)[\s-]months?(?![a-z])|(?:f
 
 class _Ctx:
     __slots__ = ("anchor", "coarse", "comparison", "end", "first_quarter", "lastq", "lower", "ref", "start",
-                 "text")
+                 "text", "year_at")
 
     def __init__(self, text, lower, anchor):
         self.text = text
@@ -615,6 +615,7 @@ class _Ctx:
         self.first_quarter = q.start() if q else -1
         self.lastq = None  # (year, quarter, offset) of the last quarter named
         self.coarse = None  # first day of the last date of any precision, for "that year"
+        self.year_at = -1  # where that date was, when a day or month written with its year (else -1)
         self.comparison = False  # set by a handler: the date is a point of comparison, not the focus
 
     def focus(self, unit: str) -> _dt.date | None:
@@ -1993,6 +1994,13 @@ def _h_month(g, ctx):
         y = a.year if m > a.month else a.year + 1
     elif rel == "this":
         y = a.year
+    elif rel == "that":
+        # "That September": the story's year (the month after the date in focus, within a year of it)
+        base = ctx.focus("month") or a
+        y = base.year + (m < base.month)
+    elif ctx.year_at >= 0 and ctx.coarse.year != a.year and not _SENT_END.search(ctx.lower, ctx.year_at, ctx.start):
+        # "The trial opened on March 3, 2014 and ran until August": the year the sentence has told
+        y = ctx.coarse.year + (m < ctx.coarse.month)
     else:
         t = ctx.tense(True)
         if t == "past" and ctx.prev_word(ctx.start) in _DEADLINE_PREV:
@@ -2333,6 +2341,7 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
         out.append(Timex(s - 1, e - 1, text[s:e], typ, value, ds, de, prec, mod))
         if prec is not None and typ == "DATE" and ds is not None and not ctx.comparison:
             ctx.coarse = ds
+            ctx.year_at = s if prec in ("day", "month") and _YEAR_DIGITS.search(text, s, e) else -1
         pos = max(after, s + 1)
     return out
 
