@@ -309,12 +309,12 @@ _TENSE_PHRASES = (r"could\snot|couldn't|will\snot|would\snot|won't|going\sto|(?:
 _SCHEDULE_VERBS = frozenset("""
     meet meets begin begins start starts open opens resume resumes arrive arrives visit visits
     travel travels leave leaves convene convenes enter enters end ends expire expires
-    hold holds host hosts
+    hold holds host hosts continue continues close closes publish publishes release releases
     """.split())
 _TENSE_WORDS = list(_SCHEDULE_VERBS) + """
     will shall would could might may expected expect expects scheduled slated poised likely
     upcoming potentially next intend intends aim aims hope hopes said says told was were had has
-    have did ago last earlier rose fell grew began came went took made met left held won lost saw
+    have did ago last earlier rose fell grew began came went took made met left held won lost saw beat
     gave got became sold paid spent brought thought felt kept led ran sent struck wrote spoke broke
     chose drove flew fought forgot hit hung knew meant put quit read rode rang sat shot shut slept
     stood stole swore taught threw understood woke wore fled found heard sought bought caught
