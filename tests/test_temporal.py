@@ -514,6 +514,7 @@ def test_temporal_reads_half_a_unit_ago(text, expected):
     ("The vote will be held on Oct. 28. Polls will open at 7 a.m.", "2011-10-28T07:00"),
     ("The phone goes on sale on Oct. 28. Executives discussed the results on a call at 2 p.m.",
      "2011-10-18T14:00"),
+    ("The fire broke out on Sunday. The president will address the nation at 8 p.m.", "2011-10-18T20:00"),
 ])
 def test_temporal_puts_a_clock_time_on_the_story_day(text, value):
     assert temporal.tag(text, D(2011, 10, 18))[-1].value == value

@@ -854,8 +854,8 @@ def _h_time(g, ctx):
         # the day last named (the story's day), unless that day is still to come and this is told in the
         # past ("will go on sale on Oct. 28. ... discussed the figures on a call at 2 p.m.": the anchor's)
         ref = ctx.ref
-        if ref is not None and ref > ctx.anchor and ctx.tense() == "past":
-            ref = None
+        if ref is not None and ref != ctx.anchor and ctx.tense() == ("past" if ref > ctx.anchor else "future"):
+            ref = None  # (and a day gone by is no day for what is still to come: "is due to speak at 8 p.m.")
         day = (ref or ctx.anchor).isoformat()
     hh = f"T{h:02d}:{mi:02d}"
     span = None
