@@ -414,6 +414,7 @@ def test_temporal_resolves_the_following_day_from_the_last_date(text, values):
     ("Earlier in the day, the envoy spoke.", [("Earlier in the day", "2023-09-11")]),
     ("The plane landed at 5 p.m. local time (1600 GMT).", [("5 p.m. local time", "2023-09-11T17:00"),
                                                            ("1600 GMT", "2023-09-11T16:00")]),
+    ("The blast came at 10:35 a.m. (0735 GMT).", [("10:35 a.m.", "2023-09-11T10:35"), ("0735 GMT", "2023-09-11T07:35")]),
 ])
 def test_temporal_reads_times_within_the_day_in_focus(text, expected):
     assert [(t.text, t.value) for t in temporal.tag(text, MON)] == expected

@@ -200,7 +200,8 @@ _APPROX = (r"(?:about|around|approximately|roughly|nearly|almost|some|over|under
 _PART_OF = r"(?:the\s(?:beginning|start|middle|end|turn|first\shalf|second\shalf|rest|remainder)\sof\s)"
 _CLOCK = (r"(?:(?<![\d.:])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])"
           r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?(?:a\.m\.?|p\.m\.?|am|pm|hrs|h)(?![a-z]))?"
-          r"|(?<![\d.:,$])(?:[01]\d|2[0-3])[0-5]\d(?=\s(?:gmt|utc)(?![a-z]))"  # "1220 GMT": wire-service zone time
+          # "0735 GMT": a wire service's zone time (from 1000 to 2099 the year rule reads it: "1220 GMT")
+          r"|(?<![\d.:,$])(?:0\d|2[1-3])[0-5]\d(?=\s(?:gmt|utc)(?![a-z]))"
           r"|noon|midnight|midday)")
 _TZ = r"(?:\s(?:[ecmpa][sd]t|gmt|utc|bst|cet|local\stime)(?![a-z]))?"
 _DAYREF = rf"(?:{_WD}|today|yesterday|tomorrow|tonight|{_MON}\s?{_DAY})"
@@ -321,7 +322,9 @@ _TENSE_WORDS = list(_SCHEDULE_VERBS) + """
     laid withdrew drew overtook spread
     """.split()
 _TENSE_RE = re.compile(r"\b(" + _TENSE_PHRASES + "|" + _trie(_TENSE_WORDS) + r"(?![\w'])|[a-z]{2,}ed\b|'ll)")
-_TENSE_LAST = re.compile(r"(?s:.*)" + _TENSE_RE.pattern)  # the last marker: group 1
+# the last marker: group 1 (a marker starts with a small letter or an apostrophe: the look-ahead spares
+# the alternation at every other place the scan backs through)
+_TENSE_LAST = re.compile(r"(?s:.*)\b(?=[a-z'])" + _TENSE_RE.pattern[2:])
 _FUTURE_WORDS = frozenset(
     "will shall won't would could might may expected expect expects scheduled slated poised "
     "likely upcoming potentially next intend intends aim aims hope hopes 'll".split())
@@ -850,13 +853,8 @@ def _h_time(g, ctx):
                 if res and len(res[1]) >= 10 and res[1][:4].isdigit():
                     day = res[1][:10]
                 break
-    elif ctx.anchor is not None:
-        # the day last named (the story's day), unless that day is still to come and this is told in the
-        # past ("will go on sale on Oct. 28. ... discussed the figures on a call at 2 p.m.": the anchor's)
-        ref = ctx.ref
-        if ref is not None and ref != ctx.anchor and ctx.tense() == ("past" if ref > ctx.anchor else "future"):
-            ref = None  # (and a day gone by is no day for what is still to come: "is due to speak at 8 p.m.")
-        day = (ref or ctx.anchor).isoformat()
+    else:
+        day = _clock_day(ctx)
     hh = f"T{h:02d}:{mi:02d}"
     span = None
     if dr and ctx.lower.startswith(" on ", g.start("dayref") - 4):
@@ -866,6 +864,18 @@ def _h_time(g, ctx):
         return "TIME", "XXXX-XX-XX" + hh, None, None, span
     d = _dt.date.fromisoformat(day)
     return "TIME", day + hh, None, (d, d, "day"), span
+
+
+def _clock_day(ctx) -> str | None:
+    """The day of a clock time that names none: the day last named (the story's day), unless that day is
+    still to come and the time is told in the past ("will go on sale on Oct. 28. ... discussed the figures
+    on a call at 2 p.m.": the anchor's), or gone by and the time still to come ("is due to speak at 8 p.m.")."""
+    if ctx.anchor is None:
+        return None
+    ref = ctx.ref
+    if ref is not None and ref != ctx.anchor and ctx.tense() == ("past" if ref > ctx.anchor else "future"):
+        ref = None
+    return (ref or ctx.anchor).isoformat()
 
 
 _YEAR_ORDER = (0, -1, 1, -2, -3, -4, -5, -6)  # years around the anchor, nearest first
@@ -1941,7 +1951,17 @@ def _year_ok(ctx, g) -> bool:
     return y >= 1600 or bool(g["edge"] or g["part"] or _OLD_YEAR_BEFORE.search(before))
 
 
+_ZONE_AFTER = re.compile(r"\s(?:gmt|utc)(?![a-z])")
+
+
 def _h_year(g, ctx):
+    y = g["y"]
+    if int(y[:2]) < 24 and int(y[2:]) < 60 and _ZONE_AFTER.match(ctx.lower, ctx.end):
+        day = _clock_day(ctx)  # "1220 GMT": a wire service's zone time, not a year
+        value = f"{day or 'XXXX-XX-XX'}T{y[:2]}:{y[2:]}"
+        d = _dt.date.fromisoformat(day) if day else None
+        zone_end = _ZONE_AFTER.match(ctx.lower, ctx.end).end()
+        return "TIME", value, None, (d, d, "day") if d else None, (ctx.start, zone_end)
     if not _year_ok(ctx, g):
         return None
     if ctx.prev_word(ctx.start) == "since":
