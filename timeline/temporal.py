@@ -606,7 +606,7 @@ _LONG_PERIOD = re.compile(r"(?:nine|six|twelve|9|6|12)[\s-]months?(?![a-z])|(?:f
 
 class _Ctx:
     __slots__ = ("anchor", "coarse", "comparison", "end", "first_quarter", "lastq", "lower", "ref", "start",
-                 "text", "year_at")
+                 "text", "year_at", "year_end")
 
     def __init__(self, text, lower, anchor):
         self.text = text
@@ -619,6 +619,7 @@ class _Ctx:
         self.lastq = None  # (year, quarter, offset) of the last quarter named
         self.coarse = None  # first day of the last date of any precision, for "that year"
         self.year_at = -1  # where that date was, when a day or month written with its year (else -1)
+        self.year_end = -1
         self.comparison = False  # set by a handler: the date is a point of comparison, not the focus
 
     def focus(self, unit: str) -> _dt.date | None:
@@ -1956,7 +1957,8 @@ _ZONE_AFTER = re.compile(r"\s(?:gmt|utc)(?![a-z])")
 
 def _h_year(g, ctx):
     y = g["y"]
-    if int(y[:2]) < 24 and int(y[2:]) < 60 and _ZONE_AFTER.match(ctx.lower, ctx.end):
+    if ctx.lower.startswith((" gmt", " utc"), ctx.end) and int(y[:2]) < 24 and int(y[2:]) < 60 \
+            and _ZONE_AFTER.match(ctx.lower, ctx.end):
         day = _clock_day(ctx)  # "1220 GMT": a wire service's zone time, not a year
         value = f"{day or 'XXXX-XX-XX'}T{y[:2]}:{y[2:]}"
         d = _dt.date.fromisoformat(day) if day else None
@@ -1964,7 +1966,7 @@ def _h_year(g, ctx):
         return "TIME", value, None, (d, d, "day") if d else None, (ctx.start, zone_end)
     if not _year_ok(ctx, g):
         return None
-    if ctx.prev_word(ctx.start) == "since":
+    if ctx.lower.endswith("since ", 0, ctx.start):
         ctx.comparison = True  # "has led it since 1991, ... until the end of the year": not the year in focus
     mod = _edge_mod(g)
     return "DATE", g["y"], mod, None, None
@@ -2018,7 +2020,8 @@ def _h_month(g, ctx):
         # "That September": the story's year (the month after the date in focus, within a year of it)
         base = ctx.focus("month") or a
         y = base.year + (m < base.month)
-    elif ctx.year_at >= 0 and ctx.coarse.year != a.year and not _SENT_END.search(ctx.lower, ctx.year_at, ctx.start):
+    elif ctx.year_at >= 0 and ctx.coarse.year != a.year and _YEAR_DIGITS.search(ctx.text, ctx.year_at, ctx.year_end) \
+            and not _SENT_END.search(ctx.lower, ctx.year_at, ctx.start):
         # "The trial opened on March 3, 2014 and ran until August": the year the sentence has told
         y = ctx.coarse.year + (m < ctx.coarse.month)
     else:
@@ -2361,7 +2364,8 @@ def _scan(text: str, lower: str, anchor: _dt.date | None) -> list[Timex]:
         out.append(Timex(s - 1, e - 1, text[s:e], typ, value, ds, de, prec, mod))
         if prec is not None and typ == "DATE" and ds is not None and not ctx.comparison:
             ctx.coarse = ds
-            ctx.year_at = s if prec in ("day", "month") and _YEAR_DIGITS.search(text, s, e) else -1
+            ctx.year_at = s if prec in ("day", "month") and e - s > 6 else -1  # (its year: checked when used)
+            ctx.year_end = e
         pos = max(after, s + 1)
     return out
 
