@@ -2376,7 +2376,12 @@ def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
     one Timex (one written token).  A day range read by one rule ("April 24 and 25") is
     cut at its word the same way."""
     out: list[Timex] = []
+    prev_end = -100  # (most expressions stand far from the one before: one test, then on)
     for b in items:
+        if b.start - prev_end > 12 and (b.precision != "day" or b.date_end == b.date_start):
+            out.append(b)
+            prev_end = b.end
+            continue
         if b.date_end is not None and b.precision == "day" and b.date_end != b.date_start \
                 and b.value[:1].isdigit():
             cut = _DAY_RANGE_WORD.search(lower, b.start, b.end)
@@ -2398,12 +2403,14 @@ def _merge_ranges(items: list[Timex], text: str, lower: str) -> list[Timex]:
             if word in ("-", "\u2013", "\u2014"):
                 out[-1] = Timex(a.start, b.end, text[a.start:b.end], a.type, a.value,
                                 a.date_start, b.date_end, a.precision, None)
+                prev_end = b.end
                 continue
             if (word == "and" and before.endswith("between ")) or (word != "and" and before.endswith("from ")):
                 whole = (a.date_start, b.date_end)
                 out[-1] = dataclasses.replace(a, range=whole)
                 b = dataclasses.replace(b, range=whole)
         out.append(b)
+        prev_end = b.end
     return out
 
 
