@@ -250,6 +250,7 @@ def test_temporal_resolves_bare_weekday_backwards(text, anchor, value):
     ("The new rules take effect on Friday.", "2023-09-15"),  # a rule's schedule in the present tense
     ("Group play continues on Wednesday.", "2023-09-13"),
     ("The ministry publishes its tally on Thursday.", "2023-09-14"),
+    ("If the weather turns, NASA can try again on Saturday.", "2023-09-16"),  # what can still be done
     ("The meeting, potentially occurring as early as Tuesday, was confirmed.", "2023-09-12"),
 ])
 def test_temporal_resolves_bare_weekday_forwards_in_future_context(text, value):

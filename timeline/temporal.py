@@ -313,7 +313,7 @@ _SCHEDULE_VERBS = frozenset("""
     hold holds host hosts continue continues close closes publish publishes release releases
     """.split())
 _TENSE_WORDS = list(_SCHEDULE_VERBS) + """
-    will shall would could might may expected expect expects scheduled slated poised likely
+    will shall would could might may can expected expect expects scheduled slated poised likely
     upcoming potentially next intend intends aim aims hope hopes said says told was were had has
     have did ago last earlier rose fell grew began came went took made met left held won lost saw beat
     gave got became sold paid spent brought thought felt kept led ran sent struck wrote spoke broke
@@ -326,7 +326,7 @@ _TENSE_RE = re.compile(r"\b(" + _TENSE_PHRASES + "|" + _trie(_TENSE_WORDS) + r"(
 # the alternation at every other place the scan backs through)
 _TENSE_LAST = re.compile(r"(?s:.*)\b(?=[a-z'])" + _TENSE_RE.pattern[2:])
 _FUTURE_WORDS = frozenset(
-    "will shall won't would could might may expected expect expects scheduled slated poised "
+    "will shall won't would could might may can expected expect expects scheduled slated poised "
     "likely upcoming potentially next intend intends aim aims hope hopes 'll".split())
 _NOT_PAST = frozenset("need speed indeed embed seed feed bed red shed breed proceed exceed "
                       "succeed hundred united limited".split())
