@@ -430,6 +430,8 @@ def test_temporal_reads_times_within_the_day_in_focus(text, expected):
     # story's September
     ("The trial opened on March 3, 2014 and ran until August. That September the judge ruled.",
      [("March 3, 2014", "2014-03-03"), ("August", "2014-08"), ("That September", "2014-09")]),
+    ("Lasso took office in May 2021 after beating Arauz in an April runoff.",
+     [("May 2021", "2021-05"), ("April", "2021-04")]),  # the nearest April to May 2021, not the next
     # (a year alone tells no month's year: the later event has its own)
     ("Ties were cut in 2019 and restored after he took office in August.", [("2019", "2019"), ("August", "2023-08")]),
     # a year after "since" starts a span: it is not the year in focus

@@ -2020,10 +2020,12 @@ def _h_month(g, ctx):
         # "That September": the story's year (the month after the date in focus, within a year of it)
         base = ctx.focus("month") or a
         y = base.year + (m < base.month)
-    elif ctx.year_at >= 0 and ctx.coarse.year != a.year and _YEAR_DIGITS.search(ctx.text, ctx.year_at, ctx.year_end) \
+    elif ctx.year_at >= 0 and _YEAR_DIGITS.search(ctx.text, ctx.year_at, ctx.year_end) \
             and not _SENT_END.search(ctx.lower, ctx.year_at, ctx.start):
-        # "The trial opened on March 3, 2014 and ran until August": the year the sentence has told
-        y = ctx.coarse.year + (m < ctx.coarse.month)
+        # "The trial opened on March 3, 2014 and ran until August", "took office in May 2021 after an April
+        # runoff": the month nearest the date the sentence has told with its year
+        told = ctx.coarse
+        y = min((told.year - 1, told.year, told.year + 1), key=lambda yy: abs((_dt.date(yy, m, 1) - told).days))
     else:
         t = ctx.tense(True)
         if t == "past" and ctx.prev_word(ctx.start) in _DEADLINE_PREV:
