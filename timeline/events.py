@@ -827,34 +827,10 @@ def extract(article, gaz=None) -> list[Event]:
                 break
             if t.start >= sent.start:
                 s_timexes.append(t)
-        if len(s_timexes) > 1:
-            s_timexes = _months_of_the_told_year(s_timexes)
         reading = _Sentence(article, sent, s_timexes, s_mentions, states, ctx)
         rows.extend(reading.events(s_triggers))
         ctx.remember(reading.actors)
     return _credit_claims(_fold_protest_demands(rows))
-
-
-_BARE_MONTH = re.compile(r"(?:early|mid|late)?[\s-]*(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-
-
-def _months_of_the_told_year(timexes: list) -> list:
-    """ "Lasso took office in May 2021 after beating Arauz in an April runoff": a month named without a year after a
-    date with one in the same sentence is the nearest such month to that date, not the one nearest the report."""
-    out, ref = [], None
-    for t in timexes:
-        if ref is not None and t.precision == "month" and t.date_start is not None and _BARE_MONTH.fullmatch(t.text):
-            best = min((dt.date(y, t.date_start.month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)),
-                       key=lambda d: abs((d - ref).days))
-            if best.year != t.date_start.year:
-                start, end = _moved(t.date_start, t.date_end, best.year - t.date_start.year, "Y")
-                t = dataclasses.replace(t, value=f"{best.year}-{best.month:02d}", date_start=start, date_end=end)
-        elif t.date_start is not None and t.precision in ("day", "month") and _HAS_YEAR.search(t.text):
-            ref = t.date_start
-        out.append(t)
-    return out
 
 
 def _credit_claims(rows: list[Event]) -> list[Event]:
